@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "proactive-tui",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "proactive-tui", targets: ["ProactiveTUI"]),
+        .library(name: "DashboardModel", targets: ["DashboardModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CursesBridge",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "DashboardModel",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "ProactiveTUI",
+            dependencies: [
+                "CursesBridge",
+                "DashboardModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel"]),
+        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,107 @@
+#define _XOPEN_SOURCE 700
+#define _XOPEN_SOURCE_EXTENDED 1
+#define _DEFAULT_SOURCE 1
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <string.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <wchar.h>
+#include "CursesBridge.h"
+
+static SCREEN *pt_screen = NULL;
+static int pt_open_flag = 0;
+
+int pt_open(void) {
+    if (pt_open_flag) return 0;
+    pt_screen = newterm(NULL, stdout, stdin);
+    if (pt_screen == NULL) return -1;
+    set_term(pt_screen);
+    pt_open_flag = 1;
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    leaveok(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    if (has_colors()) {
+        start_color();
+        use_default_colors();
+    }
+    return 0;
+}
+
+void pt_close(void) {
+    if (!pt_open_flag) return;
+    pt_open_flag = 0;
+    curs_set(1);
+    endwin();
+    fflush(stdout);
+}
+
+int pt_is_open(void) { return pt_open_flag; }
+int pt_rows(void) { int r, c; getmaxyx(stdscr, r, c); (void)c; return r; }
+int pt_cols(void) { int r, c; getmaxyx(stdscr, r, c); (void)r; return c; }
+int pt_colors(void) { return has_colors() ? COLORS : 0; }
+void pt_init_pair(int pair, int fg, int bg) { init_pair((short)pair, (short)fg, (short)bg); }
+
+void pt_put(int row, int col, uint32_t codepoint, int bold, int reverse, int underline, int dim, int pair) {
+    cchar_t cell;
+    wchar_t text[2] = { (wchar_t)codepoint, 0 };
+    attr_t attrs = A_NORMAL;
+    if (bold) attrs |= A_BOLD;
+    if (reverse) attrs |= A_REVERSE;
+    if (underline) attrs |= A_UNDERLINE;
+    if (dim) attrs |= A_DIM;
+    setcchar(&cell, text, attrs, (short)pair, NULL);
+    mvwadd_wch(stdscr, row, col, &cell);
+}
+
+void pt_flush(void) {
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+void pt_touch(void) { clearok(stdscr, TRUE); }
+
+int pt_read_key(int timeout_ms, uint32_t *out) {
+    wint_t ch = 0;
+    wtimeout(stdscr, timeout_ms);
+    int rc = wget_wch(stdscr, &ch);
+    if (rc == ERR) return -1;
+    *out = (uint32_t)ch;
+    return rc == KEY_CODE_YES ? 1 : 0;
+}
+
+int pt_key_up(void) { return KEY_UP; }
+int pt_key_down(void) { return KEY_DOWN; }
+int pt_key_left(void) { return KEY_LEFT; }
+int pt_key_right(void) { return KEY_RIGHT; }
+int pt_key_home(void) { return KEY_HOME; }
+int pt_key_end(void) { return KEY_END; }
+int pt_key_ppage(void) { return KEY_PPAGE; }
+int pt_key_npage(void) { return KEY_NPAGE; }
+int pt_key_btab(void) { return KEY_BTAB; }
+int pt_key_backspace(void) { return KEY_BACKSPACE; }
+int pt_key_enter(void) { return KEY_ENTER; }
+int pt_key_resize(void) { return KEY_RESIZE; }
+int pt_key_dc(void) { return KEY_DC; }
+
+int pt_locale_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+void pt_setlocale(void) { setlocale(LC_ALL, ""); }
+
+int pt_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
+
+void pt_write_raw(const char *bytes, int length) {
+    fflush(stdout);
+    ssize_t n = write(STDOUT_FILENO, bytes, (size_t)length);
+    (void)n;
+}

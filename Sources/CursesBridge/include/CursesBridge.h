@@ -1,0 +1,52 @@
+// The only header in the project that includes curses. Swift sees the small C functions below;
+// the macros and globals of curses stay on this side.
+#ifndef PROACTIVE_CURSES_BRIDGE_H
+#define PROACTIVE_CURSES_BRIDGE_H
+
+#include <stdint.h>
+
+/// Opens the terminal (newterm on stdin/stdout), sets raw keyboard mode. Returns 0 on success.
+int pt_open(void);
+/// Restores the terminal. Safe to call more than once and from a signal handler path.
+void pt_close(void);
+/// 1 while the screen is open.
+int pt_is_open(void);
+int pt_rows(void);
+int pt_cols(void);
+/// Number of colours the terminal offers after start_color (0 when it has none).
+int pt_colors(void);
+/// Defines colour pair `pair` (1-based) with foreground and background (-1 = default).
+void pt_init_pair(int pair, int fg, int bg);
+/// Puts one cell: UTF-32 code point (0 = leave for wide char continuation), attributes, colour pair.
+void pt_put(int row, int col, uint32_t codepoint, int bold, int reverse, int underline, int dim, int pair);
+/// Moves the cursor away and pushes the changes to the terminal (one doupdate).
+void pt_flush(void);
+/// Full repaint on the next flush (after a resize or a garbled screen).
+void pt_touch(void);
+/// Reads one key with a timeout in milliseconds. Returns -1 on timeout, 0 for a character
+/// (stored in *out), 1 for a function key (stored in *out). Resize is reported as a function key.
+int pt_read_key(int timeout_ms, uint32_t *out);
+/// Key codes Swift cannot see as macros.
+int pt_key_up(void);
+int pt_key_down(void);
+int pt_key_left(void);
+int pt_key_right(void);
+int pt_key_home(void);
+int pt_key_end(void);
+int pt_key_ppage(void);
+int pt_key_npage(void);
+int pt_key_btab(void);
+int pt_key_backspace(void);
+int pt_key_enter(void);
+int pt_key_resize(void);
+int pt_key_dc(void);
+/// 1 when the terminal's codeset is UTF-8 (nl_langinfo(CODESET)).
+int pt_locale_is_utf8(void);
+/// Calls setlocale(LC_ALL, "").
+void pt_setlocale(void);
+/// Display width of a code point in the current locale (wcwidth); -1 for non-printable.
+int pt_wcwidth(uint32_t codepoint);
+/// Writes raw bytes to the terminal's output (used for synchronized-output markers).
+void pt_write_raw(const char *bytes, int length);
+
+#endif

@@ -1,0 +1,2 @@
+import DashboardModel
+print("proactive-tui")
