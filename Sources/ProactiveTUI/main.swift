@@ -1,2 +1,1 @@
-import DashboardModel
-print("proactive-tui")
+RootCommand.main()

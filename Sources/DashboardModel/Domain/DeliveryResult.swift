@@ -11,7 +11,7 @@ public struct DeliveryResult: Hashable, Sendable, CustomStringConvertible {
     ]
 
     /// Results that mean a person (or a bot on their behalf) was reached: the connect rate's numerator.
-    public static let connectedLabels: Set<String> = ["CallEnded", "LiveAnswer", "CSRCancelled", "BotFailed"]
+    public static let connectedLabels: Set<String> = ["CallEnded", "LiveAnswer", "Abandoned", "CSRCancelled"]
     /// Results that mean the callee answered but no representative took the call: the abandoned rate's numerator.
     public static let abandonedLabels: Set<String> = ["Abandoned"]
 

@@ -1,0 +1,252 @@
+import Foundation
+import GRDB
+
+/// The store's counts held in memory: per combination of filter values, per 15-minute UTC slot.
+/// Loaded once, then refreshed by generation: only slot counts changed since the last read are fetched.
+/// A filter change reads nothing from disk: `MetricsEngine` sums these counts.
+public final class AggregateIndex: @unchecked Sendable {
+    /// A combination, as interned indexes into `values`, one per `FilterDimension` (in `allCases` order).
+    struct Combo {
+        var dims: [Int32]
+        var direction: Direction
+        var isProcessed: Bool
+        var statusIndex: Int32
+        var resultIndex: Int32
+        var dialModeIndex: Int32
+    }
+
+    static let dimensionCount = FilterDimension.allCases.count
+    static func slotOf(_ d: FilterDimension) -> Int { FilterDimension.allCases.firstIndex(of: d)! }
+
+    /// Interned values per dimension (display-ready: empty values read `(Blank)`, empty types `Unspecified`).
+    private(set) var values: [[String]] = Array(repeating: [], count: dimensionCount)
+    private var valueIndex: [[String: Int32]] = Array(repeating: [:], count: dimensionCount)
+    /// Indexed by combo id (ids are dense from 1; index 0 unused).
+    private(set) var combos: [Combo?] = [nil]
+
+    // Slot rows sorted by (slot, combo), as parallel arrays for a tight scan.
+    private(set) var rowSlot: [Int64] = []
+    private(set) var rowCombo: [Int32] = []
+    private(set) var rowCount: [Int32] = []
+    /// All-time deliveries per combo (the live pending / in-progress figures ignore the date range).
+    private(set) var allTime: [Int64] = [0]
+    private(set) var recent: [(minute: Int64, combo: Int32, n: Int32)] = []
+
+    public private(set) var catalog = Catalog()
+    public private(set) var generation: Int64 = -1
+    private var catalogGeneration: Int64 = -1
+    public private(set) var changedAt: Date?
+
+    private let store: DeliveryStore
+    private var boundaryCache: [String: [Int64]] = [:]
+
+    public init(store: DeliveryStore) { self.store = store }
+
+    public var rowCountTotal: Int { rowSlot.count }
+    public var comboCount: Int { combos.count - 1 }
+
+    /// Bytes held by the slot rows (for the benchmark's memory report).
+    public var approximateBytes: Int { rowSlot.count * 16 + combos.count * 80 }
+
+    /// Reads what changed since the last call (everything the first time). Returns true when anything changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        try store.read { db in
+            let meta = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                (row: Row) -> (String, Int64) in (row["key"], row["value"])
+            })
+            let newGeneration = meta["generation"] ?? 0
+            if newGeneration == generation { return false }
+            let changed = meta["changed_at"] ?? 0
+            changedAt = changed > 0 ? Date(timeIntervalSince1970: TimeInterval(changed)) : nil
+            try loadCombos(db)
+            if (meta["catalog_generation"] ?? 0) != catalogGeneration {
+                try loadCatalog(db)
+                catalogGeneration = meta["catalog_generation"] ?? 0
+            }
+            try loadSlots(db, since: generation)
+            try loadRecent(db)
+            generation = newGeneration
+            return true
+        }
+    }
+
+    private func intern(_ value: String, _ dimension: FilterDimension) -> Int32 {
+        let d = Self.slotOf(dimension)
+        if let i = valueIndex[d][value] { return i }
+        let i = Int32(values[d].count)
+        values[d].append(value)
+        valueIndex[d][value] = i
+        return i
+    }
+
+    private func loadCombos(_ db: Database) throws {
+        let statement = try RawStatement(db, """
+            SELECT id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction
+            FROM combos WHERE id >= ? ORDER BY id
+            """)
+        statement.bind(1, combos.count)
+        while try statement.step() {
+            let id = statement.int(0)
+            func text(_ c: Int32) -> String { statement.string(c) ?? "" }
+            let blank = { (s: String) in s.isEmpty ? "(Blank)" : s }
+            let direction = Direction(rawValue: statement.int(8)) ?? .none
+            var dims = [Int32](repeating: 0, count: Self.dimensionCount)
+            dims[Self.slotOf(.channel)] = intern(blank(text(1)), .channel)
+            dims[Self.slotOf(.queue)] = intern(text(2), .queue)
+            dims[Self.slotOf(.configuration)] = intern(text(3), .configuration)
+            dims[Self.slotOf(.status)] = intern(blank(text(4)), .status)
+            dims[Self.slotOf(.result)] = intern(blank(text(5)), .result)
+            dims[Self.slotOf(.dialMode)] = intern(blank(text(6)), .dialMode)
+            let type = text(7)
+            dims[Self.slotOf(.conversationType)] = intern(type.isEmpty ? "Unspecified" : type, .conversationType)
+            dims[Self.slotOf(.direction)] = direction == .none ? -1 : intern(direction.label, .direction)
+            let combo = Combo(dims: dims, direction: direction, isProcessed: text(4) == DeliveryStatus.complete.label,
+                              statusIndex: dims[Self.slotOf(.status)], resultIndex: dims[Self.slotOf(.result)],
+                              dialModeIndex: dims[Self.slotOf(.dialMode)])
+            while combos.count < id { combos.append(nil); allTime.append(0) }
+            combos.append(combo)
+            allTime.append(0)
+        }
+    }
+
+    private func loadCatalog(_ db: Database) throws {
+        var catalog = Catalog()
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, status, priority FROM configurations") {
+            catalog.configurations[row["id"]] = Catalog.ConfigurationInfo(name: row["name"], status: row["status"],
+                                                                          priority: row["priority"])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM queues") { catalog.queues[row["id"]] = row["name"] }
+        self.catalog = catalog
+    }
+
+    private func loadSlots(_ db: Database, since lastGeneration: Int64) throws {
+        if lastGeneration < 0 {
+            let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
+            let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM slot_counts") ?? 0
+            rowSlot.reserveCapacity(expected)
+            rowCombo.reserveCapacity(expected)
+            rowCount.reserveCapacity(expected)
+            while try statement.step() {
+                let combo = Int32(statement.int(1)), n = Int32(statement.int(2))
+                rowSlot.append(statement.int64(0))
+                rowCombo.append(combo)
+                rowCount.append(n)
+                allTime[Int(combo)] += Int64(n)
+            }
+            return
+        }
+        let statement = try RawStatement(db, """
+            SELECT slot, combo, n FROM slot_counts WHERE generation > ? ORDER BY slot, combo
+            """)
+        statement.bind(1, lastGeneration)
+        var inserts: [(Int64, Int32, Int32)] = []
+        while try statement.step() {
+            let slot = statement.int64(0), combo = Int32(statement.int(1)), n = Int32(statement.int(2))
+            if let at = position(slot: slot, combo: combo) {
+                allTime[Int(combo)] += Int64(n - rowCount[at])
+                rowCount[at] = n
+            } else {
+                inserts.append((slot, combo, n))
+                allTime[Int(combo)] += Int64(n)
+            }
+        }
+        if !inserts.isEmpty { merge(inserts) }
+    }
+
+    /// Index of the first row whose (slot, combo) is not less than the given key.
+    func lowerBound(slot: Int64, combo: Int32 = Int32.min) -> Int {
+        var lo = 0, hi = rowSlot.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if rowSlot[mid] < slot || (rowSlot[mid] == slot && rowCombo[mid] < combo) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func position(slot: Int64, combo: Int32) -> Int? {
+        let i = lowerBound(slot: slot, combo: combo)
+        return i < rowSlot.count && rowSlot[i] == slot && rowCombo[i] == combo ? i : nil
+    }
+
+    /// Inserts new (sorted) rows, rebuilding only the tail from the first insertion point.
+    private func merge(_ inserts: [(Int64, Int32, Int32)]) {
+        let start = lowerBound(slot: inserts[0].0, combo: inserts[0].1)
+        let tailSlot = Array(rowSlot[start...]), tailCombo = Array(rowCombo[start...]), tailCount = Array(rowCount[start...])
+        rowSlot.removeSubrange(start...)
+        rowCombo.removeSubrange(start...)
+        rowCount.removeSubrange(start...)
+        var i = 0, j = 0
+        while i < tailSlot.count || j < inserts.count {
+            let takeTail: Bool
+            if j == inserts.count { takeTail = true } else if i == tailSlot.count { takeTail = false } else {
+                takeTail = (tailSlot[i], tailCombo[i]) < (inserts[j].0, inserts[j].1)
+            }
+            if takeTail {
+                rowSlot.append(tailSlot[i]); rowCombo.append(tailCombo[i]); rowCount.append(tailCount[i]); i += 1
+            } else {
+                rowSlot.append(inserts[j].0); rowCombo.append(inserts[j].1); rowCount.append(inserts[j].2); j += 1
+            }
+        }
+    }
+
+    private func loadRecent(_ db: Database) throws {
+        let statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed ORDER BY minute")
+        var rows: [(minute: Int64, combo: Int32, n: Int32)] = []
+        while try statement.step() {
+            rows.append((statement.int64(0), Int32(statement.int(1)), Int32(statement.int(2))))
+        }
+        recent = rows
+    }
+
+    // MARK: For the engine
+
+    func value(_ dimension: FilterDimension, _ index: Int32) -> String { values[Self.slotOf(dimension)][Int(index)] }
+    func allValues(_ dimension: FilterDimension) -> [String] { values[Self.slotOf(dimension)] }
+
+    /// First and last slot holding deliveries, if any.
+    var slotExtent: (Int64, Int64)? {
+        guard let first = rowCount.firstIndex(where: { $0 != 0 }), let last = rowCount.lastIndex(where: { $0 != 0 }) else {
+            return nil
+        }
+        return (rowSlot[first], rowSlot[last])
+    }
+
+    /// Start instants (UTC seconds) of the days `first ... last + 1` in `zone`, cached.
+    func dayStarts(zone: TimeZone, first: LocalDate, last: LocalDate) -> [Int64] {
+        let key = "\(zone.identifier)|\(first.dayNumber)|\(last.dayNumber)"
+        if let cached = boundaryCache[key] { return cached }
+        var starts: [Int64] = []
+        starts.reserveCapacity(last.dayNumber - first.dayNumber + 2)
+        var day = first
+        while day <= last.adding(days: 1) {
+            starts.append(day.startInstant(in: zone))
+            day = day.adding(days: 1)
+        }
+        if boundaryCache.count > 64 { boundaryCache.removeAll() }
+        boundaryCache[key] = starts
+        return starts
+    }
+}
+
+extension AggregateIndex {
+    /// Values the store holds for each list filter, with display names (for validating command-line filters).
+    public var knownFilterValues: [FilterDimension: [(value: String, label: String)]] {
+        var out: [FilterDimension: [(value: String, label: String)]] = [:]
+        for dimension in FilterDimension.allCases {
+            var values = allValues(dimension).map { value -> (value: String, label: String) in
+                switch dimension {
+                case .queue: (value, catalog.queueName(value))
+                case .configuration: (value, catalog.configurationName(value))
+                default: (value, value)
+                }
+            }
+            if dimension == .queue { for (id, name) in catalog.queues where !values.contains(where: { $0.value == id }) { values.append((id, name)) } }
+            if dimension == .configuration {
+                for (id, info) in catalog.configurations where !values.contains(where: { $0.value == id }) { values.append((id, info.name)) }
+            }
+            out[dimension] = values
+        }
+        return out
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// Turns per-combination totals and per-day status counts into the dashboard's charts, tables and sidebar counts.
+struct DashboardBuilder {
+    private let index: AggregateIndex
+    private let filters: DashboardFilters
+    private let matcher: FilterMatcher
+    private let comboTotals: [Int]
+    private var statusByDate: [DayStatusCounts] = []
+    private var byDate: [DateRow] = []
+
+    init(index: AggregateIndex, filters: DashboardFilters, matcher: FilterMatcher, comboTotals: [Int]) {
+        self.index = index
+        self.filters = filters
+        self.matcher = matcher
+        self.comboTotals = comboTotals
+    }
+
+    /// Statuses in legend order: the life cycle first, then values never seen before, alphabetically.
+    private var statusOrder: [Int] {
+        let values = index.allValues(.status)
+        func rank(_ label: String) -> Int { DeliveryStatus.known.firstIndex { $0.label == label } ?? Int.max }
+        return values.indices.sorted { a, b in
+            let (ra, rb) = (rank(values[a]), rank(values[b]))
+            return ra != rb ? ra < rb : values[a] < values[b]
+        }
+    }
+
+    mutating func addDays(dayStatus: [Int], statusCount: Int, firstDay: LocalDate) {
+        guard statusCount > 0, !dayStatus.isEmpty else { return }
+        let values = index.allValues(.status)
+        let order = statusOrder
+        let complete = values.firstIndex(of: DeliveryStatus.complete.label)
+        for day in 0..<(dayStatus.count / statusCount) {
+            let row = dayStatus[(day * statusCount)..<((day + 1) * statusCount)]
+            let total = row.reduce(0, +)
+            guard total > 0 else { continue }
+            let date = firstDay.adding(days: day)
+            let counts = order.compactMap { s -> CountEntry? in
+                let n = row[row.startIndex + s]
+                return n > 0 ? CountEntry(values[s], n) : nil
+            }
+            statusByDate.append(DayStatusCounts(date: date, counts: counts))
+            byDate.append(DateRow(date: date, total: total, processed: complete.map { row[row.startIndex + $0] } ?? 0))
+        }
+    }
+
+    func build(from: LocalDate?, to: LocalDate?, readAt: Date, changedAt: Date?) -> DashboardData {
+        var total = 0, processed = 0
+        var byStatus: [Int: Int] = [:], byResult: [Int: Int] = [:], byDialMode: [Int: Int] = [:]
+        var configTotals: [Int: (Int, Int)] = [:], queueTotals: [Int: (Int, Int)] = [:]
+        var facetCounts = [[Int]](repeating: [], count: AggregateIndex.dimensionCount)
+        for d in FilterDimension.allCases { facetCounts[AggregateIndex.slotOf(d)] = Array(repeating: 0, count: index.allValues(d).count) }
+        let configSlot = AggregateIndex.slotOf(.configuration), queueSlot = AggregateIndex.slotOf(.queue)
+
+        for id in 1..<index.combos.count {
+            let n = comboTotals[id]
+            guard n > 0, let combo = index.combos[id] else { continue }
+            let failures = matcher.failures[id]
+            if failures == 0 {
+                total += n
+                byStatus[Int(combo.statusIndex), default: 0] += n
+                let p = combo.isProcessed ? n : 0
+                if combo.isProcessed {
+                    processed += n
+                    byResult[Int(combo.resultIndex), default: 0] += n
+                    byDialMode[Int(combo.dialModeIndex), default: 0] += n
+                }
+                let c = Int(combo.dims[configSlot]), q = Int(combo.dims[queueSlot])
+                configTotals[c, default: (0, 0)].0 += n
+                configTotals[c, default: (0, 0)].1 += p
+                queueTotals[q, default: (0, 0)].0 += n
+                queueTotals[q, default: (0, 0)].1 += p
+                for d in 0..<AggregateIndex.dimensionCount where combo.dims[d] >= 0 { facetCounts[d][Int(combo.dims[d])] += n }
+            } else if failures == 1 {
+                let d = Int(matcher.failingDimension[id])
+                if combo.dims[d] >= 0 { facetCounts[d][Int(combo.dims[d])] += n }
+            }
+        }
+
+        let statusValues = index.allValues(.status)
+        let deliveriesByStatus = statusOrder.compactMap { s in byStatus[s].map { CountEntry(statusValues[s], $0) } }
+        let catalog = index.catalog
+        let configurationRows = configTotals.map { (c, t) -> ConfigurationRow in
+            let id = index.value(.configuration, Int32(c))
+            let info = catalog.configurations[id]
+            return ConfigurationRow(id: id, name: info?.name ?? catalog.configurationName(id), status: info?.status,
+                                    priority: info?.priority, total: t.0, processed: t.1)
+        }.sorted { ($0.total, $1.name, $1.id) > ($1.total, $0.name, $0.id) }
+        let queueRows = queueTotals.map { (q, t) -> QueueRow in
+            let id = index.value(.queue, Int32(q))
+            return QueueRow(id: id, name: catalog.queueName(id), total: t.0, processed: t.1)
+        }.sorted { ($0.total, $1.name, $1.id) > ($1.total, $0.name, $0.id) }
+
+        return DashboardData(
+            filters: filters, from: from, to: to, totalDeliveries: total, processed: processed,
+            deliveriesByStatus: deliveriesByStatus, statusByDate: statusByDate,
+            processedByResult: ranked(byResult, .result), processedByDialMode: ranked(byDialMode, .dialMode),
+            byConfiguration: configurationRows, byQueue: queueRows, byDate: byDate,
+            facets: facets(facetCounts), readAt: readAt, dataChangedAt: changedAt)
+    }
+
+    private func ranked(_ counts: [Int: Int], _ dimension: FilterDimension) -> [CountEntry] {
+        counts.filter { $0.value > 0 }.map { CountEntry(index.value(dimension, Int32($0.key)), $0.value) }
+            .sorted { ($0.count, $1.label) > ($1.count, $0.label) }
+    }
+
+    private func facets(_ counts: [[Int]]) -> [FilterDimension: [FacetValue]] {
+        var result: [FilterDimension: [FacetValue]] = [:]
+        let catalog = index.catalog
+        for dimension in FilterDimension.allCases {
+            let d = AggregateIndex.slotOf(dimension)
+            let selection = filters.selected(dimension)
+            var entries = index.allValues(dimension).enumerated().map { (i, value) -> FacetValue in
+                let label: String
+                switch dimension {
+                case .queue: label = catalog.queueName(value)
+                case .configuration: label = catalog.configurationName(value)
+                default: label = value
+                }
+                let selected = FilterMatcher.matches(value: value, dimension: dimension, selection: selection, catalog: catalog)
+                return FacetValue(value: value, label: label, count: counts[d][i], selected: selected)
+            }
+            if dimension == .direction {
+                for label in [Direction.outgoing.label, Direction.incoming.label] where !entries.contains(where: { $0.value == label }) {
+                    entries.append(FacetValue(value: label, label: label, count: 0, selected: selection.contains(label)))
+                }
+            }
+            // Selected values the store has never seen still show, so they can be cleared.
+            for value in selection where !entries.contains(where: { $0.selected && KnownValues.normalize($0.value) == KnownValues.normalize(value) || $0.label == value }) {
+                entries.append(FacetValue(value: value, label: value, count: 0, selected: true))
+            }
+            result[dimension] = entries.sorted { a, b in
+                let (ra, rb) = (FacetOrder.rank(a.value, dimension), FacetOrder.rank(b.value, dimension))
+                return ra != rb ? ra < rb : a.label.localizedStandardCompare(b.label) == .orderedAscending
+            }
+        }
+        return result
+    }
+}
+
+/// Stable sidebar order: the known life cycle and dial modes in their natural order, everything else by name.
+enum FacetOrder {
+    static func rank(_ value: String, _ dimension: FilterDimension) -> Int {
+        switch dimension {
+        case .status: DeliveryStatus.known.firstIndex { $0.label == value } ?? 100
+        case .dialMode: DialMode.known.firstIndex { $0.label == value } ?? 100
+        case .direction: value == Direction.outgoing.label ? 0 : 1
+        case .result: DeliveryResult.knownLabels.firstIndex(of: value).map { _ in 0 } ?? 1
+        default: value == "(Blank)" || value == "Unspecified" ? 1 : 0
+        }
+    }
+}

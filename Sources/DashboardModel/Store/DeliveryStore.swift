@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// Problems opening the store, worded for the person at the terminal.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The SQLite store (WAL, so the dashboard reads while an import or feed writes).
+public final class DeliveryStore: @unchecked Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens the store for writing, creating it and its folder when missing, and migrating it.
+    public static func openForWriting(path: String) throws -> DeliveryStore {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        var config = GRDB.Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        }
+        let pool = try DatabasePool(path: path, configuration: config)
+        try Schema.migrator.migrate(pool)
+        return DeliveryStore(path: path, pool: pool)
+    }
+
+    /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
+    public static func openForReading(path: String) throws -> DeliveryStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError("no store at \(path): create one with `proactive-tui import FILE...` or `proactive-tui demo`, or name one with --db")
+        }
+        var config = GRDB.Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let pool = try DatabasePool(path: path, configuration: config)
+        let ready = try pool.read { db in try db.tableExists("slot_counts") }
+        guard ready else { throw StoreError("\(path) is not a proactive-tui store (no slot_counts table)") }
+        return DeliveryStore(path: path, pool: pool)
+    }
+
+    /// Runs `body` in one write transaction: everything it applies lands together, or nothing does.
+    @discardableResult
+    public func write(now: Date = Date(), _ body: (StoreWriter) throws -> Void) throws -> ImportSummary {
+        try pool.write { db in
+            let writer = try StoreWriter(db: db, now: now)
+            try body(writer)
+            try writer.finish()
+            return writer.summary
+        }
+    }
+
+    /// The store's change counter: it grows with every committed import or feed batch.
+    public func generation() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0 }
+    }
+
+    /// Runs a read-only block on a reader connection.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T { try pool.read(body) }
+
+    /// Size of the database file and its WAL, in bytes.
+    public func sizeOnDisk() -> Int64 {
+        [path, path + "-wal"].reduce(Int64(0)) { sum, file in
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
+            return sum + size
+        }
+    }
+
+    /// Checkpoints the WAL into the main file (after a large import).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+}

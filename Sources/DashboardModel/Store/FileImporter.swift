@@ -1,0 +1,57 @@
+import Foundation
+
+/// Imports whole files into the store: each file in one transaction, so a file with an unreadable record
+/// imports nothing and the store is left exactly as it was.
+public enum FileImporter {
+    public struct Outcome: Sendable {
+        public var path: String
+        public var format: ImportFileFormat?
+        public var summary: ImportSummary?
+        public var error: String?
+        public var seconds: Double
+    }
+
+    /// - Parameter progress: called now and then with the fraction of the file read (0...1).
+    public static func importFile(_ path: String, into store: DeliveryStore, now: Date = Date(),
+                                  progress: ((Double) -> Void)? = nil) -> Outcome {
+        let started = Date()
+        do {
+            let reader = try RecordFileReader(path: path)
+            let totalLines = max(1, (try? lineCount(path)) ?? 1)
+            var seen = 0
+            let summary = try store.write(now: now) { writer in
+                try reader.read { record, location in
+                    do {
+                        try writer.apply(record)
+                    } catch let error as ImportError {
+                        throw error
+                    } catch {
+                        throw ImportError(file: location.file, line: location.line, record: location.record, column: nil,
+                                          reason: "the store refused the record: \(error)")
+                    }
+                    seen += 1
+                    if let progress, seen % 20_000 == 0 { progress(Double(location.line) / Double(totalLines)) }
+                }
+            }
+            progress?(1)
+            return Outcome(path: path, format: reader.format, summary: summary, error: nil,
+                           seconds: Date().timeIntervalSince(started))
+        } catch {
+            return Outcome(path: path, format: nil, summary: nil, error: "\(error)", seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    static func lineCount(_ path: String) throws -> Int {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        return data.withUnsafeBytes { raw -> Int in
+            guard var cursor = raw.baseAddress else { return 1 }
+            let end = cursor + raw.count
+            var lines = 1
+            while cursor < end, let hit = memchr(cursor, 10, end - cursor) {
+                lines += 1
+                cursor = UnsafeRawPointer(hit) + 1
+            }
+            return lines
+        }
+    }
+}

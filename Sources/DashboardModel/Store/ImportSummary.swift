@@ -1,0 +1,51 @@
+/// What an import did, per table, and which values it met for the first time.
+public struct ImportSummary: Sendable, Hashable {
+    public struct Counts: Sendable, Hashable {
+        public var inserted = 0
+        public var updated = 0
+        /// Older than, or identical to, the stored version.
+        public var skipped = 0
+        public var total: Int { inserted + updated + skipped }
+        public init() {}
+    }
+
+    public var deliveries = Counts()
+    public var configurations = Counts()
+    public var queues = Counts()
+    public var conversations = Counts()
+    /// Statuses, results and dial modes the program does not know, e.g. `status "OnHold"`.
+    public var unseenValues: Set<String> = []
+    /// Deliveries whose combination changed because their conversation's direction arrived later.
+    public var relinkedDeliveries = 0
+
+    public init() {}
+
+    public mutating func add(_ other: ImportSummary) {
+        for path in [\ImportSummary.deliveries, \.configurations, \.queues, \.conversations] {
+            self[keyPath: path].inserted += other[keyPath: path].inserted
+            self[keyPath: path].updated += other[keyPath: path].updated
+            self[keyPath: path].skipped += other[keyPath: path].skipped
+        }
+        unseenValues.formUnion(other.unseenValues)
+        relinkedDeliveries += other.relinkedDeliveries
+    }
+
+    /// Human-readable lines for the terminal.
+    public var lines: [String] {
+        var out: [String] = []
+        func line(_ name: String, _ c: Counts) {
+            guard c.total > 0 else { return }
+            out.append("\(name): \(c.inserted) inserted, \(c.updated) updated, \(c.skipped) skipped as older or identical")
+        }
+        line("deliveries", deliveries)
+        line("configurations", configurations)
+        line("queues", queues)
+        line("conversations", conversations)
+        if out.isEmpty { out.append("no records") }
+        if relinkedDeliveries > 0 { out.append("\(relinkedDeliveries) deliveries took the direction of a conversation imported now") }
+        if !unseenValues.isEmpty {
+            out.append("values never seen before (kept as they are): " + unseenValues.sorted().joined(separator: ", "))
+        }
+        return out
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import GRDB
+
+/// Applies records to the store inside one write transaction, keeping `slot_counts` and `recent_processed`
+/// exact as deliveries are inserted, replaced by newer versions, or re-linked to a conversation.
+/// Deltas are gathered in memory and written once, by `finish`.
+public final class StoreWriter {
+    private struct SlotCombo: Hashable { var slot: Int64; var combo: Int64 }
+    private struct StoredDelivery { var rowId: Int64; var created: Int64; var modified: Int64; var combo: Int64 }
+
+    private let db: Database
+    private let now: Int64
+    private var comboIds: [ComboKey: Int64] = [:]
+    private var combosById: [Int64: ComboKey] = [:]
+    private var nextComboId: Int64 = 1
+    private var slotDeltas: [SlotCombo: Int64] = [:]
+    private var recentDeltas: [SlotCombo: Int64] = [:]
+    private var catalogChanged = false
+    public private(set) var summary = ImportSummary()
+
+    private let findDelivery: RawStatement
+    private let insertDelivery: RawStatement
+    private let updateDelivery: RawStatement
+    private let findConversation: RawStatement
+    private let insertCombo: RawStatement
+
+    init(db: Database, now: Date) throws {
+        self.db = db
+        self.now = Int64(now.timeIntervalSince1970)
+        findDelivery = try RawStatement(db, "SELECT id, created, modified, combo FROM deliveries WHERE delivery_id = ?")
+        insertDelivery = try RawStatement(db, "INSERT INTO deliveries(delivery_id, created, modified, combo, conversation_id) VALUES (?, ?, ?, ?, ?)")
+        updateDelivery = try RawStatement(db, "UPDATE deliveries SET created = ?, modified = ?, combo = ?, conversation_id = ? WHERE id = ?")
+        findConversation = try RawStatement(db, "SELECT is_outbound FROM conversations WHERE id = ?")
+        insertCombo = try RawStatement(db, """
+            INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
+        for row in rows {
+            let key = ComboKey(channel: row["channel"], queueId: row["queue_id"], configId: row["config_id"],
+                               status: row["status"], result: row["result"], dialMode: row["dial_mode"],
+                               engagementType: row["engagement_type"],
+                               direction: Direction(rawValue: row["direction"]) ?? .none)
+            let id: Int64 = row["id"]
+            comboIds[key] = id
+            combosById[id] = key
+            nextComboId = max(nextComboId, id + 1)
+        }
+    }
+
+    // MARK: Deliveries
+
+    public func upsert(_ delivery: Delivery) throws {
+        noteUnseen(delivery)
+        let existing = try stored(delivery.deliveryId)
+        let stamp = delivery.versionStamp
+        if let existing, stamp <= existing.modified {
+            summary.deliveries.skipped += 1
+            return
+        }
+        let direction = try self.direction(ofConversation: delivery.conversationId)
+        let combo = try comboId(ComboKey(delivery, direction: direction))
+        let conversation = delivery.conversationId.isEmpty ? nil : delivery.conversationId
+        if let existing {
+            updateDelivery.bind(1, delivery.createdOn)
+            updateDelivery.bind(2, stamp)
+            updateDelivery.bind(3, combo)
+            updateDelivery.bind(4, conversation)
+            updateDelivery.bind(5, existing.rowId)
+            try updateDelivery.run()
+            count(created: existing.created, modified: existing.modified, combo: existing.combo, by: -1)
+            summary.deliveries.updated += 1
+        } else {
+            insertDelivery.bind(1, delivery.deliveryId)
+            insertDelivery.bind(2, delivery.createdOn)
+            insertDelivery.bind(3, stamp)
+            insertDelivery.bind(4, combo)
+            insertDelivery.bind(5, conversation)
+            try insertDelivery.run()
+            summary.deliveries.inserted += 1
+        }
+        count(created: delivery.createdOn, modified: stamp, combo: combo, by: 1)
+    }
+
+    private func stored(_ deliveryId: String) throws -> StoredDelivery? {
+        findDelivery.bind(1, deliveryId)
+        defer { findDelivery.reset() }
+        guard try findDelivery.step() else { return nil }
+        return StoredDelivery(rowId: findDelivery.int64(0), created: findDelivery.int64(1),
+                              modified: findDelivery.int64(2), combo: findDelivery.int64(3))
+    }
+
+    private func count(created: Int64, modified: Int64, combo: Int64, by delta: Int64) {
+        slotDeltas[SlotCombo(slot: TimeSlots.slot(of: created), combo: combo), default: 0] += delta
+        if combosById[combo]?.isProcessed == true, modified >= now - TimeSlots.recentWindowSeconds {
+            recentDeltas[SlotCombo(slot: TimeSlots.minute(of: modified), combo: combo), default: 0] += delta
+        }
+    }
+
+    private func comboId(_ key: ComboKey) throws -> Int64 {
+        if let id = comboIds[key] { return id }
+        let id = nextComboId
+        nextComboId += 1
+        insertCombo.bind(1, id)
+        insertCombo.bind(2, key.channel)
+        insertCombo.bind(3, key.queueId)
+        insertCombo.bind(4, key.configId)
+        insertCombo.bind(5, key.status)
+        insertCombo.bind(6, key.result)
+        insertCombo.bind(7, key.dialMode)
+        insertCombo.bind(8, key.engagementType)
+        insertCombo.bind(9, key.direction.rawValue)
+        try insertCombo.run()
+        comboIds[key] = id
+        combosById[id] = key
+        return id
+    }
+
+    private func direction(ofConversation id: String) throws -> Direction {
+        guard !id.isEmpty else { return .none }
+        findConversation.bind(1, id)
+        defer { findConversation.reset() }
+        guard try findConversation.step(), !findConversation.isNull(0) else { return .none }
+        return findConversation.int64(0) != 0 ? .outgoing : .incoming
+    }
+
+    private func noteUnseen(_ delivery: Delivery) {
+        if !DeliveryStatus(delivery.status).isKnown { summary.unseenValues.insert("status \"\(delivery.status)\"") }
+        if !delivery.result.isEmpty, !DeliveryResult(delivery.result).isKnown {
+            summary.unseenValues.insert("result \"\(delivery.result)\"")
+        }
+        if !delivery.dialMode.isEmpty, !DialMode(delivery.dialMode).isKnown {
+            summary.unseenValues.insert("dial mode \"\(delivery.dialMode)\"")
+        }
+    }
+
+    // MARK: Configurations, queues, conversations
+
+    public func upsert(_ configuration: Configuration) throws {
+        let c = configuration
+        let existing = try Row.fetchOne(db, sql: "SELECT * FROM configurations WHERE id = ?", arguments: [c.id])
+        let values: [DatabaseValueConvertible?] = [c.name, c.status, c.priority, c.dialMode, c.channel, c.queueId]
+        if let existing {
+            let same = existing["name"] == c.name && existing["status"] == c.status && existing["priority"] == c.priority
+                && existing["dial_mode"] == c.dialMode && existing["channel"] == c.channel
+                && existing["queue_id"] == c.queueId
+            if same { summary.configurations.skipped += 1; return }
+            try db.execute(sql: """
+                UPDATE configurations SET name = ?, status = ?, priority = ?, dial_mode = ?, channel = ?, queue_id = ?
+                WHERE id = ?
+                """, arguments: StatementArguments(values + [c.id]))
+            summary.configurations.updated += 1
+        } else {
+            try db.execute(sql: """
+                INSERT INTO configurations(id, name, status, priority, dial_mode, channel, queue_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: StatementArguments([c.id] + values))
+            summary.configurations.inserted += 1
+        }
+        catalogChanged = true
+    }
+
+    public func upsert(_ queue: Queue) throws {
+        let existing = try String.fetchOne(db, sql: "SELECT name FROM queues WHERE id = ?", arguments: [queue.id])
+        if existing == queue.name { summary.queues.skipped += 1; return }
+        try db.execute(sql: "INSERT INTO queues(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+                       arguments: [queue.id, queue.name])
+        if existing == nil { summary.queues.inserted += 1 } else { summary.queues.updated += 1 }
+        catalogChanged = true
+    }
+
+    public func upsert(_ conversation: Conversation) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT is_outbound, queue_id FROM conversations WHERE id = ?",
+                                   arguments: [conversation.id])
+        let newOutbound: Int? = conversation.isOutbound.map { $0 ? 1 : 0 }
+        if let row {
+            let oldOutbound: Int? = row["is_outbound"]
+            let oldQueue: String? = row["queue_id"]
+            if oldOutbound == newOutbound && oldQueue == conversation.queueId {
+                summary.conversations.skipped += 1
+                return
+            }
+            try db.execute(sql: "UPDATE conversations SET is_outbound = ?, queue_id = ? WHERE id = ?",
+                           arguments: [newOutbound, conversation.queueId, conversation.id])
+            summary.conversations.updated += 1
+            if oldOutbound == newOutbound { return }
+        } else {
+            try db.execute(sql: "INSERT INTO conversations(id, is_outbound, queue_id) VALUES (?, ?, ?)",
+                           arguments: [conversation.id, newOutbound, conversation.queueId])
+            summary.conversations.inserted += 1
+        }
+        try relink(conversationId: conversation.id, direction: newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? .none)
+    }
+
+    /// Moves the deliveries linked to a conversation to the combination with the conversation's new direction.
+    private func relink(conversationId: String, direction: Direction) throws {
+        let linked = try Row.fetchAll(db, sql: "SELECT id, created, modified, combo FROM deliveries WHERE conversation_id = ?",
+                                      arguments: [conversationId])
+        for row in linked {
+            let oldCombo: Int64 = row["combo"]
+            guard var key = combosById[oldCombo], key.direction != direction else { continue }
+            key.direction = direction
+            let newCombo = try comboId(key)
+            let rowId: Int64 = row["id"], created: Int64 = row["created"], modified: Int64 = row["modified"]
+            try db.execute(sql: "UPDATE deliveries SET combo = ? WHERE id = ?", arguments: [newCombo, rowId])
+            count(created: created, modified: modified, combo: oldCombo, by: -1)
+            count(created: created, modified: modified, combo: newCombo, by: 1)
+            summary.relinkedDeliveries += 1
+        }
+    }
+
+    // MARK: Commit
+
+    /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
+    func finish() throws {
+        let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.relinkedDeliveries > 0
+        guard changed || catalogChanged else { return }
+        let generation = (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0) + 1
+        let upsertSlot = try RawStatement(db, """
+            INSERT INTO slot_counts(slot, combo, n, generation) VALUES (?, ?, ?, ?)
+            ON CONFLICT(slot, combo) DO UPDATE SET n = n + excluded.n, generation = excluded.generation
+            """)
+        for (key, delta) in slotDeltas where delta != 0 {
+            upsertSlot.bind(1, key.slot)
+            upsertSlot.bind(2, key.combo)
+            upsertSlot.bind(3, delta)
+            upsertSlot.bind(4, generation)
+            try upsertSlot.run()
+        }
+        let upsertRecent = try RawStatement(db, """
+            INSERT INTO recent_processed(minute, combo, n) VALUES (?, ?, ?)
+            ON CONFLICT(minute, combo) DO UPDATE SET n = n + excluded.n
+            """)
+        for (key, delta) in recentDeltas where delta != 0 {
+            upsertRecent.bind(1, key.slot)
+            upsertRecent.bind(2, key.combo)
+            upsertRecent.bind(3, delta)
+            try upsertRecent.run()
+        }
+        try db.execute(sql: "DELETE FROM recent_processed WHERE minute < ?",
+                       arguments: [TimeSlots.minute(of: now - TimeSlots.recentWindowSeconds)])
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'generation'", arguments: [generation])
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'changed_at'", arguments: [now])
+        if catalogChanged {
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'catalog_generation'", arguments: [generation])
+        }
+        slotDeltas.removeAll()
+        recentDeltas.removeAll()
+    }
+}

@@ -1,0 +1,5 @@
+import DashboardModel
+
+enum TextSnapshot {
+    static func render(data: DashboardData, width: Int, height: Int, unicode: Bool) -> [String] { [] }
+}

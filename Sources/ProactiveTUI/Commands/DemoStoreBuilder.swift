@@ -1,0 +1,18 @@
+import DashboardModel
+import Foundation
+
+/// Writes a fresh demo store from the deterministic generator.
+enum DemoStoreBuilder {
+    static func build(path: String, deliveries: Int, days: Int, seed: UInt64, now: Date = Date(), log: (String) -> Void) throws {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        log("building demo store at \(path): \(deliveries) deliveries over \(days) days...")
+        let started = Date()
+        let store = try DeliveryStore.openForWriting(path: path)
+        let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
+        let summary = try store.write(now: now) { writer in
+            try generator.generate { try writer.apply($0) }
+        }
+        try store.checkpoint()
+        log(String(format: "built in %.1f s: ", Date().timeIntervalSince(started)) + summary.lines.joined(separator: "; "))
+    }
+}

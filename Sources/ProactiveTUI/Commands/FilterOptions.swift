@@ -1,0 +1,64 @@
+import ArgumentParser
+import DashboardModel
+import Foundation
+
+/// The filter flags shared by `dashboard`, `demo` and `snapshot` (CONTRACT.md "Filters").
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("First day of the duration (inclusive), in the time zone.", valueName: "YYYY-MM-DD"))
+    var from: String?
+    @Option(help: ArgumentHelp("Last day of the duration (inclusive), in the time zone.", valueName: "YYYY-MM-DD"))
+    var to: String?
+    @Option(help: ArgumentHelp("The last N days including today (default 30).", valueName: "N"))
+    var last: Int?
+    @Flag(help: "No date limit.")
+    var allDates = false
+    @Option(help: ArgumentHelp("IANA time zone for dates. Default $TZ, else the system zone, else UTC.", valueName: "name"))
+    var tz: String?
+
+    @Option(help: ArgumentHelp("Channel (repeatable; `all` clears).", valueName: "value")) var channel: [String] = []
+    @Option(help: ArgumentHelp("Queue name or id (repeatable).", valueName: "value")) var queue: [String] = []
+    @Option(help: ArgumentHelp("Engagement configuration name or id (repeatable).", valueName: "value")) var config: [String] = []
+    @Option(help: ArgumentHelp("Delivery status (repeatable).", valueName: "value")) var status: [String] = []
+    @Option(help: ArgumentHelp("Delivery result (repeatable).", valueName: "value")) var result: [String] = []
+    @Option(help: ArgumentHelp("Dial mode (repeatable).", valueName: "value")) var dialMode: [String] = []
+    @Option(help: ArgumentHelp("Conversation type, i.e. engagement type (repeatable; empty reads Unspecified).", valueName: "value"))
+    var conversationType: [String] = []
+    @Option(help: ArgumentHelp("Conversation direction: Outgoing (default), Incoming, or all.", valueName: "value"))
+    var direction: [String] = []
+
+    var request: FilterRequest {
+        var r = FilterRequest()
+        r.from = from
+        r.to = to
+        r.last = last
+        r.allDates = allDates
+        r.timeZone = tz
+        r.values = [.channel: channel, .queue: queue, .configuration: config, .status: status, .result: result,
+                    .dialMode: dialMode, .conversationType: conversationType,
+                    .direction: direction.isEmpty ? [Direction.outgoing.label] : direction]
+        return r
+    }
+
+    /// Validates against the store's values; on error prints the reason and exits with code 2 (CONTRACT.md).
+    func filters(for index: AggregateIndex) throws -> DashboardFilters {
+        do {
+            return try FilterValidator.validate(request, known: index.knownFilterValues)
+        } catch let error as FilterError {
+            Terminal.printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Checks what can be checked without a store (zone, dates), so a typo fails before any work starts.
+    func precheck() throws {
+        do {
+            _ = try FilterValidator.validateZone(tz, environment: ProcessInfo.processInfo.environment)
+            var r = request
+            r.values = [:]
+            _ = try FilterValidator.validate(r)
+        } catch let error as FilterError {
+            Terminal.printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

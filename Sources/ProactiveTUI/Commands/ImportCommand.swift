@@ -1,0 +1,52 @@
+import ArgumentParser
+import DashboardModel
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load Dataverse exports (Web API JSON, JSON Lines, CSV) into the store.",
+        discussion: """
+            Each file is imported in one transaction: a file with a record that cannot be read imports nothing, \
+            and the error names the file, line, record, column and reason. Deliveries are upserted by delivery id; \
+            the version with the later modifiedon wins, so importing the same file twice changes nothing.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Keep reading each file as it grows (JSON Lines or CSV), upserting records as they arrive.")
+    var follow = false
+    @Option(help: ArgumentHelp("With --follow: how often to look for new data, in seconds.", valueName: "seconds"))
+    var poll: Double = 0.5
+    @Argument(help: "Files to import.") var files: [String]
+
+    func run() throws {
+        let store = try openStore()
+        if follow {
+            try FollowImport(store: store, paths: files, pollInterval: poll).run()
+            return
+        }
+        var failed = false
+        let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
+        for path in files {
+            let outcome = FileImporter.importFile(path, into: store, progress: { bar.update(label: path, fraction: $0) })
+            bar.finish()
+            if let error = outcome.error {
+                failed = true
+                Terminal.printErrorRaw("\(path): not imported: \(error)")
+                continue
+            }
+            let format = outcome.format.map { " (\($0))" } ?? ""
+            print("\(path)\(format): " + String(format: "%.2f s", outcome.seconds))
+            for line in outcome.summary?.lines ?? [] { print("  " + line) }
+        }
+        try? store.checkpoint()
+        if failed { throw ExitCode(1) }
+    }
+
+    private func openStore() throws -> DeliveryStore {
+        do { return try DeliveryStore.openForWriting(path: store.path) } catch {
+            Terminal.printError("cannot open the store \(store.path): \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

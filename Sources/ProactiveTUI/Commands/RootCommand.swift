@@ -1,0 +1,10 @@
+import ArgumentParser
+
+struct RootCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proactive-tui",
+        abstract: "A terminal dashboard for proactive outbound deliveries (Dynamics 365 Contact Center).",
+        subcommands: [DashboardCommand.self, DemoCommand.self, ImportCommand.self, SnapshotCommand.self],
+        defaultSubcommand: DashboardCommand.self
+    )
+}
