@@ -1,0 +1,44 @@
+/// Makes text that comes from data safe to draw: imported text must never drive the terminal.
+///
+/// - C0 controls, DEL and C1 controls (which include the 8-bit CSI) are replaced by `�` (`?` in ASCII), so
+///   an escape sequence such as `ESC[31m` shows as `�[31m` and does nothing. Tab, line feed and carriage return
+///   become a space (a name with a line break stays on its line).
+/// - Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are replaced too: they would reorder
+///   what the supervisor reads.
+/// - In ASCII mode every non-ASCII character becomes `?` (one per grapheme cluster).
+public enum SafeText {
+    public static let replacement = "\u{FFFD}"
+    public static let asciiReplacement = "?"
+
+    public static func sanitize(_ text: String, ascii: Bool = false) -> String {
+        // Fast path: the common case is plain printable text.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            let scalars = character.unicodeScalars
+            if scalars.contains(where: { isControl($0) || isBidiControl($0) }) {
+                // "\r\n" is one Character; both whitespace controls read as one space.
+                if scalars.allSatisfy({ $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+                    out.append(" ")
+                } else {
+                    out.append(ascii ? asciiReplacement : replacement)
+                }
+            } else if ascii && !character.isASCII {
+                out.append(asciiReplacement)
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).
+    public static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value)
+    }
+
+    static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+    }
+}
