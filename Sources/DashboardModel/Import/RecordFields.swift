@@ -1,0 +1,207 @@
+/// What kind of JSON value (or CSV field) a column held in the current record.
+enum RawKind: UInt8 {
+    case absent, null, string, number, boolTrue, boolFalse, object, array
+
+    /// How an error message names a value of this kind.
+    var found: String {
+        switch self {
+        case .absent: "nothing"
+        case .null: "null"
+        case .string: "text"
+        case .number: "a number"
+        case .boolTrue, .boolFalse: "a boolean"
+        case .object: "an object"
+        case .array: "an array"
+        }
+    }
+}
+
+/// How the bytes of a text value are encoded in the file.
+enum TextStyle: UInt8 {
+    /// The bytes are the text (a JSON string without escapes, a CSV field).
+    case plain
+    /// A JSON string holding backslash escapes.
+    case jsonEscaped
+    /// A quoted CSV field holding doubled quotes.
+    case csvDoubledQuotes
+}
+
+/// One column's value in the current record: a byte range of the file, not yet decoded.
+struct RawField {
+    var generation: UInt32 = 0
+    var kind: RawKind = .absent
+    var style: TextStyle = .plain
+    /// Unquoted CSV fields: leading and trailing spaces and tabs are not part of the value.
+    var trims = false
+    var start = 0
+    var end = 0
+}
+
+/// The used columns of the record being read, filled by a scanner (CSV or JSON) and read by `RecordBuilder`.
+/// Slots are invalidated in O(1) per record by a generation counter. Strings are built only when asked for.
+final class RecordFields {
+    let base: UnsafePointer<UInt8>
+    private let slots: UnsafeMutablePointer<RawField>
+    private let slotCount = 2 * ImportColumn.count
+    private var generation: UInt32 = 1
+
+    init(base: UnsafePointer<UInt8>) {
+        self.base = base
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: RawField(), count: slotCount)
+    }
+
+    deinit {
+        slots.deinitialize(count: slotCount)
+        slots.deallocate()
+    }
+
+    /// Forgets every value: the next record starts empty.
+    @inline(__always) func beginRecord() {
+        generation &+= 1
+        if generation == 0 {
+            for i in 0..<slotCount { slots[i].generation = 0 }
+            generation = 1
+        }
+    }
+
+    @inline(__always) func set(_ slot: Int, _ kind: RawKind, style: TextStyle = .plain, trims: Bool = false, start: Int, end: Int) {
+        slots[slot] = RawField(generation: generation, kind: kind, style: style, trims: trims, start: start, end: end)
+    }
+
+    /// The raw value of a column (or of its formatted-value annotation), `.absent` when the record lacks it.
+    @inline(__always) func raw(_ column: ImportColumn, formatted: Bool = false) -> RawField {
+        var field = slots[column.rawValue + (formatted ? ImportColumn.count : 0)]
+        if field.generation != generation { return RawField() }
+        if field.trims {
+            while field.start < field.end, base[field.start] == 32 || base[field.start] == 9 { field.start += 1 }
+            while field.end > field.start, base[field.end - 1] == 32 || base[field.end - 1] == 9 { field.end -= 1 }
+        }
+        return field
+    }
+
+    /// Present in the record at all, even as null or empty.
+    func isPresent(_ column: ImportColumn) -> Bool { raw(column).kind != .absent }
+
+    /// Present with a value: non-empty text, a number or a boolean.
+    func hasValue(_ column: ImportColumn) -> Bool {
+        let field = raw(column)
+        switch field.kind {
+        case .string: return field.end > field.start
+        case .number, .boolTrue, .boolFalse: return true
+        default: return false
+        }
+    }
+
+    // MARK: Typed reads. Empty text and null read as nil (absent); a value of the wrong kind is a problem.
+
+    /// A text column. Numbers are refused: every text column the importer reads is an id, a label or free text.
+    func text(_ column: ImportColumn) throws -> String? {
+        let field = raw(column)
+        switch field.kind {
+        case .absent, .null: return nil
+        case .string: return field.end > field.start ? string(field) : nil
+        default: throw typeProblem(column, field, expected: "text")
+        }
+    }
+
+    /// The formatted-value annotation beside a choice column, if the export carried one as text.
+    func formattedLabel(_ column: ImportColumn) -> String? {
+        let field = raw(column, formatted: true)
+        guard field.kind == .string, field.end > field.start else { return nil }
+        return string(field)
+    }
+
+    /// A timestamp column, as epoch seconds.
+    func timestamp(_ column: ImportColumn) throws -> Int64? {
+        let field = raw(column)
+        switch field.kind {
+        case .absent, .null: return nil
+        case .string:
+            if field.end == field.start { return nil }
+            let parsed: Int64?
+            if field.style == .plain {
+                parsed = TimestampParser.parse(base + field.start, field.end - field.start)
+            } else {
+                parsed = TimestampParser.parse(string(field))
+            }
+            if let parsed { return parsed }
+            throw RecordProblem(
+                column: column.name,
+                reason: "cannot read timestamp \"\(string(field))\" (\(TimestampParser.expectation))")
+        default: throw typeProblem(column, field, expected: "a timestamp as text")
+        }
+    }
+
+    /// A choice column: its number (a JSON integer, or text holding only digits) or its label.
+    func choice(_ column: ImportColumn) throws -> ChoiceValue? {
+        let field = raw(column)
+        switch field.kind {
+        case .absent, .null: return nil
+        case .number:
+            let text = string(field)
+            if let n = Int(text) { return .number(n) }
+            return .label(text)
+        case .string:
+            if field.end == field.start { return nil }
+            let text = string(field)
+            if let n = Int(text) { return .number(n) }
+            return .label(text)
+        default: throw typeProblem(column, field, expected: "a choice number or label")
+        }
+    }
+
+    /// A yes/no column: JSON true/false, 1/0, or text `true`/`false`/`1`/`0`/`yes`/`no`.
+    func boolean(_ column: ImportColumn) throws -> Bool? {
+        let field = raw(column)
+        switch field.kind {
+        case .absent, .null: return nil
+        case .boolTrue: return true
+        case .boolFalse: return false
+        case .number, .string:
+            if field.kind == .string, field.end == field.start { return nil }
+            let text = string(field)
+            switch text.lowercased() {
+            case "true", "1", "yes", "y": return true
+            case "false", "0", "no", "n": return false
+            default:
+                throw RecordProblem(
+                    column: column.name, reason: "cannot read yes/no value \"\(text)\" (expected true/false or 1/0)")
+            }
+        default: throw typeProblem(column, field, expected: "true or false")
+        }
+    }
+
+    // MARK: Decoding
+
+    private func typeProblem(_ column: ImportColumn, _ field: RawField, expected: String) -> RecordProblem {
+        var found = field.kind.found
+        if field.kind == .number { found += " (\(string(field)))" }
+        return RecordProblem(column: column.name, reason: "expected \(expected), found \(found)")
+    }
+
+    func string(_ field: RawField) -> String {
+        switch field.style {
+        case .plain:
+            return String(decoding: UnsafeBufferPointer(start: base + field.start, count: field.end - field.start), as: UTF8.self)
+        case .jsonEscaped:
+            return String(decoding: JSONText.unescape(base, field.start, field.end), as: UTF8.self)
+        case .csvDoubledQuotes:
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(field.end - field.start)
+            var i = field.start
+            while i < field.end {
+                let b = base[i]
+                bytes.append(b)
+                i += (b == 34 && i + 1 < field.end && base[i + 1] == 34) ? 2 : 1
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+/// A choice column's value as the file gave it.
+enum ChoiceValue: Equatable {
+    case number(Int)
+    case label(String)
+}
