@@ -1,0 +1,162 @@
+import DashboardModel
+import Testing
+@testable import ProactiveTUI
+
+private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
+    DayStatusCounts(date: LocalDate(year: 2026, month: 11, day: d), counts: counts.map { CountEntry($0.0, $0.1) })
+}
+
+@Suite struct StackedColumnChartWidgetTests {
+    let chart = StackedColumnChart(
+        series: [CountEntry("Complete", 9), CountEntry("Expired", 3)],
+        days: [day(1, [("Complete", 6), ("Expired", 2)]), day(2, [("Complete", 3)]), day(3, [("Expired", 1)])],
+        from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 3))
+
+    @Test func dailyUnicodeWithEighthTops() {
+        let g = rendered(20, 7) { g, r in chart.render(into: &g, area: r, theme: .unicode()) }
+        expectLines(g, [
+            "8┤▓▓▓▓▓",
+            " │█████",
+            "4┤█████ ▄▄▄▄▄",
+            "0┤█████ █████ ▄▄▄▄▄",
+            "  11-01 11-02 11-03",
+            "█ Complete 9",
+            "▓ Expired 3",
+        ])
+        #expect(g[14, 3].style.fg == .series(1))  // the partial top of day 3 is an Expired block
+        #expect(g[8, 2].style.fg == .series(0))
+    }
+
+    @Test func dailyASCIIWholeCells() {
+        let g = rendered(20, 7) { g, r in chart.render(into: &g, area: r, theme: .ascii()) }
+        expectLines(g, [
+            "8+@@@@@",
+            " |#####",
+            "4+##### #####",
+            "0+##### ##### @@@@@",
+            "  11-01 11-02 11-03",
+            "# Complete 9",
+            "@ Expired 3",
+        ])
+    }
+
+    @Test func selectedColumnIsMarkedWithoutColour() {
+        var c = chart
+        c.selectedIndex = 1
+        let g = rendered(20, 7) { g, r in c.render(into: &g, area: r, theme: .ascii()) }
+        #expect(g.lines()[4] == "  11-01 11-02 11-03")
+        #expect(g[8, 4].style.reverse)
+        #expect(!g[2, 4].style.reverse)
+        #expect(g[8, 3].style.bold && !g[2, 3].style.bold)
+    }
+
+    let fortnight = StackedColumnChart(
+        series: [CountEntry("Complete", 15)], days: (1...15).map { day($0, [("Complete", 1)]) },
+        from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 15))
+
+    @Test func moreDaysThanColumnsBucketsIntoWeeksASCII() {
+        let g = rendered(14, 6) { g, r in fortnight.render(into: &g, area: r, theme: .ascii()) }
+        expectLines(g, [
+            "8+    ### ###",
+            " |    ### ###",
+            "4+    ### ###",
+            "0+### ### ###",
+            "  11-01 weekly",
+            "# Complete 15",
+        ])
+        let layout = fortnight.layout(in: g.bounds, theme: .ascii())!
+        #expect(layout.granularity == .week)
+        #expect(layout.buckets.map(\.total) == [1, 7, 7])
+        #expect(layout.buckets[1].start == LocalDate(year: 2026, month: 11, day: 2))
+        #expect(layout.buckets[1].end == LocalDate(year: 2026, month: 11, day: 8))
+    }
+
+    @Test func moreDaysThanColumnsBucketsIntoWeeksUnicode() {
+        let g = rendered(14, 6) { g, r in fortnight.render(into: &g, area: r, theme: .unicode()) }
+        expectLines(g, [
+            "8┤    ▄▄▄ ▄▄▄",
+            " │    ███ ███",
+            "4┤    ███ ███",
+            "0┤▄▄▄ ███ ███",
+            "  11-01 weekly",
+            "█ Complete 15",
+        ])
+    }
+
+    @Test func emptyDaysInTheRangeAreEmptyColumns() {
+        let b = DateBucketing.buckets(days: [day(3, [("Complete", 2)])], series: ["Complete"],
+                                      from: LocalDate(year: 2026, month: 11, day: 1),
+                                      to: LocalDate(year: 2026, month: 11, day: 4), granularity: .day)
+        #expect(b.map(\.total) == [0, 0, 2, 0])
+    }
+
+    @Test func niceMax() {
+        #expect(StackedColumnChart.niceMax(1) == 2)
+        #expect(StackedColumnChart.niceMax(7) == 8)
+        #expect(StackedColumnChart.niceMax(13) == 20)
+        #expect(StackedColumnChart.niceMax(37) == 40)
+        #expect(StackedColumnChart.niceMax(1234) == 1500)
+    }
+
+    @Test func noData() {
+        let g = rendered(30, 4) { g, r in StackedColumnChart(series: [], days: []).render(into: &g, area: r, theme: .unicode()) }
+        expectLines(g, ["No deliveries in scope", "", "", ""])
+    }
+}
+
+@Suite struct DonutChartWidgetTests {
+    let donut = DonutChart(entries: [CountEntry("CallEnded", 6), CountEntry("NoAnswer", 3), CountEntry("Busy", 1)])
+
+    @Test func asciiRingAtCellResolution() {
+        let g = rendered(35, 6) { g, r in donut.render(into: &g, area: r, theme: .ascii()) }
+        expectLines(g, [
+            "   %%%###",
+            " @@@%%#####  # CallEnded  6 (60.0%)",
+            "@@@      ### @ NoAnswer   3 (30.0%)",
+            "@@@      ### % Busy       1 (10.0%)",
+            " @@@#######",
+            "   ######",
+        ])
+    }
+
+    @Test func unicodeWithoutColourUsesFillCharacters() {
+        let g = rendered(35, 6) { g, r in donut.render(into: &g, area: r, theme: .unicode(colors: false)) }
+        expectLines(g, [
+            "   ▒▒▒███",
+            " ▓▓▓▒▒█████  █ CallEnded  6 (60.0%)",
+            "▓▓▓      ███ ▓ NoAnswer   3 (30.0%)",
+            "▓▓▓      ███ ▒ Busy       1 (10.0%)",
+            " ▓▓▓███████",
+            "   ██████",
+        ])
+    }
+
+    @Test func brailleRingWithCentreText() {
+        let d = DonutChart(entries: [CountEntry("A", 5)], centerText: "5")
+        let g = rendered(25, 3) { g, r in d.render(into: &g, area: r, theme: .unicode()) }
+        expectLines(g, [
+            "⢠⣶⠿⠿⣶⡄",
+            "⣿⡇5 ⢸⣿ █ A  5 (100.0%)",
+            "⠘⠿⣶⣶⠿⠃",
+        ])
+    }
+
+    @Test func selectedLegendEntryIsReversed() {
+        var d = donut
+        d.selectedIndex = 1
+        let g = rendered(35, 6) { g, r in d.render(into: &g, area: r, theme: .ascii()) }
+        #expect(g[15, 2].style.reverse)
+        #expect(!g[15, 1].style.reverse)
+    }
+
+    @Test func smallSlicesBeyondTheRoomBecomeOther() {
+        let e = [CountEntry("a", 1), CountEntry("b", 50), CountEntry("c", 30), CountEntry("d", 2)]
+        #expect(DonutChart.legendEntries(e, room: 3) == [CountEntry("b", 50), CountEntry("c", 30), CountEntry("Other", 3)])
+        #expect(DonutChart.legendEntries(e, room: 4).map(\.label) == ["b", "c", "d", "a"])
+    }
+
+    @Test func nothingProcessed() {
+        let g = rendered(30, 3) { g, r in DonutChart(entries: []).render(into: &g, area: r, theme: .ascii()) }
+        expectLines(g, ["No processed deliveries", "", ""])
+    }
+}
