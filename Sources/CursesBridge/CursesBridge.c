@@ -1,6 +1,7 @@
 #define _XOPEN_SOURCE 700
 #define _XOPEN_SOURCE_EXTENDED 1
 #define _DEFAULT_SOURCE 1
+#define _GNU_SOURCE 1
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
 #include <locale.h>
@@ -10,12 +11,33 @@
 #include <unistd.h>
 #include <wchar.h>
 #include "CursesBridge.h"
+#include <signal.h>
+
+static volatile sig_atomic_t pt_last_signal = 0;
+static void pt_on_signal(int sig) { pt_last_signal = sig; }
+
+void pt_install_signal_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = pt_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int pt_signal_received(void) { return (int)pt_last_signal; }
+
+static FILE *pt_out = NULL;
 
 static SCREEN *pt_screen = NULL;
 static int pt_open_flag = 0;
 
 int pt_open(void) {
     if (pt_open_flag) return 0;
+    pt_out = stdout;
     pt_screen = newterm(NULL, stdout, stdin);
     if (pt_screen == NULL) return -1;
     set_term(pt_screen);
@@ -40,6 +62,7 @@ void pt_close(void) {
     pt_open_flag = 0;
     curs_set(1);
     endwin();
+    if (pt_out != NULL) fflush(pt_out);
     fflush(stdout);
 }
 
@@ -49,9 +72,13 @@ int pt_cols(void) { int r, c; getmaxyx(stdscr, r, c); (void)r; return c; }
 int pt_colors(void) { return has_colors() ? COLORS : 0; }
 void pt_init_pair(int pair, int fg, int bg) { init_pair((short)pair, (short)fg, (short)bg); }
 
-void pt_put(int row, int col, uint32_t codepoint, int bold, int reverse, int underline, int dim, int pair) {
+void pt_put(int row, int col, const uint32_t *codepoints, int count, int bold, int reverse, int underline, int dim, int pair) {
     cchar_t cell;
-    wchar_t text[2] = { (wchar_t)codepoint, 0 };
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) text[i] = (wchar_t)codepoints[i];
+    if (n == 0) { text[0] = L' '; n = 1; }
+    text[n] = 0;
     attr_t attrs = A_NORMAL;
     if (bold) attrs |= A_BOLD;
     if (reverse) attrs |= A_REVERSE;
@@ -64,6 +91,7 @@ void pt_put(int row, int col, uint32_t codepoint, int bold, int reverse, int und
 void pt_flush(void) {
     wnoutrefresh(stdscr);
     doupdate();
+    if (pt_out != NULL) fflush(pt_out);
 }
 
 void pt_touch(void) { clearok(stdscr, TRUE); }
@@ -101,7 +129,7 @@ void pt_setlocale(void) { setlocale(LC_ALL, ""); }
 int pt_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
 
 void pt_write_raw(const char *bytes, int length) {
-    fflush(stdout);
-    ssize_t n = write(STDOUT_FILENO, bytes, (size_t)length);
-    (void)n;
+    FILE *out = pt_out != NULL ? pt_out : stdout;
+    fwrite(bytes, 1, (size_t)length, out);
+    fflush(out);
 }

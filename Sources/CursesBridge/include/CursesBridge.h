@@ -17,8 +17,8 @@ int pt_cols(void);
 int pt_colors(void);
 /// Defines colour pair `pair` (1-based) with foreground and background (-1 = default).
 void pt_init_pair(int pair, int fg, int bg);
-/// Puts one cell: UTF-32 code point (0 = leave for wide char continuation), attributes, colour pair.
-void pt_put(int row, int col, uint32_t codepoint, int bold, int reverse, int underline, int dim, int pair);
+/// Puts one cell: the code points of one grapheme (a base and up to 4 combining marks), attributes, colour pair.
+void pt_put(int row, int col, const uint32_t *codepoints, int count, int bold, int reverse, int underline, int dim, int pair);
 /// Moves the cursor away and pushes the changes to the terminal (one doupdate).
 void pt_flush(void);
 /// Full repaint on the next flush (after a resize or a garbled screen).
@@ -48,5 +48,10 @@ void pt_setlocale(void);
 int pt_wcwidth(uint32_t codepoint);
 /// Writes raw bytes to the terminal's output (used for synchronized-output markers).
 void pt_write_raw(const char *bytes, int length);
+
+/// Installs handlers for SIGTERM, SIGHUP, SIGINT and SIGQUIT that only record the signal; the loop polls it.
+void pt_install_signal_handlers(void);
+/// The last signal received (0 when none).
+int pt_signal_received(void);
 
 #endif

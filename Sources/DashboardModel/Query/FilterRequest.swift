@@ -60,7 +60,7 @@ public enum FilterValidator {
         return name
     }
 
-    static func validateRange(_ r: FilterRequest) throws -> DateRange {
+    public static func validateRange(_ r: FilterRequest) throws -> DateRange {
         let exclusive = [r.last != nil, r.allDates, r.from != nil || r.to != nil].filter { $0 }.count
         if exclusive > 1 { throw FilterError("choose one of --last, --all-dates, or --from/--to") }
         if r.allDates { return .all }

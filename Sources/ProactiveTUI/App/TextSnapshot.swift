@@ -1,5 +1,10 @@
 import DashboardModel
+import Foundation
 
+/// `snapshot --format text`: the dashboard's screen as plain text, as it would look at that size.
 enum TextSnapshot {
-    static func render(data: DashboardData, width: Int, height: Int, unicode: Bool) -> [String] { [] }
+    static func render(data: DashboardData, width: Int, height: Int, unicode: Bool, state: UIState = UIState()) -> [String] {
+        let context = ScreenContext(theme: unicode ? .unicode(colors: false) : .ascii(colors: false))
+        return ScreenComposer.compose(data: data, state: state, context: context, width: width, height: height).lines()
+    }
 }

@@ -46,11 +46,25 @@ public struct DonutChart: Widget {
 
     static let minLegendWidth = 18
 
+    /// `count (pct%)` as the legend shows it.
+    static func numberText(_ count: Int, total: Int) -> String {
+        NumberFormat.grouped(count) + " (" + NumberFormat.percent(count, of: total) + ")"
+    }
+
     public func layout(in area: Rect) -> Layout {
         let all = DonutChart.legendEntries(entries, room: Int.max)
         // Beside: the ring takes the full height (2 columns per row) if the legend keeps its minimum width.
         var rows = area.height
         var cols = 2 * rows
+        // Give the legend the room its longest line wants, as long as the ring keeps 6 rows.
+        let total = all.reduce(0) { $0 + $1.count }
+        let legendWant = all.map { DisplayWidth.of($0.label) }.max().map { label in
+            2 + label + 2 + (all.map { DonutChart.numberText($0.count, total: total).count }.max() ?? 0)
+        } ?? DonutChart.minLegendWidth
+        if area.width - cols - 1 < legendWant {
+            cols = min(cols, max(12, (area.width - 1 - legendWant) / 2 * 2))
+            rows = cols / 2
+        }
         if area.width - cols - 1 < DonutChart.minLegendWidth {
             cols = (area.width - 1 - DonutChart.minLegendWidth) / 2 * 2
             rows = cols / 2
@@ -164,10 +178,14 @@ public struct DonutChart: Widget {
     }
 
     func drawLegend(_ grid: inout Grid, _ l: Layout, total: Int, theme: Theme) {
-        let numbers = l.entries.map { NumberFormat.grouped($0.count) + " (" + NumberFormat.percent($0.count, of: total) + ")" }
+        var numbers = l.entries.map { DonutChart.numberText($0.count, total: total) }
         let labels = l.entries.map { theme.safe($0.label) }
-        let numWidth = numbers.map { DisplayWidth.of($0) }.max() ?? 0
         let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        if 2 + min(labelWidth, 8) + 2 + (numbers.map { DisplayWidth.of($0) }.max() ?? 0) > l.legend.width {
+            // Narrow: the percent alone keeps the names readable.
+            numbers = l.entries.map { NumberFormat.percent($0.count, of: total) }
+        }
+        let numWidth = numbers.map { DisplayWidth.of($0) }.max() ?? 0
         let width = min(l.legend.width, 2 + labelWidth + 2 + numWidth)
         let top = l.legend.y + max(0, (l.legend.height - l.entries.count) / 2)
         for (k, entry) in l.entries.enumerated() where top + k < l.legend.bottom {

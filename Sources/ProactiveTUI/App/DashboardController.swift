@@ -1,0 +1,299 @@
+import DashboardModel
+import Foundation
+
+/// What a key asks the loop to do next.
+enum ControllerEffect: Equatable {
+    case none
+    /// Only the screen changes (focus, selection, overlay).
+    case redraw
+    /// The filters changed: query again, then draw.
+    case requery
+    case quit
+}
+
+/// Turns keys into changes of the UI state and the filters. Pure state: unit-tested without a terminal.
+struct DashboardController {
+    private(set) var history: FilterHistory
+    var state: UIState
+
+    init(filters: DashboardFilters, wall: Bool = false) {
+        history = FilterHistory(filters)
+        state = UIState(wall: wall)
+    }
+
+    var filters: DashboardFilters { history.current }
+
+    func sidebarModel(for data: DashboardData) -> SidebarModel {
+        SidebarModel(data: data, search: state.sidebar.search, searchSection: state.sidebar.searchSection)
+    }
+
+    // MARK: Keys
+
+    mutating func handle(_ key: Key, data: DashboardData, geometry: ViewGeometry = ViewGeometry()) -> ControllerEffect {
+        if key == .controlC { return .quit }
+        if state.input != nil { return handleInput(key, data: data) }
+        state.message = nil
+        if state.showHelp {
+            if key == .character("q") { return .quit }
+            state.showHelp = false
+            return .redraw
+        }
+        switch key {
+        case .character("q"): return .quit
+        case .character("?"):
+            state.showHelp = true
+            return .redraw
+        case .character("w"):
+            state.wall.toggle()
+            state.zoomed = nil
+            return .redraw
+        case .escape:
+            if state.zoomed != nil { state.zoomed = nil; return .redraw }
+            if state.sidebar.searchSection != nil { clearSearch(); return .redraw }
+            if state.focus == .sidebar { state.focus = .panel(state.visiblePanel); return .redraw }
+            return .none
+        case .character(let c) where ("1"..."6").contains(c):
+            let panel = PanelID(rawValue: Int(String(c))!)!
+            state.zoomed = state.zoomed == panel ? nil : panel
+            state.visiblePanel = panel
+            state.focus = .panel(panel)
+            return .redraw
+        case .tab: cycleFocus(forward: true); return .redraw
+        case .backTab: cycleFocus(forward: false); return .redraw
+        case .character("f"):
+            state.sidebarFolded.toggle()
+            if state.sidebarFolded, state.focus == .sidebar { state.focus = .panel(state.visiblePanel) }
+            return .redraw
+        case .character("C"):
+            return change { $0.clearAll() }
+        case .backspace:
+            if history.undo() { return .requery }
+            state.message = "nothing to undo"
+            return .redraw
+        case .character("t"):
+            state.input = TextInput(purpose: .timeZone, text: "")
+            return .redraw
+        case .character("d"):
+            state.input = TextInput(purpose: .dates, text: "")
+            return .redraw
+        default: break
+        }
+        if state.wall { return .none }
+        switch state.focus {
+        case .sidebar: return handleSidebar(key, data: data)
+        case .panel(let panel): return handlePanel(key, panel: panel, data: data, geometry: geometry)
+        }
+    }
+
+    private mutating func change(_ body: (inout DashboardFilters) -> Void) -> ControllerEffect {
+        history.apply(body) ? .requery : .redraw
+    }
+
+    private mutating func cycleFocus(forward: Bool) {
+        var order: [Focus] = PanelID.allCases.map { .panel($0) }
+        if !state.wall { order.insert(.sidebar, at: 0) }
+        let i = order.firstIndex(of: state.focus) ?? 0
+        let next = order[(i + (forward ? 1 : order.count - 1)) % order.count]
+        state.focus = next
+        if case .panel(let panel) = next {
+            state.visiblePanel = panel
+            if state.zoomed != nil { state.zoomed = panel }
+        } else if state.sidebarFolded {
+            state.sidebarFolded = false
+        }
+    }
+
+    // MARK: Sidebar
+
+    private mutating func handleSidebar(_ key: Key, data: DashboardData) -> ControllerEffect {
+        let model = sidebarModel(for: data)
+        switch key {
+        case .up, .character("k"): state.sidebar.moveItem(by: -1, in: model)
+        case .down, .character("j"): state.sidebar.moveItem(by: 1, in: model)
+        case .left, .character("h"): state.sidebar.moveSection(by: -1)
+        case .right, .character("l"): state.sidebar.moveSection(by: 1)
+        case .pageUp: state.sidebar.moveSection(by: -1)
+        case .pageDown: state.sidebar.moveSection(by: 1)
+        case .home: state.sidebar.jumpItem(toEnd: false, in: model)
+        case .end: state.sidebar.jumpItem(toEnd: true, in: model)
+        case .character("/"):
+            guard model.sections[state.sidebar.section].dimension != nil else {
+                state.message = "search works in the filter lists"
+                return .redraw
+            }
+            state.input = TextInput(purpose: .search, text: state.sidebar.search)
+            state.sidebar.searchSection = state.sidebar.section
+        case .character(" "), .enter:
+            guard let item = state.sidebar.currentItem(in: model) else { return .none }
+            return perform(item.action)
+        case .character("c"):
+            let section = model.sections[state.sidebar.section]
+            if let dimension = section.dimension { return change { $0.clear(dimension) } }
+            if state.sidebar.section == 0 { return change { $0.range = .default } }
+            return .none
+        default: return .none
+        }
+        return .redraw
+    }
+
+    private mutating func perform(_ action: SidebarModel.Action) -> ControllerEffect {
+        switch action {
+        case .setRange(let range): return change { $0.range = range }
+        case .customRange:
+            state.input = TextInput(purpose: .dates, text: "")
+            return .redraw
+        case .setZone(let zone): return change { $0.timeZone = zone }
+        case .otherZone:
+            state.input = TextInput(purpose: .timeZone, text: "")
+            return .redraw
+        case .toggle(let dimension, let value): return change { $0.toggle(dimension, value) }
+        }
+    }
+
+    private mutating func clearSearch() {
+        state.sidebar.search = ""
+        state.sidebar.searchSection = nil
+    }
+
+    // MARK: Panels
+
+    /// How many selectable items a panel has for the data.
+    static func itemCount(_ panel: PanelID, data: DashboardData, geometry: ViewGeometry? = nil) -> Int {
+        switch panel {
+        case .statusChart: geometry?.chartBuckets.count ?? data.statusByDate.count
+        case .resultDonut: data.processedByResult.count
+        case .dialModeDonut: data.processedByDialMode.count
+        case .configurationTable: data.byConfiguration.count
+        case .queueTable: data.byQueue.count
+        case .dateTable: data.byDate.count
+        }
+    }
+
+    private mutating func handlePanel(_ key: Key, panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
+        let count = Self.itemCount(panel, data: data, geometry: geometry)
+        let page = max(1, geometry.pageSize[panel] ?? 10)
+        let horizontal = panel == .statusChart || panel == .dateTable
+        let current = state.selection[panel]
+        func move(_ delta: Int) {
+            guard count > 0 else { return }
+            let start = current ?? (delta > 0 ? -1 : count)
+            state.selection[panel] = min(max(0, start + delta), count - 1)
+        }
+        switch key {
+        case .up, .character("k"): if !horizontal { move(-1) } else { return .none }
+        case .down, .character("j"): if !horizontal { move(1) } else { return .none }
+        case .left, .character("h"): if horizontal { move(-1) } else { return .none }
+        case .right, .character("l"): if horizontal { move(1) } else { return .none }
+        case .pageUp: move(-page)
+        case .pageDown: move(page)
+        case .home: if count > 0 { state.selection[panel] = 0 }
+        case .end: if count > 0 { state.selection[panel] = count - 1 }
+        case .enter, .character(" "): return crossFilter(panel, data: data, geometry: geometry)
+        case .character("c"):
+            switch panel.crossFilter {
+            case .dimension(let dimension): return change { $0.clear(dimension) }
+            case .date: return change { $0.range = .default }
+            }
+        default: return .none
+        }
+        return .redraw
+    }
+
+    /// Enter on a column, slice or row adds it as a filter, as a click does in the reference report.
+    private mutating func crossFilter(_ panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
+        guard let i = state.selection[panel] else {
+            state.message = "select an item first (arrows), then Enter filters to it"
+            return .redraw
+        }
+        let effect: ControllerEffect
+        switch panel {
+        case .statusChart:
+            guard geometry.chartBuckets.indices.contains(i) else { return .none }
+            let bucket = geometry.chartBuckets[i]
+            effect = change { $0.range = .between(bucket.start, bucket.end) }
+        case .dateTable:
+            guard data.byDate.indices.contains(i) else { return .none }
+            let day = data.byDate[i].date
+            effect = change { $0.range = .between(day, day) }
+        case .resultDonut:
+            guard data.processedByResult.indices.contains(i) else { return .none }
+            let label = data.processedByResult[i].label
+            effect = change { $0.set(.result, [label]); $0.set(.status, [DeliveryStatus.complete.label]) }
+        case .dialModeDonut:
+            guard data.processedByDialMode.indices.contains(i) else { return .none }
+            let label = data.processedByDialMode[i].label
+            effect = change { $0.set(.dialMode, [label]); $0.set(.status, [DeliveryStatus.complete.label]) }
+        case .configurationTable:
+            guard data.byConfiguration.indices.contains(i) else { return .none }
+            let id = data.byConfiguration[i].id
+            effect = change { $0.set(.configuration, [id]) }
+        case .queueTable:
+            guard data.byQueue.indices.contains(i) else { return .none }
+            let id = data.byQueue[i].id
+            effect = change { $0.set(.queue, [id]) }
+        }
+        if effect == .requery { state.selection[panel] = 0 }
+        return effect
+    }
+
+    // MARK: Text input
+
+    private mutating func handleInput(_ key: Key, data: DashboardData) -> ControllerEffect {
+        guard var input = state.input else { return .none }
+        switch key {
+        case .escape:
+            state.input = nil
+            if input.purpose == .search { clearSearch() }
+            return .redraw
+        case .backspace:
+            if !input.text.isEmpty { input.text.removeLast() }
+        case .character(let c):
+            input.text.append(c)
+        case .enter:
+            state.input = nil
+            return submit(input)
+        default:
+            return .none
+        }
+        state.input = input
+        if input.purpose == .search {
+            state.sidebar.search = input.text
+            state.sidebar.items[state.sidebar.section] = 0
+        }
+        return .redraw
+    }
+
+    private mutating func submit(_ input: TextInput) -> ControllerEffect {
+        switch input.purpose {
+        case .search:
+            return .redraw
+        case .timeZone:
+            let name = input.text.trimmingCharacters(in: .whitespaces)
+            do {
+                let zone = try FilterValidator.validateZone(name, environment: [:])
+                return change { $0.timeZone = zone }
+            } catch {
+                state.message = "\(error)"
+                return .redraw
+            }
+        case .dates:
+            let parts = input.text.replacingOccurrences(of: " ", with: "").components(separatedBy: "..")
+            var request = FilterRequest()
+            request.from = parts.first
+            request.to = parts.count > 1 ? parts[1] : parts.first
+            do {
+                let range = try FilterValidator.validateRange(request)
+                return change { $0.range = range }
+            } catch {
+                state.message = "\(error)"
+                return .redraw
+            }
+        }
+    }
+
+    // MARK: Wall mode
+
+    mutating func advanceWallPage(data: DashboardData) {
+        state.wallPage += 1
+    }
+}

@@ -1,0 +1,49 @@
+import DashboardModel
+
+/// Wall mode's large figures: total, processed %, pending, in progress, throughput, connect and abandoned
+/// rates, each as big digits over a caption, readable across a room.
+struct LiveTiles: Widget {
+    let data: DashboardData
+
+    var tiles: [(caption: String, value: String)] {
+        let live = data.live
+        let rate = { (r: Double?) in r.map { NumberFormat.percent($0, decimals: 0) } ?? "-" }
+        return [
+            ("Deliveries", NumberFormat.grouped(data.totalDeliveries)),
+            ("Processed", rate(live?.processedRate)),
+            ("Pending", NumberFormat.grouped(live?.pending ?? 0)),
+            ("In progress", NumberFormat.grouped(live?.inProgress ?? 0)),
+            ("Processed / hour", NumberFormat.grouped(live?.throughputPerHour ?? 0)),
+            ("Connect rate", rate(live?.connectRate)),
+            ("Abandoned rate", rate(live?.abandonedRate)),
+        ]
+    }
+
+    func render(into grid: inout Grid, area: Rect, theme: Theme) {
+        grid.fill(area)
+        let all = tiles
+        // Show as many tiles as fit with big digits; drop from the end when narrow.
+        var shown = all
+        while shown.count > 1 {
+            let widths = shown.map { max(BigDigits.width(of: $0.value), DisplayWidth.of($0.caption)) + 2 }
+            if widths.reduce(0, +) <= area.width { break }
+            shown.removeLast()
+        }
+        let tileWidth = shown.isEmpty ? 0 : area.width / shown.count
+        for (i, tile) in shown.enumerated() {
+            let x = area.x + i * tileWidth
+            let digitsWidth = BigDigits.width(of: tile.value)
+            let big = digitsWidth <= tileWidth - 1 && area.height >= 7
+            let style: Style = tile.caption == "Abandoned rate" ? .warning : .title
+            if big {
+                let dx = x + max(0, (tileWidth - digitsWidth) / 2)
+                _ = BigDigits(tile.value, style: style).draw(into: &grid, x: dx, y: area.y + 1, theme: theme)
+            } else {
+                grid.put(tile.value, x: x + max(0, (tileWidth - DisplayWidth.of(tile.value)) / 2), y: area.y + 2, style: style.bolded)
+            }
+            let captionWidth = DisplayWidth.of(tile.caption)
+            grid.put(tile.caption, x: x + max(0, (tileWidth - captionWidth) / 2), y: area.bottom - 1, style: .muted,
+                     maxWidth: tileWidth)
+        }
+    }
+}

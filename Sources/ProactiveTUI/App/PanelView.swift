@@ -1,0 +1,69 @@
+import DashboardModel
+
+/// One of the six panels: its frame, and the chart or table inside with the current selection.
+struct PanelView: Widget {
+    let panel: PanelID
+    let data: DashboardData
+    let state: UIState
+    let wall: Bool
+
+    var focused: Bool { !wall && state.focus == .panel(panel) }
+    var selected: Int? { wall ? nil : state.selection[panel] }
+
+    func render(into grid: inout Grid, area: Rect, theme: Theme) {
+        let prefix = wall ? "" : "\(panel.rawValue) "
+        let room = area.width - 4
+        let title = [panel.title, panel.mediumTitle, panel.shortTitle].map { prefix + $0 }
+            .first { DisplayWidth.of($0) <= room } ?? prefix + panel.shortTitle
+        let frame = Panel(title: title, focused: focused, footer: footer(area: area))
+        let inner = frame.draw(into: &grid, area: area, theme: theme)
+        guard !inner.isEmpty else { return }
+        switch panel {
+        case .statusChart:
+            StackedColumnChart(data: data, selectedIndex: selected).render(into: &grid, area: inner, theme: theme)
+        case .resultDonut:
+            DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
+                       centerText: NumberFormat.compact(data.processed)).render(into: &grid, area: inner, theme: theme)
+        case .dialModeDonut:
+            DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected)
+                .render(into: &grid, area: inner, theme: theme)
+        case .configurationTable:
+            table(DataTable.configurations(data.byConfiguration), inner: inner).render(into: &grid, area: inner, theme: theme)
+        case .queueTable:
+            table(DataTable.queues(data.byQueue), inner: inner).render(into: &grid, area: inner, theme: theme)
+        case .dateTable:
+            DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
+                .render(into: &grid, area: inner, theme: theme)
+        }
+    }
+
+    /// Tables: the selection in normal use; in wall mode, the page the wall clock has reached.
+    private func table(_ base: DataTable, inner: Rect) -> DataTable {
+        var table = base
+        if wall {
+            let visible = max(1, DataTable.visibleRows(in: inner))
+            let pages = max(1, (table.rows.count + visible - 1) / visible)
+            table.scrollOffset = (state.wallPage % pages) * visible
+            table.selectedRow = nil
+        } else {
+            table.selectedRow = selected
+        }
+        return table
+    }
+
+    private func footer(area: Rect) -> String? {
+        let count = DashboardController.itemCount(panel, data: data)
+        guard count > 0 else { return nil }
+        switch panel {
+        case .configurationTable, .queueTable:
+            if wall {
+                let visible = max(1, DataTable.visibleRows(in: Panel.inner(of: area)))
+                let pages = (count + visible - 1) / visible
+                return pages > 1 ? "page \(state.wallPage % pages + 1)/\(pages)" : nil
+            }
+            return ScrollWindow.position(selected, count: count)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import DashboardModel
+import Foundation
+
+/// What the composer needs besides data and UI state.
+struct ScreenContext {
+    var theme: Theme
+    var stale = false
+    var staleAfter: Double = 300
+    var now = Date()
+}
+
+/// Draws a whole frame into an in-memory grid: header, sidebar, panels, footer, overlays.
+enum ScreenComposer {
+    static func compose(data: DashboardData, state: UIState, context: ScreenContext, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: max(0, width), height: max(0, height))
+        let theme = context.theme
+        let header = HeaderBar(data: data, stale: context.stale)
+        let layout = ScreenLayout.make(width: width, height: height, state: state, headerHeight: header.preferredHeight)
+        if layout.mode == .tooSmall {
+            TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
+                            haveWidth: width, haveHeight: height).render(into: &grid, area: grid.bounds, theme: theme)
+            return grid
+        }
+        if layout.mode == .wall {
+            WallHeader(data: data, stale: context.stale).render(into: &grid, area: layout.header, theme: theme)
+            if let tiles = layout.tiles { LiveTiles(data: data).render(into: &grid, area: tiles, theme: theme) }
+        } else {
+            header.render(into: &grid, area: layout.header, theme: theme)
+        }
+        if let tabs = layout.tabs { drawTabs(into: &grid, area: tabs, state: state, theme: theme) }
+        for (panel, area) in layout.panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall)
+                .render(into: &grid, area: area, theme: theme)
+        }
+        if let sidebar = layout.sidebar {
+            let controller = SidebarModel(data: data, search: state.sidebar.search, searchSection: state.sidebar.searchSection)
+            SidebarView(model: controller, cursor: state.sidebar, focused: state.focus == .sidebar)
+                .render(into: &grid, area: sidebar, theme: theme)
+        }
+        if let footer = layout.footer { drawFooter(into: &grid, area: footer, state: state, theme: theme) }
+        if state.showHelp {
+            let help = HelpOverlay()
+            let size = help.preferredSize
+            let w = min(size.width, width), h = min(size.height, height)
+            help.render(into: &grid, area: Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h), theme: theme)
+        }
+        return grid
+    }
+
+    private static func drawTabs(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
+        var x = area.x
+        let current = state.zoomed ?? state.visiblePanel
+        for panel in PanelID.allCases {
+            let text = " \(panel.rawValue) \(panel.shortTitle) "
+            let style: Style = panel == current ? .selected : .muted
+            x += grid.put(text, x: x, y: area.y, style: style, maxWidth: area.right - x)
+            if x >= area.right { break }
+        }
+    }
+
+    private static func drawFooter(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
+        grid.fill(area)
+        if let input = state.input {
+            let text = input.prompt + input.text
+            let written = grid.put(theme.safe(text), x: area.x, y: area.y, style: .focus, maxWidth: area.width)
+            if written < area.width { _ = grid.put("_", x: area.x + written, y: area.y, style: .focus.reversed) }
+            return
+        }
+        if let message = state.message {
+            _ = grid.put(theme.safe(message), x: area.x, y: area.y, style: .warning, maxWidth: area.width)
+            return
+        }
+        let hints = state.focus == .sidebar
+            ? "Space toggle · ←→ section · / search · c clear · C clear all · ⌫ undo · Tab panels · ? keys · q quit"
+            : "Tab pane · ←→↑↓ select · Enter filter to selection · 1-6 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit"
+        let text = theme.isASCII
+            ? hints.replacingOccurrences(of: " · ", with: " | ").replacingOccurrences(of: "←→↑↓", with: "arrows")
+                .replacingOccurrences(of: "←→", with: "left/right").replacingOccurrences(of: "⌫", with: "Bksp")
+            : hints
+        _ = grid.put(text, x: area.x, y: area.y, style: .muted, maxWidth: area.width)
+    }
+}
+
+extension ScreenComposer {
+    /// The geometry keys need for the frame that `compose` would draw.
+    static func geometry(data: DashboardData, state: UIState, theme: Theme, width: Int, height: Int) -> ViewGeometry {
+        let header = HeaderBar(data: data)
+        let layout = ScreenLayout.make(width: width, height: height, state: state, headerHeight: header.preferredHeight)
+        var geometry = ViewGeometry()
+        if let area = layout.panels[.statusChart],
+           let chart = StackedColumnChart(data: data).layout(in: Panel.inner(of: area), theme: theme) {
+            geometry.chartBuckets = chart.buckets
+        }
+        for panel in [PanelID.configurationTable, .queueTable] {
+            if let area = layout.panels[panel] { geometry.pageSize[panel] = DataTable.visibleRows(in: Panel.inner(of: area)) }
+        }
+        return geometry
+    }
+}

@@ -1,0 +1,53 @@
+import DashboardModel
+
+/// Everything about the screen that is not data: focus, zoom, selections, overlays, text input.
+/// Keys change it (through `DashboardController`); the composer reads it.
+struct UIState {
+    var focus: Focus = .panel(.statusChart)
+    /// The panel shown alone (keys 1-6), if any.
+    var zoomed: PanelID?
+    /// In compact layouts, the panel on screen.
+    var visiblePanel: PanelID = .statusChart
+    /// Full layouts: the sidebar is hidden (key `f`).
+    var sidebarFolded = false
+    /// Selected item per panel: chart column, legend entry, table row, date column.
+    var selection: [PanelID: Int] = [:]
+    /// Scroll offsets of the tables (kept so the selection moves inside a stable window).
+    var scroll: [PanelID: Int] = [:]
+    var showHelp = false
+    var wall: Bool
+    /// Wall mode: which page of each table is showing.
+    var wallPage = 0
+    /// A line of text being typed (search, time zone, dates), if any.
+    var input: TextInput?
+    /// A short message for the footer (an error from the last action, a hint).
+    var message: String?
+    var sidebar = SidebarCursor()
+
+    init(wall: Bool = false) { self.wall = wall }
+
+    func selected(_ panel: PanelID) -> Int? { selection[panel] }
+}
+
+/// A line being typed in the footer.
+struct TextInput: Equatable {
+    enum Purpose: Equatable {
+        /// Narrows the focused sidebar list.
+        case search
+        /// An IANA time zone name.
+        case timeZone
+        /// `YYYY-MM-DD..YYYY-MM-DD` or one day.
+        case dates
+    }
+
+    var purpose: Purpose
+    var text: String
+
+    var prompt: String {
+        switch purpose {
+        case .search: "Search: "
+        case .timeZone: "Time zone (IANA name, e.g. Asia/Kathmandu): "
+        case .dates: "Dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD): "
+        }
+    }
+}

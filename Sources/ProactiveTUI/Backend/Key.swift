@@ -1,0 +1,8 @@
+/// A key press, decoded from curses.
+enum Key: Hashable {
+    case character(Character)
+    case up, down, left, right, home, end, pageUp, pageDown
+    case tab, backTab, enter, escape, backspace, delete
+    case resize
+    case controlC
+}
