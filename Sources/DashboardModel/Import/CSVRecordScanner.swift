@@ -115,13 +115,13 @@ struct CSVRecordScanner {
             pos += 1
             field.start = pos
             while true {
+                pos = ByteScan.quoteOrLineFeed(p, from: pos, count: count)
                 if pos >= count {
                     throw ImportError(
                         file: file, line: recordLine, record: record,
                         reason: "a quoted field opened on line \(openLine) is never closed")
                 }
-                let b = p[pos]
-                if b == 34 {
+                if p[pos] == 34 {
                     if pos + 1 < count, p[pos + 1] == 34 {
                         field.doubledQuotes = true
                         pos += 2
@@ -129,7 +129,7 @@ struct CSVRecordScanner {
                     }
                     break
                 }
-                if b == 10 { line += 1 }
+                line += 1  // a line feed inside the field
                 pos += 1
             }
             field.end = pos
@@ -140,11 +140,7 @@ struct CSVRecordScanner {
                     reason: "unexpected text after the closing quote of a field (a quote inside a quoted field must be doubled)")
             }
         } else {
-            while pos < count {
-                let b = p[pos]
-                if b == 44 || b == 10 || b == 13 { break }
-                pos += 1
-            }
+            pos = ByteScan.csvFieldEnd(p, from: pos, count: count)
             field.end = pos
         }
         if pos >= count { return field }

@@ -68,7 +68,18 @@ final class ColumnNameTable {
         byLength = table
     }
 
+    /// Names seen before, known or not: JSON repeats the same member names in every record.
+    private let seen = ByteKeyCache<Int>(buckets: 256)
+
+    @inline(__always)
     func slot(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        if let known = seen.value(p, n) { return known }
+        let slot = lookUp(p, n)
+        seen.store(slot, p, n)
+        return slot
+    }
+
+    private func lookUp(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
         if let c = column(p, n) { return c }
         let s = suffix.count
         if n > s, matches(p + (n - s), s, suffix), let c = column(p, n - s) {

@@ -268,6 +268,7 @@ struct JSONRecordScanner {
         let start = pos
         var escaped = false
         while true {
+            pos = ByteScan.jsonStringStop(p, from: pos, count: count)
             guard pos < count else { throw syntax("the file ends inside a string") }
             let b = p[pos]
             if b == 34 { break }

@@ -42,19 +42,21 @@ enum RecordBuilder {
             throw missing(.createdOn, "a delivery needs its creation time")
         }
         let modified = try f.timestamp(.modifiedOn)
-        guard let status = try f.text(.status) else {
+        // Columns whose values repeat go through `repeated...`: decoded and canonicalised once per distinct value.
+        guard let status = try f.repeatedText(.status, { DeliveryStatus($0).label }) else {
             throw missing(.status, "a delivery needs its status")
         }
-        let result = try f.text(.result).map { DeliveryResult($0).label } ?? ""
+        let result = try f.repeatedText(.result) { DeliveryResult($0).label } ?? ""
         // The dial mode is text in the elastic table, but a choice number is accepted too.
-        let dialMode = try ChoiceLabels.dialMode(f.choice(.dialMode), formatted: nil) ?? ""
+        let dialMode = try f.repeatedChoice(.dialMode) { ChoiceLabels.dialMode($0, formatted: nil) } ?? ""
         // Deliveries are a voice-first table (SMS deliveries say so): an absent channel reads "Voice".
-        let channel = try ChoiceLabels.channel(f.choice(.channel), formatted: nil) ?? "Voice"
+        let channel = try f.repeatedChoice(.channel) { ChoiceLabels.channel($0, formatted: nil) } ?? "Voice"
         return Delivery(
-            deliveryId: id, createdOn: created, modifiedOn: modified, status: DeliveryStatus(status).label,
-            result: result, dialMode: dialMode, configId: try f.text(.configRef) ?? "",
-            queueId: try f.text(.queueRef) ?? "", channel: channel,
-            conversationId: try f.text(.conversationRef) ?? "", engagementType: try f.text(.engagementType) ?? "")
+            deliveryId: id, createdOn: created, modifiedOn: modified, status: status,
+            result: result, dialMode: dialMode, configId: try f.repeatedText(.configRef, { $0 }) ?? "",
+            queueId: try f.repeatedText(.queueRef, { $0 }) ?? "", channel: channel,
+            conversationId: try f.text(.conversationRef) ?? "",
+            engagementType: try f.repeatedText(.engagementType, { $0 }) ?? "")
     }
 
     static func configuration(_ f: RecordFields) throws -> Configuration {

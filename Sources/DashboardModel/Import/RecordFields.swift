@@ -43,25 +43,38 @@ final class RecordFields {
     let base: UnsafePointer<UInt8>
     private let slots: UnsafeMutablePointer<RawField>
     private let slotCount = 2 * ImportColumn.count
-    private var generation: UInt32 = 1
+    /// The current record's stamp. Behind a pointer rather than in a `var` so that the hot path pays no
+    /// dynamic exclusivity checks (the same goes for the other mutable state here).
+    private let generationBox: UnsafeMutablePointer<UInt32>
+    @inline(__always) private var generation: UInt32 { generationBox.pointee }
+
+    /// Decoded, canonical values of the columns whose values repeat (labels, configuration and queue ids), by bytes.
+    private let interned: [ByteKeyCache<String?>?]
+    static let repeatingColumns: [ImportColumn] = [.status, .result, .dialMode, .configRef, .queueRef, .channel, .engagementType]
 
     init(base: UnsafePointer<UInt8>) {
         self.base = base
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: RawField(), count: slotCount)
+        generationBox = .allocate(capacity: 1)
+        generationBox.initialize(to: 1)
+        interned = ImportColumn.allCases.map {
+            Self.repeatingColumns.contains($0) ? ByteKeyCache<String?>(buckets: 512) : nil
+        }
     }
 
     deinit {
         slots.deinitialize(count: slotCount)
         slots.deallocate()
+        generationBox.deallocate()
     }
 
     /// Forgets every value: the next record starts empty.
     @inline(__always) func beginRecord() {
-        generation &+= 1
-        if generation == 0 {
+        generationBox.pointee &+= 1
+        if generationBox.pointee == 0 {
             for i in 0..<slotCount { slots[i].generation = 0 }
-            generation = 1
+            generationBox.pointee = 1
         }
     }
 
@@ -170,6 +183,38 @@ final class RecordFields {
             }
         default: throw typeProblem(column, field, expected: "true or false")
         }
+    }
+
+    // MARK: Repeating values
+
+    /// `text(column).map(canonical)`, without decoding again a value seen before (`column` must be one of
+    /// `repeatingColumns`).
+    @inline(__always)
+    func repeatedText(_ column: ImportColumn, _ canonical: (String) -> String) throws -> String? {
+        let field = raw(column)
+        guard field.kind == .string, field.style == .plain, field.end > field.start, let cache = interned[column.rawValue]
+        else {
+            return try text(column).map(canonical)
+        }
+        if let hit = cache.value(base + field.start, field.end - field.start) { return hit }
+        let value = canonical(string(field))
+        cache.store(value, base + field.start, field.end - field.start)
+        return value
+    }
+
+    /// `choice(column).flatMap(canonical)`, without decoding again a value seen before.
+    @inline(__always)
+    func repeatedChoice(_ column: ImportColumn, _ canonical: (ChoiceValue) -> String?) throws -> String? {
+        let field = raw(column)
+        guard field.kind == .string, field.style == .plain, field.end > field.start, let cache = interned[column.rawValue]
+        else {
+            return try choice(column).flatMap(canonical)
+        }
+        if let hit = cache.value(base + field.start, field.end - field.start) { return hit }
+        let text = string(field)
+        let value = canonical(Int(text).map(ChoiceValue.number) ?? .label(text))
+        cache.store(value, base + field.start, field.end - field.start)
+        return value
     }
 
     // MARK: Decoding
