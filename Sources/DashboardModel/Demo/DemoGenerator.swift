@@ -19,7 +19,7 @@ public struct DemoGenerator {
     public var center: DemoCenter { .standard }
 
     /// Emits queues, configurations, then deliveries in createdon order, each delivery in its final version for
-    /// `now`, and a conversation for each delivery that has one (right after the delivery). Deterministic for
+    /// `now`, and a conversation for each delivery that has one (right before the delivery). Deterministic for
     /// equal inputs.
     public func generate(_ emit: (ImportRecord) throws -> Void) rethrows {
         let center = self.center
@@ -29,8 +29,10 @@ public struct DemoGenerator {
             let stage = DemoDeliveryFactory.stage(of: plan, at: end)
             let (delivery, conversation) = factory.version(
                 of: draft, plan: plan, stage: stage, pendingModifiedOn: draft.created + 1)
-            try emit(.delivery(delivery))
+            // The conversation first: the store then links the delivery's direction as it inserts it,
+            // instead of re-linking it afterwards.
             if let conversation { try emit(.conversation(conversation)) }
+            try emit(.delivery(delivery))
         }
     }
 

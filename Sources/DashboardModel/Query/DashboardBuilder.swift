@@ -123,15 +123,20 @@ struct DashboardBuilder {
             }
             if dimension == .direction {
                 for label in [Direction.outgoing.label, Direction.incoming.label] where !entries.contains(where: { $0.value == label }) {
-                    entries.append(FacetValue(value: label, label: label, count: 0, selected: selection.contains(label)))
+                    let selected = FilterMatcher.matches(value: label, dimension: dimension, selection: selection, catalog: catalog)
+                    entries.append(FacetValue(value: label, label: label, count: 0, selected: selected))
                 }
             }
             // Selected values the store has never seen still show, so they can be cleared.
-            for value in selection where !entries.contains(where: { $0.selected && KnownValues.normalize($0.value) == KnownValues.normalize(value) || $0.label == value }) {
+            // (A selection that names a shown value, by id or name in any case, is that value: no second entry.)
+            for value in selection where !entries.contains(where: {
+                FilterMatcher.matches(value: $0.value, dimension: dimension, selection: [value], catalog: catalog)
+            }) {
                 entries.append(FacetValue(value: value, label: value, count: 0, selected: true))
             }
             result[dimension] = entries.sorted { a, b in
-                let (ra, rb) = (FacetOrder.rank(a.value, dimension), FacetOrder.rank(b.value, dimension))
+                let unnamed = { (f: FacetValue) in (dimension == .queue || dimension == .configuration) && f.label == f.value ? 1 : 0 }
+                let (ra, rb) = (FacetOrder.rank(a.value, dimension) + unnamed(a), FacetOrder.rank(b.value, dimension) + unnamed(b))
                 return ra != rb ? ra < rb : a.label.localizedStandardCompare(b.label) == .orderedAscending
             }
         }
@@ -146,6 +151,8 @@ enum FacetOrder {
         case .status: DeliveryStatus.known.firstIndex { $0.label == value } ?? 100
         case .dialMode: DialMode.known.firstIndex { $0.label == value } ?? 100
         case .direction: value == Direction.outgoing.label ? 0 : 1
+        // Queues and configurations the store has no name for (their id shows) go after the named ones.
+        case .queue, .configuration: 0
         case .result: DeliveryResult.knownLabels.firstIndex(of: value).map { _ in 0 } ?? 1
         default: value == "(Blank)" || value == "Unspecified" ? 1 : 0
         }

@@ -15,9 +15,12 @@ enum LiveFiguresCalculator {
             if status == pendingLabel { pending += Int(index.allTime[id]) }
             else if status == inProcessLabel { inProgress += Int(index.allTime[id]) }
         }
-        let hourAgo = TimeSlots.minute(of: now) - 60
+        // The last 60 minutes at minute resolution: from the minute holding now - 60 min through the one holding
+        // now (exact when now is on a whole minute).
+        let firstMinute = TimeSlots.minute(of: now - 3600), lastMinute = TimeSlots.minute(of: now)
         var throughput = 0
-        for row in index.recent where row.minute > hourAgo && Int(row.combo) < index.combos.count && matcher.passes(Int(row.combo)) {
+        for row in index.recent where row.minute >= firstMinute && row.minute <= lastMinute
+            && Int(row.combo) < index.combos.count && matcher.passes(Int(row.combo)) {
             throughput += Int(row.n)
         }
         let connected = processedByResult.filter { DeliveryResult.connectedLabels.contains($0.label) }.reduce(0) { $0 + $1.count }

@@ -36,6 +36,9 @@ final class RawStatement {
                                   Int32(buffer.count), RawStatement.transient)
         }
     }
+    func bind(_ index: Int32, _ value: Int?) {
+        if let value { bind(index, value) } else { bindNull(index) }
+    }
     func bind(_ index: Int32, _ value: String?) {
         if let value { bind(index, value) } else { bindNull(index) }
     }

@@ -23,6 +23,11 @@ public final class StoreWriter {
     private let updateDelivery: RawStatement
     private let findConversation: RawStatement
     private let insertCombo: RawStatement
+    private let findConversationRow: RawStatement
+    private let insertConversation: RawStatement
+    private let updateConversation: RawStatement
+    private let findLinked: RawStatement
+    private let setCombo: RawStatement
 
     init(db: Database, now: Date) throws {
         self.db = db
@@ -35,6 +40,11 @@ public final class StoreWriter {
             INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        findConversationRow = try RawStatement(db, "SELECT is_outbound, queue_id FROM conversations WHERE id = ?")
+        insertConversation = try RawStatement(db, "INSERT INTO conversations(id, is_outbound, queue_id) VALUES (?, ?, ?)")
+        updateConversation = try RawStatement(db, "UPDATE conversations SET is_outbound = ?, queue_id = ? WHERE id = ?")
+        findLinked = try RawStatement(db, "SELECT id, created, modified, combo FROM deliveries WHERE conversation_id = ?")
+        setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
         for row in rows {
             let key = ComboKey(channel: row["channel"], queueId: row["queue_id"], configId: row["config_id"],
@@ -170,23 +180,27 @@ public final class StoreWriter {
     }
 
     public func upsert(_ conversation: Conversation) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT is_outbound, queue_id FROM conversations WHERE id = ?",
-                                   arguments: [conversation.id])
-        let newOutbound: Int? = conversation.isOutbound.map { $0 ? 1 : 0 }
-        if let row {
-            let oldOutbound: Int? = row["is_outbound"]
-            let oldQueue: String? = row["queue_id"]
-            if oldOutbound == newOutbound && oldQueue == conversation.queueId {
+        let newOutbound: Int64? = conversation.isOutbound.map { $0 ? 1 : 0 }
+        findConversationRow.bind(1, conversation.id)
+        let existing: (outbound: Int64?, queue: String?)? = try findConversationRow.step()
+            ? (findConversationRow.isNull(0) ? nil : findConversationRow.int64(0), findConversationRow.string(1)) : nil
+        findConversationRow.reset()
+        if let existing {
+            if existing.outbound == newOutbound && existing.queue == conversation.queueId {
                 summary.conversations.skipped += 1
                 return
             }
-            try db.execute(sql: "UPDATE conversations SET is_outbound = ?, queue_id = ? WHERE id = ?",
-                           arguments: [newOutbound, conversation.queueId, conversation.id])
+            updateConversation.bind(1, newOutbound.map { Int($0) })
+            updateConversation.bind(2, conversation.queueId)
+            updateConversation.bind(3, conversation.id)
+            try updateConversation.run()
             summary.conversations.updated += 1
-            if oldOutbound == newOutbound { return }
+            if existing.outbound == newOutbound { return }
         } else {
-            try db.execute(sql: "INSERT INTO conversations(id, is_outbound, queue_id) VALUES (?, ?, ?)",
-                           arguments: [conversation.id, newOutbound, conversation.queueId])
+            insertConversation.bind(1, conversation.id)
+            insertConversation.bind(2, newOutbound.map { Int($0) })
+            insertConversation.bind(3, conversation.queueId)
+            try insertConversation.run()
             summary.conversations.inserted += 1
         }
         try relink(conversationId: conversation.id, direction: newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? .none)
@@ -194,17 +208,22 @@ public final class StoreWriter {
 
     /// Moves the deliveries linked to a conversation to the combination with the conversation's new direction.
     private func relink(conversationId: String, direction: Direction) throws {
-        let linked = try Row.fetchAll(db, sql: "SELECT id, created, modified, combo FROM deliveries WHERE conversation_id = ?",
-                                      arguments: [conversationId])
-        for row in linked {
-            let oldCombo: Int64 = row["combo"]
-            guard var key = combosById[oldCombo], key.direction != direction else { continue }
+        var linked: [StoredDelivery] = []
+        findLinked.bind(1, conversationId)
+        while try findLinked.step() {
+            linked.append(StoredDelivery(rowId: findLinked.int64(0), created: findLinked.int64(1),
+                                         modified: findLinked.int64(2), combo: findLinked.int64(3)))
+        }
+        findLinked.reset()
+        for delivery in linked {
+            guard var key = combosById[delivery.combo], key.direction != direction else { continue }
             key.direction = direction
             let newCombo = try comboId(key)
-            let rowId: Int64 = row["id"], created: Int64 = row["created"], modified: Int64 = row["modified"]
-            try db.execute(sql: "UPDATE deliveries SET combo = ? WHERE id = ?", arguments: [newCombo, rowId])
-            count(created: created, modified: modified, combo: oldCombo, by: -1)
-            count(created: created, modified: modified, combo: newCombo, by: 1)
+            setCombo.bind(1, newCombo)
+            setCombo.bind(2, delivery.rowId)
+            try setCombo.run()
+            count(created: delivery.created, modified: delivery.modified, combo: delivery.combo, by: -1)
+            count(created: delivery.created, modified: delivery.modified, combo: newCombo, by: 1)
             summary.relinkedDeliveries += 1
         }
     }

@@ -34,14 +34,15 @@ struct DemoCommand: ParsableCommand {
             Terminal.printError("--deliveries must be 0 or more and --days 1 or more")
             throw ExitCode(2)
         }
+        var history: DemoGenerator?
         if rebuild || !FileManager.default.fileExists(atPath: path) {
-            try DemoStoreBuilder.build(path: path, deliveries: deliveries, days: days, seed: seed, log: { print($0) })
+            history = try DemoStoreBuilder.build(path: path, deliveries: deliveries, days: days, seed: seed, log: { print($0) })
         }
         if buildOnly {
             print("demo store: \(path)")
             return
         }
-        let feed = rate > 0 ? try DemoFeed(path: path, seed: seed, ratePerMinute: rate) : nil
+        let feed = rate > 0 ? try DemoFeed(path: path, seed: seed, ratePerMinute: rate, continuing: history) : nil
         feed?.start()
         defer { feed?.stop() }
         try DashboardRunner(path: path, filterOptions: filterOptions, display: display).run()

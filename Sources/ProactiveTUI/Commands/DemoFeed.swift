@@ -10,10 +10,13 @@ final class DemoFeed: @unchecked Sendable {
     private var running = false
     private var thread: Thread?
 
-    init(path: String, seed: UInt64, ratePerMinute: Double) throws {
+    /// - Parameter history: the generator that has just built the store, if it was built now: its deliveries
+    ///   still pending or in progress then move on as the feed runs.
+    init(path: String, seed: UInt64, ratePerMinute: Double, continuing history: DemoGenerator?) throws {
         store = try DeliveryStore.openForWriting(path: path)
         simulator = LiveSimulator(seed: seed &+ UInt64(Date().timeIntervalSince1970), center: .standard,
                                   ratePerMinute: ratePerMinute)
+        if let history { simulator.adoptOpenDeliveries(of: history) }
     }
 
     func start() {

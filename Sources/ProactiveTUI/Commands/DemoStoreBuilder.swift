@@ -3,7 +3,8 @@ import Foundation
 
 /// Writes a fresh demo store from the deterministic generator.
 enum DemoStoreBuilder {
-    static func build(path: String, deliveries: Int, days: Int, seed: UInt64, now: Date = Date(), log: (String) -> Void) throws {
+    @discardableResult
+    static func build(path: String, deliveries: Int, days: Int, seed: UInt64, now: Date = Date(), log: (String) -> Void) throws -> DemoGenerator {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         log("building demo store at \(path): \(deliveries) deliveries over \(days) days...")
         let started = Date()
@@ -14,5 +15,6 @@ enum DemoStoreBuilder {
         }
         try store.checkpoint()
         log(String(format: "built in %.1f s: ", Date().timeIntervalSince(started)) + summary.lines.joined(separator: "; "))
+        return generator
     }
 }
