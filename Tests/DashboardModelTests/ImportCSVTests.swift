@@ -61,6 +61,11 @@ import Testing
         #expect(rows.map(\.0) == [Delivery(deliveryId: "d1", createdOn: 1_793_491_200, status: "InProcess")])
     }
 
+    @Test func quotedHeaderNames() throws {
+        let rows = try deliveries("\"msdyn_delivery_id\",\"createdon\",\"msdyn_status\"\r\n\"d1\",\"2026-11-01T00:00:00Z\",\"Pending\"\r\n")
+        #expect(rows.map(\.0) == [Delivery(deliveryId: "d1", createdOn: 1_793_491_200, status: "Pending")])
+    }
+
     @Test func labelsAreCanonicalised() throws {
         let rows = try deliveries(
             "msdyn_delivery_id,createdon,msdyn_status,msdyn_result,msdyn_dialmode_type,msdyn_channel\n"

@@ -141,6 +141,12 @@ let queueB = #"{"queueid": "q-b", "name": "Beta"}"#
         #expect(all.map(\.record) == [.queue(Queue(id: "qé/1", name: "Line\none \"quoted\" 😀 tab\t"))])
     }
 
+    @Test func escapedMemberNamesAndValues() throws {
+        let text = #"{"msdyn_delivery_id": "d\u0031", "created\u006fn": "2026-11-01T00:00:00Z", "msdyn_status": "Compl\u0065te"}"#
+        let all = try importRead("d.jsonl", text).1
+        #expect(all.first?.record == .delivery(Delivery(deliveryId: "d1", createdOn: 1_793_491_200, status: "Complete")))
+    }
+
     @Test func inMemoryBytes() throws {
         let reader = try RecordFileReader(name: "mem.csv", bytes: Array("queueid,name\nq,Q\n".utf8))
         #expect(reader.format == .csv)
