@@ -8,6 +8,8 @@ enum ControllerEffect: Equatable {
     case redraw
     /// The filters changed: query again, then draw.
     case requery
+    /// Draw every cell again (Ctrl-L), as after a garbled screen.
+    case repaint
     case quit
 }
 
@@ -31,6 +33,7 @@ struct DashboardController {
 
     mutating func handle(_ key: Key, data: DashboardData, geometry: ViewGeometry = ViewGeometry()) -> ControllerEffect {
         if key == .controlC { return .quit }
+        if key == .controlL { return .repaint }
         if state.input != nil { return handleInput(key, data: data) }
         state.message = nil
         if state.showHelp {

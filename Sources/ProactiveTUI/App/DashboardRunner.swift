@@ -80,6 +80,9 @@ struct DashboardLoop {
                     requery()
                     needsDraw = true
                 case .redraw: needsDraw = true
+                case .repaint:
+                    backend.invalidate()
+                    needsDraw = true
                 case .none: break
                 }
                 continue

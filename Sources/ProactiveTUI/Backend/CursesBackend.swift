@@ -109,6 +109,7 @@ final class CursesBackend {
         }
         switch value {
         case 3: return .controlC
+        case 12: return .controlL
         case 9: return .tab
         case 10, 13: return .enter
         case 27: return .escape

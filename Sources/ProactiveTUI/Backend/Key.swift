@@ -5,4 +5,6 @@ enum Key: Hashable {
     case tab, backTab, enter, escape, backspace, delete
     case resize
     case controlC
+    /// Ctrl-L: repaint the whole screen (after line noise over SSH).
+    case controlL
 }

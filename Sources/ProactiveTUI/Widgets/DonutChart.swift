@@ -69,14 +69,16 @@ public struct DonutChart: Widget {
             cols = (area.width - 1 - DonutChart.minLegendWidth) / 2 * 2
             rows = cols / 2
         }
-        if rows >= 3 {
+        // Below: the legend under the ring, when that gives a clearly bigger ring (tall, narrow panels).
+        let belowLegendRows = min(all.count, max(1, area.height / 2))
+        let belowRows = min(area.height - belowLegendRows, area.width / 2)
+        if rows >= 3 && belowRows <= rows + 2 {
             let ring = Rect(x: area.x, y: area.y + (area.height - rows) / 2, width: cols, height: rows)
             let legend = Rect(x: ring.right + 1, y: area.y, width: area.width - cols - 1, height: area.height)
             return Layout(ring: ring, legend: legend, entries: DonutChart.legendEntries(entries, room: legend.height))
         }
-        // Below: the legend under a smaller ring.
-        let legendRows = min(all.count, max(1, area.height / 2))
-        rows = min(area.height - legendRows, area.width / 2)
+        let legendRows = belowLegendRows
+        rows = belowRows
         cols = 2 * rows
         let ring = Rect(x: area.x + (area.width - cols) / 2, y: area.y, width: cols, height: rows)
         let legend = Rect(x: area.x, y: area.bottom - legendRows, width: area.width, height: legendRows)

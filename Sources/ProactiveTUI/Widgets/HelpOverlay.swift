@@ -29,6 +29,9 @@ public struct HelpOverlay: Widget {
         Entry("1-6", "zoom a panel (again to restore)"),
         Entry("w", "wall mode"),
         Entry("/", "search the focused list"),
+        Entry("t / d", "type a time zone / a date range"),
+        Entry("f", "fold or show the sidebar"),
+        Entry("Ctrl-L", "repaint the screen"),
         Entry("?", "this help"),
         Entry("q", "quit"),
     ]
