@@ -1,0 +1,45 @@
+import Foundation
+
+/// The import benchmark: demo deliveries written as a CSV export, imported with `FileImporter.importFile`
+/// into a fresh store (rows, combinations and slot counts, one transaction, WAL checkpointed), then deleted.
+public enum ImportBenchmark {
+    public struct Result: Sendable {
+        public var deliveries: Int
+        public var csvBytes: Int
+        public var csvWriteSeconds: Double
+        /// `FileImporter.importFile` alone.
+        public var importSeconds: Double
+        /// Import plus the WAL checkpoint into the main file.
+        public var importAndCheckpointSeconds: Double
+        public var census: StoreCensus
+        public var deliveriesPerSecond: Double { importSeconds > 0 ? Double(deliveries) / importSeconds : 0 }
+        public var deliveriesPerSecondWithCheckpoint: Double {
+            importAndCheckpointSeconds > 0 ? Double(deliveries) / importAndCheckpointSeconds : 0
+        }
+    }
+
+    public static func run(deliveries: Int, days: Int, seed: UInt64, now: Date, folder: String) throws -> Result {
+        let base = folder + "/proactive-tui-bench-\(getpid())"
+        let csv = base + ".csv", storePath = base + ".sqlite"
+        let files = [csv, storePath, storePath + "-wal", storePath + "-shm"]
+        defer { for file in files { try? FileManager.default.removeItem(atPath: file) } }
+        for file in files { try? FileManager.default.removeItem(atPath: file) }
+
+        let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
+        let (written, csvWrite) = try Stopwatch.time { try DemoCSVWriter.write(generator, to: csv) }
+
+        let store = try DeliveryStore.openForWriting(path: storePath)
+        let watch = Stopwatch()
+        let outcome = FileImporter.importFile(csv, into: store, now: now)
+        let importSeconds = watch.seconds
+        if let error = outcome.error { throw StoreError("import of the benchmark CSV failed: \(error)") }
+        try store.checkpoint()
+        let withCheckpoint = watch.seconds
+        let census = try StoreCensus.take(store)
+        guard census.deliveries == written.deliveries else {
+            throw StoreError("the benchmark CSV held \(written.deliveries) deliveries but the store has \(census.deliveries)")
+        }
+        return Result(deliveries: written.deliveries, csvBytes: written.bytes, csvWriteSeconds: csvWrite / 1000,
+                      importSeconds: importSeconds, importAndCheckpointSeconds: withCheckpoint, census: census)
+    }
+}

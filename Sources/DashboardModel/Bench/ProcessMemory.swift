@@ -1,0 +1,18 @@
+import Foundation
+
+/// This process's resident memory from /proc/self/status (Linux): peak (VmHWM) and current (VmRSS), in KiB.
+public struct ProcessMemory: Sendable {
+    public var peakKiB: Int
+    public var currentKiB: Int
+
+    /// nil where /proc is not available.
+    public static func read() -> ProcessMemory? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        func field(_ name: String) -> Int? {
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return nil }
+            return Int(line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        }
+        guard let peak = field("VmHWM"), let current = field("VmRSS") else { return nil }
+        return ProcessMemory(peakKiB: peak, currentKiB: current)
+    }
+}

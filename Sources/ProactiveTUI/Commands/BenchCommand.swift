@@ -1,0 +1,110 @@
+import ArgumentParser
+import DashboardModel
+import Foundation
+
+/// `proactive-tui bench`: the rerunnable benchmark of issue 5. Builds (once) a demo store of the given size,
+/// then measures CSV import, filter change to finished frame over a fixed sequence of filter states, the same
+/// states answered by plain SQL over the delivery rows (checked equal), and the dashboard's start in a fresh
+/// process. Progress goes to standard error; the table (or with --json, the JSON object) to standard output.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark the store and the dashboard at contact-center scale (figures as a table or JSON).",
+        discussion: """
+            The store is built from the demo generator when it does not exist, and kept for the next run \
+            (delete it to rebuild). The baseline gives the store an index on deliveries(created) if it has none.
+            """)
+
+    @Option(help: ArgumentHelp("The benchmark store (built when missing).", valueName: "path"))
+    var db: String = "./bench-store.sqlite"
+    @Option(help: "Deliveries in the store when it is built.") var deliveries: Int = 10_000_000
+    @Option(help: "Days of history in the store when it is built.") var days: Int = 365
+    @Option(help: "Seed of the demo generator for the store (the CSV uses seed + 1).") var seed: UInt64 = 42
+    @Option(help: "Deliveries in the CSV of the import benchmark (0 skips it).") var csvDeliveries: Int = 1_000_000
+    @Option(help: "Filter states in the sequence (at least 60).") var states: Int = 72
+    @Option(help: "At most this many states for the SQL baseline (default: all).") var baselineStates: Int?
+    @Option(help: ArgumentHelp("After the first 10 baseline states, stop adding more once this many seconds are spent.", valueName: "seconds"))
+    var baselineBudget: Double = 900
+    @Option(help: "Fresh-process runs of the dashboard start (0 skips it).") var startupRuns: Int = 3
+    @Flag(help: "Print the figures as one JSON object (the table goes to standard error).") var json = false
+
+    func validate() throws {
+        guard deliveries >= 1, days >= 1 else { throw ValidationError("--deliveries and --days must be 1 or more") }
+        guard states >= 60 else { throw ValidationError("--states must be 60 or more") }
+        guard csvDeliveries >= 0, startupRuns >= 0 else { throw ValidationError("counts must be 0 or more") }
+    }
+
+    func run() throws {
+        let log = { (line: String) in Terminal.printErrorRaw("bench: " + line) }
+
+        var build: BenchStoreBuilder.Outcome?
+        if !FileManager.default.fileExists(atPath: db) {
+            log("building \(db): \(deliveries) deliveries over \(days) days (seed \(seed))...")
+            let outcome = try BenchStoreBuilder.build(path: db, deliveries: deliveries, days: days, seed: seed, now: Date(),
+                                                      progress: { log("  \($0) deliveries applied") })
+            log(String(format: "built in %.1f s (%.0f deliveries/s)", outcome.seconds, outcome.deliveriesPerSecond))
+            build = outcome
+        } else {
+            log("using the existing store \(db) (delete it to rebuild)")
+        }
+        let store = try DeliveryStore.openForWriting(path: db)
+        var report = BenchReport(machine: MachineInfo.current(), storePath: db, build: build,
+                                 census: try StoreCensus.take(store))
+
+        if csvDeliveries > 0 {
+            log("import: writing \(csvDeliveries) deliveries as CSV, importing into a fresh store...")
+            let folder = FileManager.default.temporaryDirectory.path
+            report.importResult = try ImportBenchmark.run(deliveries: csvDeliveries, days: days, seed: seed &+ 1,
+                                                          now: Date(), folder: folder)
+        }
+
+        log("loading the in-memory index...")
+        let index = AggregateIndex(store: store)
+        report.indexLoadMs = try Stopwatch.time { try index.refresh() }.1
+        report.indexRows = index.rowCountTotal
+        let now = index.changedAt ?? Date()
+        report.now = now
+        let sequence = BenchStateSequence.make(known: index.knownFilterValues, now: now, days: days, count: states)
+
+        log("filter change to finished frame: \(sequence.count) states...")
+        let timer = BenchFrameTimer(index: index, now: now, width: 120, height: 35)
+        report.frames = timer.run(sequence)
+        report.warmFrames = timer.run(sequence)
+
+        log("baseline: plain SQL over the delivery rows...")
+        report.baselineIndexSeconds = try BaselineQuery.ensureCreatedIndex(on: store)
+        report.baselineIndexExisted = report.baselineIndexSeconds == nil
+        let baseline = BaselineQuery(store: store)
+        report.baselinePlan = try baseline.plan(filters: sequence[1].filters, now: now)
+        let limit = min(baselineStates ?? sequence.count, sequence.count)
+        let started = Stopwatch()
+        for position in BenchReport.baselineOrder(sequence.count) {
+            if report.baseline.count >= limit { break }
+            if report.baseline.count >= 10 && started.seconds > baselineBudget { break }
+            let frame = report.frames[position]
+            let (totals, ms) = try Stopwatch.time { try baseline.answer(filters: frame.state.filters, now: now) }
+            let differences = frame.totals.differences(from: totals)
+            report.baseline.append(.init(position: position, ms: ms, differences: differences))
+            if !differences.isEmpty {
+                log("MISMATCH in state \(position) (\(frame.state.name)):")
+                for line in differences { log("  " + line) }
+            }
+        }
+
+        if startupRuns > 0 {
+            log("dashboard start in a fresh process (\(startupRuns) runs)...")
+            for _ in 0..<startupRuns { report.startup.append(try BenchStartupProbe.run(db: db)) }
+        }
+
+        if json {
+            print(report.json.serialized(pretty: true))
+            for line in report.table { Terminal.printErrorRaw(line) }
+        } else {
+            for line in report.table { print(line) }
+        }
+        if report.mismatches > 0 {
+            Terminal.printError("MISMATCH: the fast path and the SQL baseline disagree in \(report.mismatches) of \(report.baseline.count) states")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import DashboardModel
+import Foundation
+
+/// Times "filter change to finished frame" for each state of the benchmark: `MetricsEngine.compute` on the
+/// in-memory index, then layout and render of the whole screen into the in-memory grid (`TextSnapshot`).
+struct BenchFrameTimer {
+    struct Sample {
+        var state: BenchState
+        var computeMs: Double
+        var renderMs: Double
+        var totalMs: Double { computeMs + renderMs }
+        var totals: BenchTotals
+        var renderedLines: Int
+    }
+
+    let index: AggregateIndex
+    let now: Date
+    let width: Int
+    let height: Int
+
+    func run(_ states: [BenchState]) -> [Sample] {
+        states.map { state in
+            let (data, computeMs) = Stopwatch.time { MetricsEngine.compute(index: index, filters: state.filters, now: now) }
+            let (lines, renderMs) = Stopwatch.time { TextSnapshot.render(data: data, width: width, height: height, unicode: true) }
+            return Sample(state: state, computeMs: computeMs, renderMs: renderMs, totals: BenchTotals(data),
+                          renderedLines: lines.count)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import DashboardModel
+import Foundation
+
+/// Runs `bench-startup` in a fresh process of this same executable and reads what it measured; the wall time
+/// is taken from launch to exit here, so it includes loading the program and the Swift runtime.
+enum BenchStartupProbe {
+    struct Run {
+        var wallMs: Double
+        var firstFrameMs: Double
+        var loadMs: Double
+        var computeMs: Double
+        var renderMs: Double
+        var peakKiB: Int?
+        var rssKiB: Int?
+    }
+
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    static func run(db: String, width: Int = 200, height: Int = 60) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executablePath)
+        process.arguments = ["bench-startup", "--db", db, "--width", String(width), "--height", String(height)]
+        let output = Pipe()
+        process.standardOutput = output
+        let watch = Stopwatch()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let wallMs = watch.milliseconds
+        guard process.terminationStatus == 0,
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw StoreError("bench-startup failed (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")
+        }
+        func number(_ key: String) -> Double { (object[key] as? NSNumber)?.doubleValue ?? .nan }
+        return Run(wallMs: wallMs, firstFrameMs: number("firstFrameMs"), loadMs: number("loadMs"),
+                   computeMs: number("computeMs"), renderMs: number("renderMs"),
+                   peakKiB: (object["vmHWMKiB"] as? NSNumber)?.intValue, rssKiB: (object["vmRSSKiB"] as? NSNumber)?.intValue)
+    }
+}
