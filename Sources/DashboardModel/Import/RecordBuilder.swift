@@ -35,7 +35,7 @@ enum RecordBuilder {
     }
 
     static func delivery(_ f: RecordFields) throws -> Delivery {
-        guard let id = try f.text(.deliveryId) ?? f.text(.deliveryRowId) else {
+        guard let id = try (f.text(.deliveryId) ?? f.text(.deliveryRowId)).map(GUIDText.normalize) else {
             throw missing(.deliveryId, "a delivery needs msdyn_delivery_id or msdyn_proactive_deliveryid")
         }
         guard let created = try f.timestamp(.createdOn) else {
@@ -53,14 +53,14 @@ enum RecordBuilder {
         let channel = try f.repeatedChoice(.channel) { ChoiceLabels.channel($0, formatted: nil) } ?? "Voice"
         return Delivery(
             deliveryId: id, createdOn: created, modifiedOn: modified, status: status,
-            result: result, dialMode: dialMode, configId: try f.repeatedText(.configRef, { $0 }) ?? "",
-            queueId: try f.repeatedText(.queueRef, { $0 }) ?? "", channel: channel,
-            conversationId: try f.text(.conversationRef) ?? "",
+            result: result, dialMode: dialMode, configId: try f.repeatedText(.configRef, GUIDText.normalize) ?? "",
+            queueId: try f.repeatedText(.queueRef, GUIDText.normalize) ?? "", channel: channel,
+            conversationId: try f.text(.conversationRef).map(GUIDText.normalize) ?? "",
             engagementType: try f.repeatedText(.engagementType, { $0 }) ?? "")
     }
 
     static func configuration(_ f: RecordFields) throws -> Configuration {
-        guard let id = try f.text(.configId) else { throw missing(.configId, "the configuration's id") }
+        guard let id = try f.text(.configId).map(GUIDText.normalize) else { throw missing(.configId, "the configuration's id") }
         return Configuration(
             // A configuration without a name is shown by its id, as an unknown configuration would be.
             id: id, name: try f.text(.configName) ?? id,
@@ -68,19 +68,20 @@ enum RecordBuilder {
             priority: try ChoiceLabels.priority(f.choice(.priority), formatted: f.formattedLabel(.priority)),
             dialMode: try ChoiceLabels.dialMode(f.choice(.dialMode), formatted: f.formattedLabel(.dialMode)),
             channel: try ChoiceLabels.channel(f.choice(.configType), formatted: f.formattedLabel(.configType)),
-            queueId: try f.text(.configQueue))
+            queueId: try f.text(.configQueue).map(GUIDText.normalize))
     }
 
     static func queue(_ f: RecordFields) throws -> Queue {
-        guard let id = try f.text(.queueId) else { throw missing(.queueId, "the queue's id") }
+        guard let id = try f.text(.queueId).map(GUIDText.normalize) else { throw missing(.queueId, "the queue's id") }
         // A queue without a name is shown by its id, as an unknown queue would be.
         return Queue(id: id, name: try f.text(.queueName) ?? id)
     }
 
     static func conversation(_ f: RecordFields) throws -> Conversation {
-        guard let id = try f.text(.workItemId) ?? f.text(.activityId) else {
+        guard let id = try (f.text(.workItemId) ?? f.text(.activityId)).map(GUIDText.normalize) else {
             throw missing(.workItemId, "a conversation needs msdyn_ocliveworkitemid or activityid")
         }
-        return Conversation(id: id, isOutbound: try f.boolean(.isOutbound), queueId: try f.text(.conversationQueue))
+        return Conversation(id: id, isOutbound: try f.boolean(.isOutbound),
+                            queueId: try f.text(.conversationQueue).map(GUIDText.normalize))
     }
 }
