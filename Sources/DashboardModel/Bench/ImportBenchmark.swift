@@ -12,6 +12,8 @@ public enum ImportBenchmark {
         /// Import plus the WAL checkpoint into the main file.
         public var importAndCheckpointSeconds: Double
         public var census: StoreCensus
+        /// CPU time of the process during the import (user + system).
+        public var importCPUSeconds: Double
         public var deliveriesPerSecond: Double { importSeconds > 0 ? Double(deliveries) / importSeconds : 0 }
         public var deliveriesPerSecondWithCheckpoint: Double {
             importAndCheckpointSeconds > 0 ? Double(deliveries) / importAndCheckpointSeconds : 0
@@ -30,8 +32,10 @@ public enum ImportBenchmark {
 
         let store = try DeliveryStore.openForWriting(path: storePath)
         let watch = Stopwatch()
+        let cpuStart = CPUClock.processMilliseconds
         let outcome = FileImporter.importFile(csv, into: store, now: now)
         let importSeconds = watch.seconds
+        let importCPU = (CPUClock.processMilliseconds - cpuStart) / 1000
         if let error = outcome.error { throw StoreError("import of the benchmark CSV failed: \(error)") }
         try store.checkpoint()
         let withCheckpoint = watch.seconds
@@ -40,6 +44,7 @@ public enum ImportBenchmark {
             throw StoreError("the benchmark CSV held \(written.deliveries) deliveries but the store has \(census.deliveries)")
         }
         return Result(deliveries: written.deliveries, csvBytes: written.bytes, csvWriteSeconds: csvWrite / 1000,
-                      importSeconds: importSeconds, importAndCheckpointSeconds: withCheckpoint, census: census)
+                      importSeconds: importSeconds, importAndCheckpointSeconds: withCheckpoint, census: census,
+                      importCPUSeconds: importCPU)
     }
 }

@@ -16,3 +16,25 @@ public struct Stopwatch: Sendable {
         return (value, watch.milliseconds)
     }
 }
+
+/// CPU time, which unlike wall time does not grow when other processes compete for the cores.
+public enum CPUClock {
+    /// CPU time of the calling thread, in milliseconds.
+    public static var threadMilliseconds: Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1_000_000
+    }
+
+    /// User plus system CPU time of the whole process, in milliseconds.
+    public static var processMilliseconds: Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+        return ms(usage.ru_utime) + ms(usage.ru_stime)
+    }
+}

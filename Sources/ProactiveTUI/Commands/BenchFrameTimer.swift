@@ -8,6 +8,8 @@ struct BenchFrameTimer {
         var state: BenchState
         var computeMs: Double
         var renderMs: Double
+        /// CPU time of compute and render on this thread (wall time minus waiting for a core).
+        var cpuMs: Double
         var totalMs: Double { computeMs + renderMs }
         var totals: BenchTotals
         var renderedLines: Int
@@ -20,9 +22,11 @@ struct BenchFrameTimer {
 
     func run(_ states: [BenchState]) -> [Sample] {
         states.map { state in
+            let cpuStart = CPUClock.threadMilliseconds
             let (data, computeMs) = Stopwatch.time { MetricsEngine.compute(index: index, filters: state.filters, now: now) }
             let (lines, renderMs) = Stopwatch.time { TextSnapshot.render(data: data, width: width, height: height, unicode: true) }
-            return Sample(state: state, computeMs: computeMs, renderMs: renderMs, totals: BenchTotals(data),
+            let cpuMs = CPUClock.threadMilliseconds - cpuStart
+            return Sample(state: state, computeMs: computeMs, renderMs: renderMs, cpuMs: cpuMs, totals: BenchTotals(data),
                           renderedLines: lines.count)
         }
     }

@@ -27,9 +27,10 @@ struct BenchStartupCommand: ParsableCommand {
         let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: true)
         let totalMs = watch.milliseconds
         let memory = ProcessMemory.read()
+        let cpuMs = CPUClock.processMilliseconds
         let json = JSONValue.object([
             ("firstFrameMs", .double(totalMs)), ("loadMs", .double(loadMs)), ("computeMs", .double(computeMs)),
-            ("renderMs", .double(totalMs - loadMs - computeMs)), ("lines", .int(lines.count)),
+            ("renderMs", .double(totalMs - loadMs - computeMs)), ("lines", .int(lines.count)), ("processCPUMs", .double(cpuMs)),
             ("deliveriesShown", .int(data.totalDeliveries)), ("slotRows", .int(index.rowCountTotal)),
             ("vmHWMKiB", memory.map { .int($0.peakKiB) } ?? .null),
             ("vmRSSKiB", memory.map { .int($0.currentKiB) } ?? .null),

@@ -10,6 +10,8 @@ enum BenchStartupProbe {
         var loadMs: Double
         var computeMs: Double
         var renderMs: Double
+        /// CPU time of the child process up to its first frame (includes program loading).
+        var cpuMs: Double
         var peakKiB: Int?
         var rssKiB: Int?
     }
@@ -35,7 +37,7 @@ enum BenchStartupProbe {
         }
         func number(_ key: String) -> Double { (object[key] as? NSNumber)?.doubleValue ?? .nan }
         return Run(wallMs: wallMs, firstFrameMs: number("firstFrameMs"), loadMs: number("loadMs"),
-                   computeMs: number("computeMs"), renderMs: number("renderMs"),
+                   computeMs: number("computeMs"), renderMs: number("renderMs"), cpuMs: number("processCPUMs"),
                    peakKiB: (object["vmHWMKiB"] as? NSNumber)?.intValue, rssKiB: (object["vmRSSKiB"] as? NSNumber)?.intValue)
     }
 }
