@@ -23,15 +23,26 @@ struct LiveTiles: Widget {
         grid.fill(area)
         let all = tiles
         // Show as many tiles as fit with big digits; drop from the end when narrow.
-        var shown = all
-        while shown.count > 1 {
-            let widths = shown.map { max(BigDigits.width(of: $0.value), DisplayWidth.of($0.caption)) + 2 }
-            if widths.reduce(0, +) <= area.width { break }
-            shown.removeLast()
+        let need = { (tile: (caption: String, value: String)) in
+            max(BigDigits.width(of: tile.value), DisplayWidth.of(tile.caption)) + 2
         }
-        let tileWidth = shown.isEmpty ? 0 : area.width / shown.count
+        var shown = all
+        while shown.count > 1, shown.map(need).reduce(0, +) > area.width { shown.removeLast() }
+        // Equal tiles when the widest fits an equal share; otherwise each tile gets what it needs plus an equal
+        // share of the rest, so a wide figure (the total, `6,430`) keeps its big digits at 120 columns.
+        let needs = shown.map(need)
+        let count = max(1, shown.count)
+        let widths: [Int]
+        if (needs.max() ?? 0) <= area.width / count {
+            widths = Array(repeating: area.width / count, count: shown.count)
+        } else {
+            let slack = max(0, area.width - needs.reduce(0, +))
+            widths = needs.enumerated().map { min(area.width, $0.element + slack / count + ($0.offset < slack % count ? 1 : 0)) }
+        }
+        var x = area.x
         for (i, tile) in shown.enumerated() {
-            let x = area.x + i * tileWidth
+            let tileWidth = widths[i]
+            defer { x += tileWidth }
             let digitsWidth = BigDigits.width(of: tile.value)
             let big = digitsWidth <= tileWidth - 1 && area.height >= 7
             let style: Style = tile.caption == "Abandoned rate" ? .warning : .title

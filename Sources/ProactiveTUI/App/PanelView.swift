@@ -43,6 +43,9 @@ struct PanelView: Widget {
         if wall {
             let visible = max(1, DataTable.visibleRows(in: inner))
             let pages = max(1, (table.rows.count + visible - 1) / visible)
+            // Pad the last page with blank rows: otherwise the table keeps its window full and the last page
+            // repeats rows of the one before (page 2/2 of 30 rows by 20 would show rows 11-30).
+            table.rows += Array(repeating: [], count: pages * visible - table.rows.count)
             table.scrollOffset = (state.wallPage % pages) * visible
             table.selectedRow = nil
         } else {

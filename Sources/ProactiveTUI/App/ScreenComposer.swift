@@ -70,14 +70,23 @@ enum ScreenComposer {
             _ = grid.put(theme.safe(message), x: area.x, y: area.y, style: .warning, maxWidth: area.width)
             return
         }
-        let hints = state.focus == .sidebar
-            ? "Space toggle · ←→ section · / search · c clear · C clear all · ⌫ undo · Tab panels · ? keys · q quit"
-            : "Tab pane · ←→↑↓ select · Enter filter to selection · 1-6 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit"
-        let text = theme.isASCII
-            ? hints.replacingOccurrences(of: " · ", with: " | ").replacingOccurrences(of: "←→↑↓", with: "arrows")
-                .replacingOccurrences(of: "←→", with: "left/right").replacingOccurrences(of: "⌫", with: "Bksp")
-            : hints
-        _ = grid.put(text, x: area.x, y: area.y, style: .muted, maxWidth: area.width)
+        var hints = state.focus == .sidebar
+            ? ["Space toggle", "←→ section", "/ search", "c clear", "C clear all", "⌫ undo", "Tab panels", "? keys", "q quit"]
+            : ["Tab pane", "←→↑↓ select", "Enter filter to selection", "1-6 zoom", "f sidebar", "C clear all", "⌫ undo",
+               "? keys", "q quit"]
+        if theme.isASCII {
+            hints = hints.map {
+                $0.replacingOccurrences(of: "←→↑↓", with: "arrows").replacingOccurrences(of: "←→", with: "left/right")
+                    .replacingOccurrences(of: "⌫", with: "Bksp")
+            }
+        }
+        // Whole hints only: when the line is too narrow, drop hints before the last two ("? keys", "q quit")
+        // rather than cutting one in the middle.
+        let separator = theme.isASCII ? " | " : " · "
+        while hints.count > 2, DisplayWidth.of(hints.joined(separator: separator)) > area.width {
+            hints.remove(at: hints.count - 3)
+        }
+        _ = grid.put(hints.joined(separator: separator), x: area.x, y: area.y, style: .muted, maxWidth: area.width)
     }
 }
 

@@ -11,7 +11,7 @@ struct ScreenLayout: Equatable {
         case tooSmall
         /// Sidebar (when not folded) and every panel.
         case full
-        /// One panel at a time with a tab strip; the sidebar opens over the left side.
+        /// One panel at a time with a tab strip; the sidebar, when it has the focus, opens on the left beside it.
         case compact
         case wall
     }
@@ -33,21 +33,20 @@ struct ScreenLayout: Equatable {
         layout.header = Rect(x: 0, y: 0, width: width, height: headerHeight)
         layout.footer = Rect(x: 0, y: height - 1, width: width, height: 1)
         var body = Rect(x: 0, y: headerHeight, width: width, height: height - headerHeight - 1)
+        if !full {
+            // The tab strip spans the screen, above the sidebar when it is open.
+            layout.tabs = Rect(x: body.x, y: body.y, width: body.width, height: 1)
+            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+        }
         let showSidebar = full ? !state.sidebarFolded : state.focus == .sidebar
         if showSidebar {
+            // Beside the panels, never over them: a panel drawn under the sidebar would show cut columns and labels.
             let sidebarWidth = min(width >= 150 ? 34 : 30, body.width / 2)
             layout.sidebar = Rect(x: 0, y: body.y, width: sidebarWidth, height: body.height)
-            if full {
-                body = Rect(x: sidebarWidth, y: body.y, width: body.width - sidebarWidth, height: body.height)
-            }
+            body = Rect(x: sidebarWidth, y: body.y, width: body.width - sidebarWidth, height: body.height)
         }
         if !full || state.zoomed != nil {
-            let panel = state.zoomed ?? state.visiblePanel
-            if !full {
-                layout.tabs = Rect(x: body.x, y: body.y, width: body.width, height: 1)
-                body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
-            }
-            layout.panels[panel] = body
+            layout.panels[state.zoomed ?? state.visiblePanel] = body
             return layout
         }
         let dateHeight = 5
