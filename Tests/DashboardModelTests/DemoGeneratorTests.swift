@@ -43,15 +43,20 @@ private let standardHistory = DemoHistory(DemoGenerator(now: demoNow), keepOrder
     #expect(order.dropFirst(8).prefix(12).allSatisfy { if case .configuration = $0 { true } else { false } })
     let created = standardHistory.deliveries.map(\.createdOn)
     #expect(zip(created, created.dropFirst()).allSatisfy { $0 <= $1 })
-    // Each conversation follows the delivery that links it.
-    var last: Delivery?
+    // Each conversation comes just before the delivery that links it (so the store links the direction on insert).
+    var pending: Conversation?
     for record in order.dropFirst(20) {
         switch record {
-        case .delivery(let d): last = d
-        case .conversation(let c): #expect(last?.conversationId == c.id)
+        case .conversation(let c):
+            #expect(pending == nil)
+            pending = c
+        case .delivery(let d):
+            if let c = pending { #expect(d.conversationId == c.id) }
+            pending = nil
         default: Issue.record("center record after the deliveries")
         }
     }
+    #expect(pending == nil)
 }
 
 @Test func demoCountsAndWindow() {

@@ -19,14 +19,16 @@ enum Schema {
                     engagement_type TEXT NOT NULL, direction INTEGER NOT NULL,
                     UNIQUE(channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction));
 
+                -- id: StableHash of delivery_id (the next free value on the rare collision), so finding a
+                -- delivery is a rowid lookup; conversation: StableHash of its conversation id, or NULL.
                 CREATE TABLE deliveries(
                     id INTEGER PRIMARY KEY,
-                    delivery_id TEXT NOT NULL UNIQUE,
+                    delivery_id TEXT NOT NULL,
                     created INTEGER NOT NULL,
                     modified INTEGER NOT NULL,
                     combo INTEGER NOT NULL REFERENCES combos(id),
-                    conversation_id TEXT);
-                CREATE INDEX deliveries_by_conversation ON deliveries(conversation_id) WHERE conversation_id IS NOT NULL;
+                    conversation INTEGER);
+                CREATE INDEX deliveries_by_conversation ON deliveries(conversation) WHERE conversation IS NOT NULL;
 
                 CREATE TABLE slot_counts(
                     slot INTEGER NOT NULL, combo INTEGER NOT NULL, n INTEGER NOT NULL, generation INTEGER NOT NULL,
@@ -41,8 +43,20 @@ enum Schema {
                     id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT, priority TEXT,
                     dial_mode TEXT, channel TEXT, queue_id TEXT) WITHOUT ROWID;
                 CREATE TABLE queues(id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
-                CREATE TABLE conversations(id TEXT PRIMARY KEY, is_outbound INTEGER, queue_id TEXT) WITHOUT ROWID;
+                -- id: StableHash of conversation_id.
+                CREATE TABLE conversations(
+                    id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, is_outbound INTEGER, queue_id TEXT);
                 """)
+        }
+        // The dashboard's start: `slot_counts` packed as three little-endian Int32 arrays sorted by (slot, combo)
+        // (see AggregateSnapshot); an older store gets its snapshot here, when it is first opened for writing.
+        migrator.registerMigration("v2-aggregate-snapshot") { db in
+            try db.execute(sql: """
+                CREATE TABLE aggregate_snapshot(
+                    id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, row_count INTEGER NOT NULL,
+                    slots BLOB NOT NULL, combos BLOB NOT NULL, counts BLOB NOT NULL);
+                """)
+            try AggregateSnapshotWriter.rebuildIfMissing(db)
         }
         return migrator
     }

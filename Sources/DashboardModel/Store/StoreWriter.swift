@@ -16,6 +16,7 @@ public final class StoreWriter {
     private var slotDeltas: [SlotCombo: Int64] = [:]
     private var recentDeltas: [SlotCombo: Int64] = [:]
     private var catalogChanged = false
+    private var pendingDeliveries: [Delivery] = []
     public private(set) var summary = ImportSummary()
 
     private let findDelivery: RawStatement
@@ -32,18 +33,18 @@ public final class StoreWriter {
     init(db: Database, now: Date) throws {
         self.db = db
         self.now = Int64(now.timeIntervalSince1970)
-        findDelivery = try RawStatement(db, "SELECT id, created, modified, combo FROM deliveries WHERE delivery_id = ?")
-        insertDelivery = try RawStatement(db, "INSERT INTO deliveries(delivery_id, created, modified, combo, conversation_id) VALUES (?, ?, ?, ?, ?)")
-        updateDelivery = try RawStatement(db, "UPDATE deliveries SET created = ?, modified = ?, combo = ?, conversation_id = ? WHERE id = ?")
-        findConversation = try RawStatement(db, "SELECT is_outbound FROM conversations WHERE id = ?")
+        findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo FROM deliveries WHERE id = ?")
+        insertDelivery = try RawStatement(db, "INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation) VALUES (?, ?, ?, ?, ?, ?)")
+        updateDelivery = try RawStatement(db, "UPDATE deliveries SET created = ?, modified = ?, combo = ?, conversation = ? WHERE id = ?")
+        findConversation = try RawStatement(db, "SELECT conversation_id, is_outbound FROM conversations WHERE id = ?")
         insertCombo = try RawStatement(db, """
             INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        findConversationRow = try RawStatement(db, "SELECT is_outbound, queue_id FROM conversations WHERE id = ?")
-        insertConversation = try RawStatement(db, "INSERT INTO conversations(id, is_outbound, queue_id) VALUES (?, ?, ?)")
-        updateConversation = try RawStatement(db, "UPDATE conversations SET is_outbound = ?, queue_id = ? WHERE id = ?")
-        findLinked = try RawStatement(db, "SELECT id, created, modified, combo FROM deliveries WHERE conversation_id = ?")
+        findConversationRow = try RawStatement(db, "SELECT conversation_id, is_outbound, queue_id FROM conversations WHERE id = ?")
+        insertConversation = try RawStatement(db, "INSERT INTO conversations(id, conversation_id, is_outbound, queue_id) VALUES (?, ?, ?, ?)")
+        updateConversation = try RawStatement(db, "UPDATE conversations SET conversation_id = ?, is_outbound = ?, queue_id = ? WHERE id = ?")
+        findLinked = try RawStatement(db, "SELECT id, created, modified, combo FROM deliveries WHERE conversation = ?")
         setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
         for row in rows {
@@ -60,44 +61,70 @@ public final class StoreWriter {
 
     // MARK: Deliveries
 
+    /// Queues a delivery version; versions are applied in batches sorted by key, so a large import walks the
+    /// B-tree in order instead of jumping around it. Which version wins does not depend on the order.
     public func upsert(_ delivery: Delivery) throws {
+        pendingDeliveries.append(delivery)
+        if pendingDeliveries.count >= StoreWriter.batchSize { try flushDeliveries() }
+    }
+
+    static let batchSize = 65_536
+
+    private func flushDeliveries() throws {
+        guard !pendingDeliveries.isEmpty else { return }
+        let batch = pendingDeliveries.map { (key: StableHash.of($0.deliveryId), delivery: $0) }
+            .enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+        pendingDeliveries.removeAll(keepingCapacity: true)
+        for (_, item) in batch { try apply(item.delivery, hash: item.key) }
+    }
+
+    private func apply(_ delivery: Delivery, hash: Int64) throws {
         noteUnseen(delivery)
-        let existing = try stored(delivery.deliveryId)
+        let (rowId, existing) = try stored(delivery.deliveryId, hash: hash)
         let stamp = delivery.versionStamp
         if let existing, stamp <= existing.modified {
             summary.deliveries.skipped += 1
             return
         }
-        let direction = try self.direction(ofConversation: delivery.conversationId)
+        let conversationKey = delivery.conversationId.isEmpty ? nil : StableHash.of(delivery.conversationId)
+        let direction = try self.direction(ofConversation: delivery.conversationId, key: conversationKey)
         let combo = try comboId(ComboKey(delivery, direction: direction))
-        let conversation = delivery.conversationId.isEmpty ? nil : delivery.conversationId
         if let existing {
             updateDelivery.bind(1, delivery.createdOn)
             updateDelivery.bind(2, stamp)
             updateDelivery.bind(3, combo)
-            updateDelivery.bind(4, conversation)
-            updateDelivery.bind(5, existing.rowId)
+            updateDelivery.bind(4, conversationKey.map { Int($0) })
+            updateDelivery.bind(5, rowId)
             try updateDelivery.run()
             count(created: existing.created, modified: existing.modified, combo: existing.combo, by: -1)
             summary.deliveries.updated += 1
         } else {
-            insertDelivery.bind(1, delivery.deliveryId)
-            insertDelivery.bind(2, delivery.createdOn)
-            insertDelivery.bind(3, stamp)
-            insertDelivery.bind(4, combo)
-            insertDelivery.bind(5, conversation)
+            insertDelivery.bind(1, rowId)
+            insertDelivery.bind(2, delivery.deliveryId)
+            insertDelivery.bind(3, delivery.createdOn)
+            insertDelivery.bind(4, stamp)
+            insertDelivery.bind(5, combo)
+            insertDelivery.bind(6, conversationKey.map { Int($0) })
             try insertDelivery.run()
             summary.deliveries.inserted += 1
         }
         count(created: delivery.createdOn, modified: stamp, combo: combo, by: 1)
     }
 
-    private func stored(_ deliveryId: String) throws -> StoredDelivery? {
-        findDelivery.bind(1, deliveryId)
-        defer { findDelivery.reset() }
-        guard try findDelivery.step() else { return nil }
-        return StoredDelivery(rowId: findDelivery.int64(0), created: findDelivery.int64(1),
-                              modified: findDelivery.int64(2), combo: findDelivery.int64(3))
+    /// The row of a delivery id: its key (the hash, or the next free value after a collision) and, when
+    /// stored, its current version.
+    private func stored(_ deliveryId: String, hash: Int64) throws -> (Int64, StoredDelivery?) {
+        var key = hash
+        while true {
+            findDelivery.bind(1, key)
+            defer { findDelivery.reset() }
+            guard try findDelivery.step() else { return (key, nil) }
+            if findDelivery.string(0) == deliveryId {
+                return (key, StoredDelivery(rowId: key, created: findDelivery.int64(1), modified: findDelivery.int64(2),
+                                            combo: findDelivery.int64(3)))
+            }
+            key &+= 1
+        }
     }
 
     private func count(created: Int64, modified: Int64, combo: Int64, by delta: Int64) {
@@ -126,12 +153,13 @@ public final class StoreWriter {
         return id
     }
 
-    private func direction(ofConversation id: String) throws -> Direction {
-        guard !id.isEmpty else { return .none }
-        findConversation.bind(1, id)
+    private func direction(ofConversation id: String, key: Int64?) throws -> Direction {
+        guard let key else { return .none }
+        findConversation.bind(1, key)
         defer { findConversation.reset() }
-        guard try findConversation.step(), !findConversation.isNull(0) else { return .none }
-        return findConversation.int64(0) != 0 ? .outgoing : .incoming
+        // A different id under the same key (a hash collision, about one in 10^12 pairs) reads as unknown.
+        guard try findConversation.step(), findConversation.string(0) == id, !findConversation.isNull(1) else { return .none }
+        return findConversation.int64(1) != 0 ? .outgoing : .incoming
     }
 
     private func noteUnseen(_ delivery: Delivery) {
@@ -180,36 +208,41 @@ public final class StoreWriter {
     }
 
     public func upsert(_ conversation: Conversation) throws {
+        let key = StableHash.of(conversation.id)
         let newOutbound: Int64? = conversation.isOutbound.map { $0 ? 1 : 0 }
-        findConversationRow.bind(1, conversation.id)
-        let existing: (outbound: Int64?, queue: String?)? = try findConversationRow.step()
-            ? (findConversationRow.isNull(0) ? nil : findConversationRow.int64(0), findConversationRow.string(1)) : nil
+        findConversationRow.bind(1, key)
+        let existing: (id: String?, outbound: Int64?, queue: String?)? = try findConversationRow.step()
+            ? (findConversationRow.string(0), findConversationRow.isNull(1) ? nil : findConversationRow.int64(1),
+               findConversationRow.string(2)) : nil
         findConversationRow.reset()
         if let existing {
-            if existing.outbound == newOutbound && existing.queue == conversation.queueId {
+            if existing.id == conversation.id && existing.outbound == newOutbound && existing.queue == conversation.queueId {
                 summary.conversations.skipped += 1
                 return
             }
-            updateConversation.bind(1, newOutbound.map { Int($0) })
-            updateConversation.bind(2, conversation.queueId)
-            updateConversation.bind(3, conversation.id)
+            updateConversation.bind(1, conversation.id)
+            updateConversation.bind(2, newOutbound.map { Int($0) })
+            updateConversation.bind(3, conversation.queueId)
+            updateConversation.bind(4, key)
             try updateConversation.run()
             summary.conversations.updated += 1
-            if existing.outbound == newOutbound { return }
+            if existing.id == conversation.id && existing.outbound == newOutbound { return }
         } else {
-            insertConversation.bind(1, conversation.id)
-            insertConversation.bind(2, newOutbound.map { Int($0) })
-            insertConversation.bind(3, conversation.queueId)
+            insertConversation.bind(1, key)
+            insertConversation.bind(2, conversation.id)
+            insertConversation.bind(3, newOutbound.map { Int($0) })
+            insertConversation.bind(4, conversation.queueId)
             try insertConversation.run()
             summary.conversations.inserted += 1
         }
-        try relink(conversationId: conversation.id, direction: newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? .none)
+        // Versions still queued will read the new direction when they are applied.
+        try relink(conversationKey: key, direction: newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? .none)
     }
 
     /// Moves the deliveries linked to a conversation to the combination with the conversation's new direction.
-    private func relink(conversationId: String, direction: Direction) throws {
+    private func relink(conversationKey: Int64, direction: Direction) throws {
         var linked: [StoredDelivery] = []
-        findLinked.bind(1, conversationId)
+        findLinked.bind(1, conversationKey)
         while try findLinked.step() {
             linked.append(StoredDelivery(rowId: findLinked.int64(0), created: findLinked.int64(1),
                                          modified: findLinked.int64(2), combo: findLinked.int64(3)))
@@ -232,6 +265,7 @@ public final class StoreWriter {
 
     /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
     func finish() throws {
+        try flushDeliveries()
         let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.relinkedDeliveries > 0
         guard changed || catalogChanged else { return }
         let generation = (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0) + 1
@@ -263,6 +297,7 @@ public final class StoreWriter {
         if catalogChanged {
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'catalog_generation'", arguments: [generation])
         }
+        try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count)
         slotDeltas.removeAll()
         recentDeltas.removeAll()
     }

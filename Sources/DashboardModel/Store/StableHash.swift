@@ -1,0 +1,19 @@
+/// A 64-bit hash of an id that is the same in every run and on every machine (Swift's `Hasher` is seeded per
+/// process, so it cannot key a store). FNV-1a followed by a 64-bit finaliser (splitmix) for well-spread bits.
+/// Deliveries and conversations are keyed by it: an integer primary key is a far smaller and faster B-tree than
+/// a unique index over 36-character GUID text.
+enum StableHash {
+    static func of(_ text: String) -> Int64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        h ^= h >> 30
+        h &*= 0xbf58_476d_1ce4_e5b9
+        h ^= h >> 27
+        h &*= 0x94d0_49bb_1331_11eb
+        h ^= h >> 31
+        return Int64(bitPattern: h)
+    }
+}
