@@ -95,7 +95,7 @@ public struct StackedColumnChart: Widget {
         }
         let plot = Rect(x: area.x + axisWidth + 1, y: area.y, width: area.width - axisWidth - 1, height: plotHeight)
         let n = max(1, result.1.count)
-        let slot = max(1, min(plot.width / n, 6))
+        let slot = max(1, min(plot.width / n, 12))
         return Layout(granularity: result.0, buckets: result.1, plot: plot, axisX: area.x + axisWidth, axisWidth: axisWidth,
                       labelRow: plot.bottom, legendLines: lines, legendY: plot.bottom + 1, slot: slot,
                       barWidth: slot >= 2 ? slot - 1 : 1, yMax: yMax)
