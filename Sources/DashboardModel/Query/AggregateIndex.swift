@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// The store's counts held in memory: per combination of filter values, per 15-minute UTC slot.
-/// Loaded once, then refreshed by generation: only slot counts changed since the last read are fetched.
+/// Loaded once (from the store's aggregate snapshot when it has one, plus the slot counts written after it), then
+/// refreshed by generation: only slot counts changed since the last read are fetched.
 /// A filter change reads nothing from disk: `MetricsEngine` sums these counts.
 public final class AggregateIndex: @unchecked Sendable {
     /// A combination, as interned indexes into `values`, one per `FilterDimension` (in `allCases` order).
@@ -24,8 +25,9 @@ public final class AggregateIndex: @unchecked Sendable {
     /// Indexed by combo id (ids are dense from 1; index 0 unused).
     private(set) var combos: [Combo?] = [nil]
 
-    // Slot rows sorted by (slot, combo), as parallel arrays for a tight scan.
-    private(set) var rowSlot: [Int64] = []
+    // Slot rows sorted by (slot, combo), as parallel arrays for a tight scan (12 bytes a row: a slot, 15 minutes
+    // since 1970, fits an Int32 until the year 63,000).
+    private(set) var rowSlot: [Int32] = []
     private(set) var rowCombo: [Int32] = []
     private(set) var rowCount: [Int32] = []
     /// All-time deliveries per combo (the live pending / in-progress figures ignore the date range).
@@ -40,13 +42,19 @@ public final class AggregateIndex: @unchecked Sendable {
     private let store: DeliveryStore
     private var boundaryCache: [String: [Int64]] = [:]
 
+    /// Whether the first refresh starts from the store's aggregate snapshot (when it has one). Tests turn it
+    /// off to compare with the row-by-row load.
+    var usesSnapshot = true
+    /// The generation of the snapshot the first refresh started from; nil when it loaded row by row.
+    private(set) var snapshotGeneration: Int64?
+
     public init(store: DeliveryStore) { self.store = store }
 
     public var rowCountTotal: Int { rowSlot.count }
     public var comboCount: Int { combos.count - 1 }
 
     /// Bytes held by the slot rows (for the benchmark's memory report).
-    public var approximateBytes: Int { rowSlot.count * 16 + combos.count * 80 }
+    public var approximateBytes: Int { rowSlot.count * 12 + combos.count * 80 }
 
     /// Reads what changed since the last call (everything the first time). Returns true when anything changed.
     @discardableResult
@@ -121,28 +129,58 @@ public final class AggregateIndex: @unchecked Sendable {
     }
 
     private func loadSlots(_ db: Database, since lastGeneration: Int64) throws {
-        if lastGeneration < 0 {
-            let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
-            let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM slot_counts") ?? 0
-            rowSlot.reserveCapacity(expected)
-            rowCombo.reserveCapacity(expected)
-            rowCount.reserveCapacity(expected)
-            while try statement.step() {
-                let combo = Int32(statement.int(1)), n = Int32(statement.int(2))
-                rowSlot.append(statement.int64(0))
-                rowCombo.append(combo)
-                rowCount.append(n)
-                allTime[Int(combo)] += Int64(n)
-            }
-            return
+        guard lastGeneration < 0 else { return try applyChanges(db, since: lastGeneration) }
+        if usesSnapshot, let snapshot = try AggregateSnapshot.load(db), adopt(snapshot) {
+            snapshotGeneration = snapshot.generation
+            return try applyChanges(db, since: snapshot.generation)
         }
+        let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
+        while try statement.step() {
+            let combo = Int32(statement.int(1)), n = Int32(statement.int(2))
+            rowSlot.append(Int32(clamping: statement.int64(0)))
+            rowCombo.append(combo)
+            rowCount.append(n)
+            allTime[Int(combo)] += Int64(n)
+        }
+    }
+
+    /// Takes the snapshot's rows as the index's rows (nothing loaded yet). False, changing nothing, when the
+    /// snapshot names a combination the store does not have (then the caller loads row by row).
+    private func adopt(_ snapshot: AggregateSnapshot) -> Bool {
+        var totals = [Int64](repeating: 0, count: allTime.count)
+        let consistent = totals.withUnsafeMutableBufferPointer { totals in
+            snapshot.combos.withUnsafeBufferPointer { combos in
+                snapshot.counts.withUnsafeBufferPointer { counts in
+                    let limit = totals.count
+                    for i in 0..<combos.count {
+                        let combo = Int(combos[i])
+                        guard combo >= 0 && combo < limit else { return false }
+                        totals[combo] &+= Int64(counts[i])
+                    }
+                    return true
+                }
+            }
+        }
+        guard consistent else { return false }
+        allTime = totals
+        rowSlot = snapshot.slots
+        rowCombo = snapshot.combos
+        rowCount = snapshot.counts
+        return true
+    }
+
+    /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.
+    /// The generation index is named: with a bound generation and no statistics, SQLite would rather walk the
+    /// whole table in (slot, combo) order than sort the few changed rows.
+    private func applyChanges(_ db: Database, since lastGeneration: Int64) throws {
         let statement = try RawStatement(db, """
-            SELECT slot, combo, n FROM slot_counts WHERE generation > ? ORDER BY slot, combo
+            SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
+            WHERE generation > ? ORDER BY slot, combo
             """)
         statement.bind(1, lastGeneration)
-        var inserts: [(Int64, Int32, Int32)] = []
+        var inserts: [(Int32, Int32, Int32)] = []
         while try statement.step() {
-            let slot = statement.int64(0), combo = Int32(statement.int(1)), n = Int32(statement.int(2))
+            let slot = Int32(clamping: statement.int64(0)), combo = Int32(statement.int(1)), n = Int32(statement.int(2))
             if let at = position(slot: slot, combo: combo) {
                 allTime[Int(combo)] += Int64(n - rowCount[at])
                 rowCount[at] = n
@@ -156,6 +194,11 @@ public final class AggregateIndex: @unchecked Sendable {
 
     /// Index of the first row whose (slot, combo) is not less than the given key.
     func lowerBound(slot: Int64, combo: Int32 = Int32.min) -> Int {
+        if slot > Int64(Int32.max) { return rowSlot.count }
+        return lowerBound(slot: Int32(clamping: slot), combo: combo)
+    }
+
+    func lowerBound(slot: Int32, combo: Int32 = Int32.min) -> Int {
         var lo = 0, hi = rowSlot.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -164,13 +207,13 @@ public final class AggregateIndex: @unchecked Sendable {
         return lo
     }
 
-    private func position(slot: Int64, combo: Int32) -> Int? {
+    private func position(slot: Int32, combo: Int32) -> Int? {
         let i = lowerBound(slot: slot, combo: combo)
         return i < rowSlot.count && rowSlot[i] == slot && rowCombo[i] == combo ? i : nil
     }
 
     /// Inserts new (sorted) rows, rebuilding only the tail from the first insertion point.
-    private func merge(_ inserts: [(Int64, Int32, Int32)]) {
+    private func merge(_ inserts: [(Int32, Int32, Int32)]) {
         let start = lowerBound(slot: inserts[0].0, combo: inserts[0].1)
         let tailSlot = Array(rowSlot[start...]), tailCombo = Array(rowCombo[start...]), tailCount = Array(rowCount[start...])
         rowSlot.removeSubrange(start...)
@@ -209,7 +252,7 @@ public final class AggregateIndex: @unchecked Sendable {
         guard let first = rowCount.firstIndex(where: { $0 != 0 }), let last = rowCount.lastIndex(where: { $0 != 0 }) else {
             return nil
         }
-        return (rowSlot[first], rowSlot[last])
+        return (Int64(rowSlot[first]), Int64(rowSlot[last]))
     }
 
     /// Start instants (UTC seconds) of the days `first ... last + 1` in `zone`, cached.

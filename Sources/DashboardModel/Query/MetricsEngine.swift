@@ -58,7 +58,7 @@ public enum MetricsEngine {
                         dayStatus.withUnsafeMutableBufferPointer { days in
                             let n = slotBuf.count
                             while i < n {
-                                let slot = slotBuf[i]
+                                let slot = Int64(slotBuf[i])
                                 if slot >= endSlot { break }
                                 while slot >= nextBoundary {
                                     day += 1

@@ -1,0 +1,54 @@
+import GRDB
+
+/// The whole of `slot_counts` as of one generation, persisted in `aggregate_snapshot` as three little-endian
+/// `Int32` arrays sorted by (slot, combo), so that the dashboard starts by copying three blobs instead of
+/// stepping through millions of rows. Rows of `slot_counts` with a later generation are applied on top.
+/// Written by `AggregateSnapshotWriter`, read by `AggregateIndex`.
+struct AggregateSnapshot {
+    static let table = "aggregate_snapshot"
+    /// The table's only row.
+    static let rowid: Int64 = 1
+
+    /// `slot_counts` as of the end of this generation.
+    var generation: Int64
+    var slots: [Int32]
+    var combos: [Int32]
+    var counts: [Int32]
+
+    /// The snapshot, or nil when the store has none (an old store, or one with no slot rows yet).
+    static func load(_ db: Database) throws -> AggregateSnapshot? {
+        guard try db.tableExists(table),
+              let header = try Row.fetchOne(db, sql: "SELECT generation, row_count FROM aggregate_snapshot WHERE id = 1")
+        else { return nil }
+        let count: Int = header["row_count"]
+        return AggregateSnapshot(generation: header["generation"], slots: try column(db, "slots", count),
+                                 combos: try column(db, "combos", count), counts: try column(db, "counts", count))
+    }
+
+    private static func column(_ db: Database, _ name: String, _ count: Int) throws -> [Int32] {
+        try [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try SQLiteBlob.read(db, table: table, column: name, rowid: rowid, into: UnsafeMutableRawBufferPointer(buffer))
+            #if _endian(big)
+            for i in 0..<count { buffer[i] = Int32(littleEndian: buffer[i]) }
+            #endif
+            initialized = count
+        }
+    }
+
+    /// Stores the arrays (sorted by slot, then combo) as the snapshot of `generation`, replacing any earlier one.
+    static func save(_ db: Database, generation: Int64, slots: [Int32], combos: [Int32], counts: [Int32]) throws {
+        let bytes = slots.count * MemoryLayout<Int32>.size
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO aggregate_snapshot(id, generation, row_count, slots, combos, counts)
+            VALUES (1, ?, ?, zeroblob(?), zeroblob(?), zeroblob(?))
+            """, arguments: [generation, slots.count, bytes, bytes, bytes])
+        for (name, array) in [("slots", slots), ("combos", combos), ("counts", counts)] {
+            #if _endian(big)
+            let stored = array.map(\.littleEndian)
+            #else
+            let stored = array
+            #endif
+            try stored.withUnsafeBytes { try SQLiteBlob.write(db, table: table, column: name, rowid: rowid, from: $0) }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+
+/// Keeps `aggregate_snapshot` useful: rewrites it from `slot_counts`, inside the write transaction, after a batch
+/// that changed many slot rows (an import), or when the store has slot rows but no snapshot yet. Small live-feed
+/// batches leave it alone: the dashboard applies their rows (`generation > snapshot.generation`) on top of it.
+enum AggregateSnapshotWriter {
+    /// A batch that changed more (slot, combo) rows than this rewrites the snapshot. Tests lower it.
+    nonisolated(unsafe) static var rewriteThreshold = 50_000
+
+    /// Called at the end of `StoreWriter.finish()`, after `slot_counts` and the generation are written.
+    /// - Parameters:
+    ///   - generation: the generation the batch committed (the rows it changed carry it).
+    ///   - changedSlotRows: how many (slot, combo) entries the batch changed.
+    static func refreshIfNeeded(_ db: Database, generation: Int64, changedSlotRows: Int) throws {
+        if changedSlotRows > rewriteThreshold {
+            try rebuild(db, generation: generation)
+        } else if try isMissing(db) {
+            try rebuild(db, generation: generation)
+        }
+    }
+
+    /// Writes the snapshot when the store has slot rows but no snapshot (an older store, opened for writing).
+    static func rebuildIfMissing(_ db: Database) throws {
+        guard try isMissing(db) else { return }
+        let generation = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0
+        try rebuild(db, generation: generation)
+    }
+
+    /// True when there is no snapshot although `slot_counts` has rows.
+    private static func isMissing(_ db: Database) throws -> Bool {
+        let hasSnapshot = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM aggregate_snapshot)") ?? false
+        if hasSnapshot { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM slot_counts)") ?? false
+    }
+
+    /// Replaces the snapshot with the whole of `slot_counts`, as of `generation`.
+    static func rebuild(_ db: Database, generation: Int64) throws {
+        var slots: [Int32] = [], combos: [Int32] = [], counts: [Int32] = []
+        let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
+        while try statement.step() {
+            slots.append(Int32(clamping: statement.int64(0)))
+            combos.append(Int32(clamping: statement.int64(1)))
+            counts.append(Int32(clamping: statement.int64(2)))
+        }
+        try AggregateSnapshot.save(db, generation: generation, slots: slots, combos: combos, counts: counts)
+    }
+}

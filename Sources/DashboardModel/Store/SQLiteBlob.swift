@@ -1,0 +1,50 @@
+import GRDB
+import GRDBSQLite
+
+/// SQLite's incremental blob I/O, for the aggregate snapshot: a blob column is read straight into Swift memory
+/// (or written from it) without the intermediate copy a fetched `Data` would make.
+enum SQLiteBlob {
+    /// Size in bytes of `table.column` in the row `rowid`.
+    static func size(_ db: Database, table: String, column: String, rowid: Int64) throws -> Int {
+        try withBlob(db, table: table, column: column, rowid: rowid, writable: false) { blob, _ in
+            Int(sqlite3_blob_bytes(blob))
+        }
+    }
+
+    /// Reads the whole blob into `buffer`, which must be exactly as large as the blob.
+    static func read(_ db: Database, table: String, column: String, rowid: Int64,
+                     into buffer: UnsafeMutableRawBufferPointer) throws {
+        try withBlob(db, table: table, column: column, rowid: rowid, writable: false) { blob, connection in
+            let bytes = Int(sqlite3_blob_bytes(blob))
+            guard bytes == buffer.count else {
+                throw DatabaseError(message: "\(table).\(column) holds \(bytes) bytes, expected \(buffer.count)")
+            }
+            guard let base = buffer.baseAddress, bytes > 0 else { return }
+            let rc = sqlite3_blob_read(blob, base, Int32(bytes), 0)
+            guard rc == SQLITE_OK else { throw error(rc, connection) }
+        }
+    }
+
+    /// Overwrites the blob (already sized, e.g. by `zeroblob(n)`) with `bytes`.
+    static func write(_ db: Database, table: String, column: String, rowid: Int64, from bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        try withBlob(db, table: table, column: column, rowid: rowid, writable: true) { blob, connection in
+            let rc = sqlite3_blob_write(blob, base, Int32(bytes.count), 0)
+            guard rc == SQLITE_OK else { throw error(rc, connection) }
+        }
+    }
+
+    private static func withBlob<T>(_ db: Database, table: String, column: String, rowid: Int64, writable: Bool,
+                                    _ body: (OpaquePointer, OpaquePointer) throws -> T) throws -> T {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(message: "closed connection") }
+        var blob: OpaquePointer?
+        let rc = sqlite3_blob_open(connection, "main", table, column, rowid, writable ? 1 : 0, &blob)
+        guard rc == SQLITE_OK, let blob else { throw error(rc, connection) }
+        defer { sqlite3_blob_close(blob) }
+        return try body(blob, connection)
+    }
+
+    private static func error(_ rc: Int32, _ connection: OpaquePointer) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)))
+    }
+}
