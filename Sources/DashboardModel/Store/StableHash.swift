@@ -17,3 +17,4 @@ enum StableHash {
         return Int64(bitPattern: h)
     }
 }
+

@@ -17,6 +17,7 @@ public final class StoreWriter {
     private var recentDeltas: [SlotCombo: Int64] = [:]
     private var catalogChanged = false
     private var pendingDeliveries: [Delivery] = []
+    private var checkedStatuses: Set<String> = [], checkedResults: Set<String> = [], checkedDialModes: Set<String> = []
     public private(set) var summary = ImportSummary()
 
     private let findDelivery: RawStatement
@@ -72,10 +73,11 @@ public final class StoreWriter {
 
     private func flushDeliveries() throws {
         guard !pendingDeliveries.isEmpty else { return }
-        let batch = pendingDeliveries.map { (key: StableHash.of($0.deliveryId), delivery: $0) }
-            .enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+        // Sort small (key, position) pairs, not the deliveries themselves; equal keys keep file order.
+        var order = pendingDeliveries.indices.map { (key: StableHash.of(pendingDeliveries[$0].deliveryId), position: $0) }
+        order.sort { ($0.key, $0.position) < ($1.key, $1.position) }
+        for item in order { try apply(pendingDeliveries[item.position], hash: item.key) }
         pendingDeliveries.removeAll(keepingCapacity: true)
-        for (_, item) in batch { try apply(item.delivery, hash: item.key) }
     }
 
     private func apply(_ delivery: Delivery, hash: Int64) throws {
@@ -163,11 +165,16 @@ public final class StoreWriter {
     }
 
     private func noteUnseen(_ delivery: Delivery) {
-        if !DeliveryStatus(delivery.status).isKnown { summary.unseenValues.insert("status \"\(delivery.status)\"") }
-        if !delivery.result.isEmpty, !DeliveryResult(delivery.result).isKnown {
+        // Each distinct value is checked once per import.
+        if checkedStatuses.insert(delivery.status).inserted, !DeliveryStatus(delivery.status).isKnown {
+            summary.unseenValues.insert("status \"\(delivery.status)\"")
+        }
+        if !delivery.result.isEmpty, checkedResults.insert(delivery.result).inserted,
+           !DeliveryResult(delivery.result).isKnown {
             summary.unseenValues.insert("result \"\(delivery.result)\"")
         }
-        if !delivery.dialMode.isEmpty, !DialMode(delivery.dialMode).isKnown {
+        if !delivery.dialMode.isEmpty, checkedDialModes.insert(delivery.dialMode).inserted,
+           !DialMode(delivery.dialMode).isKnown {
             summary.unseenValues.insert("dial mode \"\(delivery.dialMode)\"")
         }
     }
