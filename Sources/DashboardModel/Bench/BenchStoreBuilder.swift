@@ -15,7 +15,7 @@ public enum BenchStoreBuilder {
                              progress: ((Int) -> Void)? = nil) throws -> Outcome {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let watch = Stopwatch()
-        let store = try DeliveryStore.openForWriting(path: path)
+        let store = try DeliveryStore.openForWriting(path: path, bulk: true)
         let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
         var applied = 0
         let summary = try store.write(now: now) { writer in

@@ -30,7 +30,7 @@ public enum ImportBenchmark {
         let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
         let (written, csvWrite) = try Stopwatch.time { try DemoCSVWriter.write(generator, to: csv) }
 
-        let store = try DeliveryStore.openForWriting(path: storePath)
+        let store = try DeliveryStore.openForWriting(path: storePath, bulk: true)
         let watch = Stopwatch()
         let cpuStart = CPUClock.processMilliseconds
         let outcome = FileImporter.importFile(csv, into: store, now: now)

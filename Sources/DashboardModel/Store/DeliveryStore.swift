@@ -18,13 +18,16 @@ public final class DeliveryStore: @unchecked Sendable {
     }
 
     /// Opens the store for writing, creating it and its folder when missing, and migrating it.
-    public static func openForWriting(path: String) throws -> DeliveryStore {
+    /// - Parameter bulk: a large import: SQLite may keep 256 MiB of pages in memory. A long-running writer
+    ///   (a feed) keeps SQLite's small default, so its memory stays flat for days.
+    public static func openForWriting(path: String, bulk: Bool = false) throws -> DeliveryStore {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var config = GRDB.Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
+            if bulk { try db.execute(sql: "PRAGMA cache_size = -262144") }
         }
         let pool = try DatabasePool(path: path, configuration: config)
         try Schema.migrator.migrate(pool)

@@ -47,7 +47,7 @@ struct BenchCommand: ParsableCommand {
         } else {
             log("using the existing store \(db) (delete it to rebuild)")
         }
-        let store = try DeliveryStore.openForWriting(path: db)
+        let store = try DeliveryStore.openForWriting(path: db, bulk: true)
         var report = BenchReport(machine: MachineInfo.current(), storePath: db, build: build,
                                  census: try StoreCensus.take(store))
 

@@ -8,7 +8,7 @@ enum DemoStoreBuilder {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         log("building demo store at \(path): \(deliveries) deliveries over \(days) days...")
         let started = Date()
-        let store = try DeliveryStore.openForWriting(path: path)
+        let store = try DeliveryStore.openForWriting(path: path, bulk: true)
         let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
         let summary = try store.write(now: now) { writer in
             try generator.generate { try writer.apply($0) }

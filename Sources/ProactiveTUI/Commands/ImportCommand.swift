@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func openStore() throws -> DeliveryStore {
-        do { return try DeliveryStore.openForWriting(path: store.path) } catch {
+        do { return try DeliveryStore.openForWriting(path: store.path, bulk: !follow) } catch {
             Terminal.printError("cannot open the store \(store.path): \(error)")
             throw ExitCode(1)
         }
