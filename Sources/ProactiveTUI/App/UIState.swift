@@ -12,8 +12,6 @@ struct UIState {
     var sidebarFolded = false
     /// Selected item per panel: chart column, legend entry, table row, date column.
     var selection: [PanelID: Int] = [:]
-    /// Scroll offsets of the tables (kept so the selection moves inside a stable window).
-    var scroll: [PanelID: Int] = [:]
     var showHelp = false
     var wall: Bool
     /// Wall mode: which page of each table is showing.

@@ -23,7 +23,7 @@ final class CursesBackend {
     }
 
     func open() throws {
-        guard pt_open() == 0 else { throw StoreErrorLike("cannot open the terminal (is TERM set?)") }
+        guard pt_open() == 0 else { throw TerminalError("cannot open the terminal (is TERM set to a terminal type this machine knows?)") }
         isOpen = true
         let count = Int(pt_colors())
         if count < 8 { theme.colors = false }
@@ -121,7 +121,8 @@ final class CursesBackend {
     }
 }
 
-struct StoreErrorLike: Error, CustomStringConvertible {
+/// The terminal could not be used.
+struct TerminalError: Error, CustomStringConvertible {
     let description: String
     init(_ d: String) { description = d }
 }
