@@ -17,7 +17,8 @@ public enum FileImporter {
         let started = Date()
         do {
             let reader = try RecordFileReader(path: path)
-            let totalLines = max(1, (try? lineCount(path)) ?? 1)
+            // The extra pass over the file is paid only when someone watches the progress.
+            let totalLines = progress == nil ? 1 : max(1, (try? lineCount(path)) ?? 1)
             var seen = 0
             let summary = try store.write(now: now) { writer in
                 try reader.read { record, location in

@@ -28,7 +28,8 @@ struct ImportCommand: ParsableCommand {
         var failed = false
         let bar = ProgressBar(enabled: Terminal.stderrIsTerminal)
         for path in files {
-            let outcome = FileImporter.importFile(path, into: store, progress: { bar.update(label: path, fraction: $0) })
+            let progress: ((Double) -> Void)? = Terminal.stderrIsTerminal ? { bar.update(label: path, fraction: $0) } : nil
+            let outcome = FileImporter.importFile(path, into: store, progress: progress)
             bar.finish()
             if let error = outcome.error {
                 failed = true
