@@ -46,6 +46,18 @@ public enum DemoCSVWriter {
         return (count, bytes)
     }
 
+    /// The deliveries (rows after the header) and bytes of a CSV this writer wrote before.
+    public static func census(of path: String) throws -> (deliveries: Int, bytes: Int) {
+        let bytes = try FileBytes(path: path)
+        var lines = 0
+        var cursor = 0
+        while cursor < bytes.count, let hit = memchr(bytes.base + cursor, 10, bytes.count - cursor) {
+            lines += 1
+            cursor = UnsafeRawPointer(hit) - UnsafeRawPointer(bytes.base) + 1
+        }
+        return (max(0, lines - 1), bytes.count)
+    }
+
     private static func appendField(_ value: String, _ out: inout [UInt8]) {
         let needsQuotes = value.utf8.contains { (b: UInt8) -> Bool in b == 44 || b == 34 || b == 10 || b == 13 }
         if !needsQuotes { out.append(contentsOf: value.utf8); return }

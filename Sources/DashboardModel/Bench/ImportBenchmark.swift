@@ -20,15 +20,24 @@ public enum ImportBenchmark {
         }
     }
 
-    public static func run(deliveries: Int, days: Int, seed: UInt64, now: Date, folder: String) throws -> Result {
+    /// - Parameter keptCSV: a CSV to import: written from the generator when missing, and kept (the next run
+    ///   reads it again). Without it the CSV is written to `folder` and deleted.
+    public static func run(deliveries: Int, days: Int, seed: UInt64, now: Date, folder: String,
+                           keptCSV: String? = nil) throws -> Result {
         let base = folder + "/proactive-tui-bench-\(getpid())"
-        let csv = base + ".csv", storePath = base + ".sqlite"
-        let files = [csv, storePath, storePath + "-wal", storePath + "-shm"]
+        let csv = keptCSV ?? base + ".csv", storePath = base + ".sqlite"
+        let files = (keptCSV == nil ? [csv] : []) + [storePath, storePath + "-wal", storePath + "-shm"]
         defer { for file in files { try? FileManager.default.removeItem(atPath: file) } }
         for file in files { try? FileManager.default.removeItem(atPath: file) }
 
-        let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
-        let (written, csvWrite) = try Stopwatch.time { try DemoCSVWriter.write(generator, to: csv) }
+        var written: (deliveries: Int, bytes: Int)
+        var csvWrite = 0.0
+        if let keptCSV, FileManager.default.fileExists(atPath: keptCSV) {
+            written = try DemoCSVWriter.census(of: keptCSV)
+        } else {
+            let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
+            (written, csvWrite) = try Stopwatch.time { try DemoCSVWriter.write(generator, to: csv) }
+        }
 
         let store = try DeliveryStore.openForWriting(path: storePath, bulk: true)
         let watch = Stopwatch()

@@ -24,7 +24,11 @@ struct CSVRecordScanner {
         var terminator: Terminator
     }
 
-    mutating func scan(_ body: (ImportRecord, RecordLocation) throws -> Void) throws {
+    /// Deliveries are staged here (from the file's bytes) instead of handed to `body` as records.
+    var stager: DeliveryStager?
+
+    /// Calls `body` per record; with a `stager`, a delivery is staged and `body` gets nil for it.
+    mutating func scan(_ body: (ImportRecord?, RecordLocation) throws -> Void) throws {
         if count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { pos = 3 }
         skipBlankLines()
         if pos >= count { return }  // an empty file holds no records
@@ -78,9 +82,9 @@ struct CSVRecordScanner {
                         file: file, line: recordLine, record: record,
                         reason: "the row has \(index) fields but the header names \(columnCount) columns")
                 }
-                let built: ImportRecord
+                let built: ImportRecord?
                 do {
-                    built = try RecordBuilder.build(fields)
+                    built = try RecordBuilder.build(fields, staging: stager)
                 } catch let problem as RecordProblem {
                     throw ImportError(
                         file: file, line: recordLine, record: record, column: problem.column, reason: problem.reason)

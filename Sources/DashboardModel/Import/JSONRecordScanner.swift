@@ -27,7 +27,11 @@ struct JSONRecordScanner {
         fields = RecordFields(base: bytes.base)
     }
 
-    mutating func scan(_ body: (ImportRecord, RecordLocation) throws -> Void) throws {
+    /// Deliveries are staged here (from the file's bytes) instead of handed to `body` as records.
+    var stager: DeliveryStager?
+
+    /// Calls `body` per record; with a `stager`, a delivery is staged and `body` gets nil for it.
+    mutating func scan(_ body: (ImportRecord?, RecordLocation) throws -> Void) throws {
         if count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
             pos = 3
             lineStart = 3
@@ -46,7 +50,7 @@ struct JSONRecordScanner {
     // MARK: Structure
 
     /// At `[`: an array whose elements are all record objects.
-    private mutating func readRecordArray(_ body: (ImportRecord, RecordLocation) throws -> Void) throws {
+    private mutating func readRecordArray(_ body: (ImportRecord?, RecordLocation) throws -> Void) throws {
         pos += 1
         try skipWhitespace()
         if pos < count, p[pos] == 93 {
@@ -72,7 +76,7 @@ struct JSONRecordScanner {
     }
 
     /// At `{`: a record; or, at the top level, a page when a member `"value"` holds an array.
-    private mutating func readObject(topLevel: Bool, _ body: (ImportRecord, RecordLocation) throws -> Void) throws {
+    private mutating func readObject(topLevel: Bool, _ body: (ImportRecord?, RecordLocation) throws -> Void) throws {
         let recordLine = line
         let recordNumber = recordsSeen + 1
         currentRecord = recordNumber
@@ -125,9 +129,9 @@ struct JSONRecordScanner {
         currentRecord = nil
         if isPage { return }
         recordsSeen = recordNumber
-        let built: ImportRecord
+        let built: ImportRecord?
         do {
-            built = try RecordBuilder.build(fields)
+            built = try RecordBuilder.build(fields, staging: stager)
         } catch let problem as RecordProblem {
             throw ImportError(file: file, line: recordLine, record: recordNumber, column: problem.column, reason: problem.reason)
         }

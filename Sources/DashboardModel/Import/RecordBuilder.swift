@@ -19,10 +19,15 @@ enum RecordBuilder {
         return nil
     }
 
-    /// Throws `RecordProblem`.
-    static func build(_ f: RecordFields) throws -> ImportRecord {
+    /// Throws `RecordProblem`. With a stager, a delivery is staged from the file's bytes and nil is returned.
+    static func build(_ f: RecordFields, staging stager: DeliveryStager? = nil) throws -> ImportRecord? {
         switch table(of: f) {
-        case .delivery: return .delivery(try delivery(f))
+        case .delivery:
+            if let stager {
+                try stageDelivery(f, into: stager)
+                return nil
+            }
+            return .delivery(try delivery(f))
         case .configuration: return .configuration(try configuration(f))
         case .queue: return .queue(try queue(f))
         case .conversation: return .conversation(try conversation(f))
@@ -36,8 +41,35 @@ enum RecordBuilder {
 
     static func delivery(_ f: RecordFields) throws -> Delivery {
         guard let id = try (f.text(.deliveryId) ?? f.text(.deliveryRowId)).map(GUIDText.normalize) else {
-            throw missing(.deliveryId, "a delivery needs msdyn_delivery_id or msdyn_proactive_deliveryid")
+            throw missingDeliveryId
         }
+        let (created, modified, base) = try deliveryValues(f)
+        return Delivery(
+            deliveryId: id, createdOn: created, modifiedOn: modified, status: base.status, result: base.result,
+            dialMode: base.dialMode, configId: base.configId, queueId: base.queueId, channel: base.channel,
+            conversationId: try f.text(.conversationRef).map(GUIDText.normalize) ?? "",
+            engagementType: base.engagementType)
+    }
+
+    /// `stager.stage(delivery(f))`, without making the `Delivery` or Strings for its ids.
+    static func stageDelivery(_ f: RecordFields, into stager: DeliveryStager) throws {
+        guard let id = try f.idText(.deliveryId) ?? f.idText(.deliveryRowId) else { throw missingDeliveryId }
+        let (created, modified, base) = try deliveryValues(f)
+        let conversation = try f.idText(.conversationRef)
+        _ = id.withBytes { id in
+            if let conversation {
+                conversation.withBytes { stager.stage(id: id, conversation: $0, created: created, stamp: modified ?? created, base: base) }
+            } else {
+                stager.stage(id: id, conversation: UnsafeBufferPointer(start: nil, count: 0), created: created,
+                             stamp: modified ?? created, base: base)
+            }
+        }
+    }
+
+    static let missingDeliveryId = missing(.deliveryId, "a delivery needs msdyn_delivery_id or msdyn_proactive_deliveryid")
+
+    /// A delivery's times and filterable values, checked.
+    private static func deliveryValues(_ f: RecordFields) throws -> (Int64, Int64?, DeliveryStager.Base) {
         guard let created = try f.timestamp(.createdOn) else {
             throw missing(.createdOn, "a delivery needs its creation time")
         }
@@ -51,12 +83,11 @@ enum RecordBuilder {
         let dialMode = try f.repeatedChoice(.dialMode) { ChoiceLabels.dialMode($0, formatted: nil) } ?? ""
         // Deliveries are a voice-first table (SMS deliveries say so): an absent channel reads "Voice".
         let channel = try f.repeatedChoice(.channel) { ChoiceLabels.channel($0, formatted: nil) } ?? "Voice"
-        return Delivery(
-            deliveryId: id, createdOn: created, modifiedOn: modified, status: status,
-            result: result, dialMode: dialMode, configId: try f.repeatedText(.configRef, GUIDText.normalize) ?? "",
-            queueId: try f.repeatedText(.queueRef, GUIDText.normalize) ?? "", channel: channel,
-            conversationId: try f.text(.conversationRef).map(GUIDText.normalize) ?? "",
-            engagementType: try f.repeatedText(.engagementType, { $0 }) ?? "")
+        let base = DeliveryStager.Base(
+            channel: channel, queueId: try f.repeatedText(.queueRef, GUIDText.normalize) ?? "",
+            configId: try f.repeatedText(.configRef, GUIDText.normalize) ?? "", status: status, result: result,
+            dialMode: dialMode, engagementType: try f.repeatedText(.engagementType, { $0 }) ?? "")
+        return (created, modified, base)
     }
 
     static func configuration(_ f: RecordFields) throws -> Configuration {

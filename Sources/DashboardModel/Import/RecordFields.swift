@@ -118,6 +118,21 @@ final class RecordFields {
         }
     }
 
+    /// An id column as `GUIDText.normalize(text(column))` would give it, but as the file's own bytes when they are
+    /// already that (plain text, no braces, no upper-case hex digits): no String is made for them.
+    func idText(_ column: ImportColumn) throws -> IdText? {
+        let field = raw(column)
+        if field.kind == .string, field.style == .plain, field.end > field.start {
+            var clean = true
+            for i in field.start..<field.end where base[i] == 123 || (base[i] >= 65 && base[i] <= 70) {
+                clean = false
+                break
+            }
+            if clean { return .bytes(UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)) }
+        }
+        return try text(column).map { .string(GUIDText.normalize($0)) }
+    }
+
     /// The formatted-value annotation beside a choice column, if the export carried one as text.
     func formattedLabel(_ column: ImportColumn) -> String? {
         let field = raw(column, formatted: true)
@@ -241,6 +256,19 @@ final class RecordFields {
                 i += (b == 34 && i + 1 < field.end && base[i + 1] == 34) ? 2 : 1
             }
             return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+/// An id's text: bytes of the file, or a String when it had to be decoded or normalised.
+enum IdText {
+    case bytes(UnsafeBufferPointer<UInt8>)
+    case string(String)
+
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        switch self {
+        case .bytes(let bytes): return try body(bytes)
+        case .string(var text): return try text.withUTF8(body)
         }
     }
 }

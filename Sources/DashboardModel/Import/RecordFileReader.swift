@@ -29,13 +29,23 @@ public struct RecordFileReader {
     /// Streams the records in file order. Stops at the first record it cannot read and throws an `ImportError`
     /// that names the file, line, record, column and reason. Errors thrown by `body` are passed through as they are.
     public func read(_ body: (ImportRecord, RecordLocation) throws -> Void) throws {
+        try read(staging: nil) { record, location in
+            if let record { try body(record, location) }
+        }
+    }
+
+    /// Streams the records; with a stager, deliveries are staged straight from the file's bytes (no `Delivery`
+    /// values or Strings made for them) and `body` gets nil for each.
+    func read(staging stager: DeliveryStager?, _ body: (ImportRecord?, RecordLocation) throws -> Void) throws {
         try withExtendedLifetime(bytes) {
             switch format {
             case .csv:
                 var scanner = CSVRecordScanner(file: path, bytes: bytes)
+                scanner.stager = stager
                 try scanner.scan(body)
             case .jsonPages, .jsonArray, .jsonLines:
                 var scanner = JSONRecordScanner(file: path, bytes: bytes, oneRecordPerLine: format == .jsonLines)
+                scanner.stager = stager
                 try scanner.scan(body)
             }
         }

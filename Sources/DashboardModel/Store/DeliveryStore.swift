@@ -26,6 +26,9 @@ public final class DeliveryStore: @unchecked Sendable {
         var config = GRDB.Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // A new store gets 16 KiB pages (fewer B-tree pages to split and write on a large import); an existing
+            // store keeps its own (SQLite ignores this once the file has content).
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
             if bulk { try db.execute(sql: "PRAGMA cache_size = -262144") }
         }
@@ -56,6 +59,15 @@ public final class DeliveryStore: @unchecked Sendable {
             try body(writer)
             try writer.finish()
             return writer.summary
+        }
+    }
+
+    /// Like `write`, with the records made by `produce` on a second thread (generating or reading them, and staging
+    /// deliveries) while this thread applies them: one transaction, as `write`.
+    public func write(now: Date = Date(),
+                      producing produce: @escaping (_ emit: (ImportRecord) throws -> Void) throws -> Void) throws -> ImportSummary {
+        try write(now: now) { writer in
+            try PipelinedWrite.run(writer, produce: { sink in try produce(sink.emit) })
         }
     }
 

@@ -19,20 +19,19 @@ public enum FileImporter {
             let reader = try RecordFileReader(path: path)
             // The extra pass over the file is paid only when someone watches the progress.
             let totalLines = progress == nil ? 1 : max(1, (try? lineCount(path)) ?? 1)
-            var seen = 0
             let summary = try store.write(now: now) { writer in
-                try reader.read { record, location in
-                    do {
-                        try writer.apply(record)
-                    } catch let error as ImportError {
-                        throw error
-                    } catch {
-                        throw ImportError(file: location.file, line: location.line, record: location.record, column: nil,
-                                          reason: "the store refused the record: \(error)")
+                // The file is read and its deliveries staged on a second thread while this one writes.
+                try PipelinedWrite.run(writer, produce: { sink in
+                    var seen = 0
+                    try reader.read(staging: sink.stager) { record, location in
+                        if let record { try sink.emit(record) } else { try sink.didStage() }
+                        seen += 1
+                        if let progress, seen % 20_000 == 0 { progress(Double(location.line) / Double(totalLines)) }
                     }
-                    seen += 1
-                    if let progress, seen % 20_000 == 0 { progress(Double(location.line) / Double(totalLines)) }
-                }
+                }, describeWriterError: { error in
+                    if error is ImportError { return error }
+                    return ImportError(file: path, reason: "the store refused the file's records: \(error)")
+                })
             }
             progress?(1)
             return Outcome(path: path, format: reader.format, summary: summary, error: nil,

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -36,6 +37,14 @@ final class RawStatement {
                                   Int32(buffer.count), RawStatement.transient)
         }
     }
+    /// Binds text without copying it: the bytes must stay put until the statement is reset or bound again.
+    func bindStatic(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            sqlite3_bind_text(handle, index, "", 0, nil)
+            return
+        }
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+    }
     func bind(_ index: Int32, _ value: Int?) {
         if let value { bind(index, value) } else { bindNull(index) }
     }
@@ -61,9 +70,20 @@ final class RawStatement {
         try step()
     }
 
+    /// Rows changed by the last INSERT, UPDATE or DELETE run on this statement's connection.
+    var changes: Int { Int(sqlite3_changes(connection)) }
+
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    /// True when a text column holds exactly these bytes.
+    func text(_ column: Int32, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let text = sqlite3_column_text(handle, column) else { return bytes.isEmpty }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == bytes.count else { return false }
+        guard let other = bytes.baseAddress, count > 0 else { return true }
+        return memcmp(text, other, count) == 0
+    }
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))

@@ -4,11 +4,26 @@
 /// a unique index over 36-character GUID text.
 enum StableHash {
     static func of(_ text: String) -> Int64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h &*= 0x0000_0100_0000_01B3
-        }
+        if let hash = text.utf8.withContiguousStorageIfAvailable({ of($0.baseAddress, $0.count) }) { return hash }
+        var h = offset
+        for byte in text.utf8 { h = step(h, byte) }
+        return finish(h)
+    }
+
+    static func of(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int64 {
+        var h = offset
+        if let bytes { for i in 0..<count { h = step(h, bytes[i]) } }
+        return finish(h)
+    }
+
+    private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) private static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    @inline(__always) private static func finish(_ hash: UInt64) -> Int64 {
+        var h = hash
         h ^= h >> 30
         h &*= 0xbf58_476d_1ce4_e5b9
         h ^= h >> 27
@@ -17,4 +32,3 @@ enum StableHash {
         return Int64(bitPattern: h)
     }
 }
-

@@ -21,6 +21,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Days of history in the store when it is built.") var days: Int = 365
     @Option(help: "Seed of the demo generator for the store (the CSV uses seed + 1).") var seed: UInt64 = 42
     @Option(help: "Deliveries in the CSV of the import benchmark (0 skips it).") var csvDeliveries: Int = 1_000_000
+    @Option(help: ArgumentHelp("The CSV of the import benchmark: written when missing, then kept and reused (default: a temporary file).", valueName: "path"))
+    var csv: String?
+    @Flag(help: "Measure the CSV import only (no store is built or read).") var importOnly = false
     @Option(help: "Filter states in the sequence (at least 60).") var states: Int = 72
     @Option(help: "At most this many states for the SQL baseline (default: all).") var baselineStates: Int?
     @Option(help: ArgumentHelp("After the first 10 baseline states, stop adding more once this many seconds are spent.", valueName: "seconds"))
@@ -36,6 +39,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let log = { (line: String) in Terminal.printErrorRaw("bench: " + line) }
+        if importOnly { return try runImportOnly(log: log) }
 
         var build: BenchStoreBuilder.Outcome?
         if !FileManager.default.fileExists(atPath: db) {
@@ -55,7 +59,7 @@ struct BenchCommand: ParsableCommand {
             log("import: writing \(csvDeliveries) deliveries as CSV, importing into a fresh store...")
             let folder = FileManager.default.temporaryDirectory.path
             report.importResult = try ImportBenchmark.run(deliveries: csvDeliveries, days: days, seed: seed &+ 1,
-                                                          now: Date(), folder: folder)
+                                                          now: Date(), folder: folder, keptCSV: csv)
         }
 
         log("loading the in-memory index...")
@@ -105,6 +109,20 @@ struct BenchCommand: ParsableCommand {
         if report.mismatches > 0 {
             Terminal.printError("MISMATCH: the fast path and the SQL baseline disagree in \(report.mismatches) of \(report.baseline.count) states")
             throw ExitCode(1)
+        }
+    }
+
+    private func runImportOnly(log: (String) -> Void) throws {
+        guard csvDeliveries > 0 else { throw ValidationError("--import-only needs --csv-deliveries of 1 or more") }
+        log("import: \(csv.map { "CSV \($0)" } ?? "writing \(csvDeliveries) deliveries as CSV"), importing into a fresh store...")
+        let result = try ImportBenchmark.run(deliveries: csvDeliveries, days: days, seed: seed &+ 1, now: Date(),
+                                             folder: FileManager.default.temporaryDirectory.path, keptCSV: csv)
+        let table = BenchReport.importTable(result)
+        if json {
+            print(BenchReport.importOnlyJSON(machine: MachineInfo.current(), result).serialized(pretty: true))
+            for line in table { Terminal.printErrorRaw(line) }
+        } else {
+            for line in table { print(line) }
         }
     }
 }

@@ -10,9 +10,7 @@ enum DemoStoreBuilder {
         let started = Date()
         let store = try DeliveryStore.openForWriting(path: path, bulk: true)
         let generator = DemoGenerator(seed: seed, deliveries: deliveries, days: days, now: now)
-        let summary = try store.write(now: now) { writer in
-            try generator.generate { try writer.apply($0) }
-        }
+        let summary = try store.write(now: now, producing: { emit in try generator.generate(emit) })
         try store.checkpoint()
         log(String(format: "built in %.1f s: ", Date().timeIntervalSince(started)) + summary.lines.joined(separator: "; "))
         return generator

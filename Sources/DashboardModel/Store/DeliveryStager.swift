@@ -1,0 +1,126 @@
+/// Turns delivery versions into `StagedDelivery` values: hashes the ids and numbers each distinct combination of
+/// filterable values (direction aside) in order of first sight. Doing this apart from the writer lets a file import
+/// stage records on the reading thread while the writer's thread does only SQLite's work.
+///
+/// One stager serves one `StoreWriter`; it is used by one thread at a time (the writer's, or an import's reader
+/// while the writer only applies batches).
+final class DeliveryStager {
+    /// The filterable values of a delivery other than its direction.
+    struct Base: Hashable {
+        var channel: String
+        var queueId: String
+        var configId: String
+        var status: String
+        var result: String
+        var dialMode: String
+        var engagementType: String
+
+        // A cheap hash: the length and the first and last bytes of each value. Values of one column repeat as the
+        // same few strings, so this spreads them well, and equality settles the rare tie.
+        func hash(into hasher: inout Hasher) {
+            var h = Self.digest(channel)
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ Self.digest(queueId)
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ Self.digest(configId)
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ Self.digest(status)
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ Self.digest(result)
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ Self.digest(dialMode)
+            h = (h &* 0x9E37_79B9_7F4A_7C15) ^ Self.digest(engagementType)
+            hasher.combine(h)
+        }
+
+        @inline(__always) private static func digest(_ text: String) -> UInt64 {
+            text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+                var d = UInt64(bytes.count)
+                let n = bytes.count
+                if n == 0 { return d }
+                for i in 0..<min(n, 8) { d = d &* 31 &+ UInt64(bytes[i]) }
+                for i in max(n - 8, 0)..<n { d = d &* 31 &+ UInt64(bytes[i]) }
+                return d
+            } ?? UInt64(bitPattern: Int64(text.hashValue))
+        }
+
+        func comboKey(_ direction: Direction) -> ComboKey {
+            ComboKey(channel: channel, queueId: queueId, configId: configId, status: status, result: result,
+                     dialMode: dialMode, engagementType: engagementType, direction: direction)
+        }
+    }
+
+    /// Batches start small, so the writer starts soon, and grow: the larger a sorted batch, the closer together
+    /// its keys fall in the B-tree.
+    static let firstBatchSize = 16_384, maxBatchSize = 262_144
+    private(set) var batchSize = DeliveryStager.firstBatchSize
+
+    private var numbers: [Base: Int32] = [:]
+    private var batch = StagedBatch()
+
+    var pendingCount: Int { batch.deliveries.count }
+
+    /// Stages one version; true when the batch is full (take it).
+    @discardableResult
+    func stage(_ delivery: Delivery) -> Bool {
+        var id = delivery.deliveryId, conversation = delivery.conversationId
+        return id.withUTF8 { id in
+            conversation.withUTF8 { conversation in
+                stage(id: id, conversation: conversation, created: delivery.createdOn, stamp: delivery.versionStamp,
+                      base: Base(delivery))
+            }
+        }
+    }
+
+    /// Stages one version given as the UTF-8 of its (normalised) ids; an empty conversation means none.
+    @discardableResult
+    func stage(id: UnsafeBufferPointer<UInt8>, conversation: UnsafeBufferPointer<UInt8>, created: Int64, stamp: Int64,
+               base: Base) -> Bool {
+        if batch.deliveries.isEmpty {
+            batch.deliveries.reserveCapacity(batchSize)
+            batch.text.reserveCapacity(batchSize * 72)
+        }
+        let idStart = Int32(batch.text.count)
+        batch.text.append(contentsOf: id)
+        let conversationStart = Int32(batch.text.count)
+        batch.text.append(contentsOf: conversation)
+        batch.deliveries.append(StagedDelivery(
+            key: StableHash.of(id.baseAddress, id.count), created: created, stamp: stamp,
+            conversationKey: conversation.isEmpty ? 0 : StableHash.of(conversation.baseAddress, conversation.count),
+            base: number(base), idStart: idStart, idCount: Int32(id.count),
+            conversationStart: conversationStart, conversationCount: Int32(conversation.count)))
+        return batch.deliveries.count >= batchSize
+    }
+
+    /// The staged versions and new combinations since the last call.
+    func take() -> StagedBatch {
+        var taken = batch
+        if !taken.deliveries.isEmpty { batchSize = min(batchSize * 2, Self.maxBatchSize) }
+        // Sorted here, on the staging thread: the writer walks the B-tree in key order.
+        let keys = taken.deliveries.map(\.key)
+        taken.order = Array(0..<Int32(keys.count))
+        keys.withUnsafeBufferPointer { keys in
+            taken.order.sort { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
+        }
+        batch = StagedBatch(firstNewBase: Int32(numbers.count))
+        return taken
+    }
+
+    private func number(_ base: Base) -> Int32 {
+        if let n = numbers[base] { return n }
+        let n = Int32(numbers.count)
+        numbers[base] = n
+        batch.newBases.append(base)
+        // Each distinct value meets the known lists once per combination, not once per delivery.
+        if !DeliveryStatus(base.status).isKnown { batch.unseenValues.insert("status \"\(base.status)\"") }
+        if !base.result.isEmpty, !DeliveryResult(base.result).isKnown {
+            batch.unseenValues.insert("result \"\(base.result)\"")
+        }
+        if !base.dialMode.isEmpty, !DialMode(base.dialMode).isKnown {
+            batch.unseenValues.insert("dial mode \"\(base.dialMode)\"")
+        }
+        return n
+    }
+}
+
+extension DeliveryStager.Base {
+    init(_ d: Delivery) {
+        self.init(channel: d.channel, queueId: d.queueId, configId: d.configId, status: d.status, result: d.result,
+                  dialMode: d.dialMode, engagementType: d.engagementType)
+    }
+}

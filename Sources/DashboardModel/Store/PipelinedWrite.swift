@@ -1,0 +1,98 @@
+import Foundation
+
+/// Feeds a `StoreWriter` from a producer of records running on a second thread: the producer reads (parses a file,
+/// or generates demo data) and stages deliveries (`DeliveryStager`: ids hashed, combinations numbered) while the
+/// calling thread, inside the write transaction, only applies staged batches to SQLite. On a machine with two cores
+/// this takes the reading off the writer's path.
+///
+/// The writer's stager belongs to the producer's thread until the producer ends; the writer applies only what the
+/// channel hands over. Other records (configurations, queues, conversations) follow in the order they were read,
+/// gathered a few at a time. Which versions win, and the counts, do not depend on that order (see `StoreWriter`).
+enum PipelinedWrite {
+    fileprivate enum Item {
+        case deliveries(StagedBatch)
+        case records([ImportRecord])
+        case failed(Error)
+        case finished
+    }
+
+    /// What the producer hands its records to, on its own thread.
+    final class Sink {
+        /// Deliveries may be staged into it directly (then call `didStage`).
+        let stager: DeliveryStager
+        fileprivate let channel: RecordChannel<Item>
+        private var others: [ImportRecord] = []
+
+        fileprivate init(stager: DeliveryStager, channel: RecordChannel<Item>) {
+            self.stager = stager
+            self.channel = channel
+        }
+
+        func emit(_ record: ImportRecord) throws {
+            if case .delivery(let delivery) = record {
+                if stager.stage(delivery) { try channel.put(.deliveries(stager.take())) }
+            } else {
+                others.append(record)
+                if others.count >= 1024 {
+                    try channel.put(.records(others))
+                    others.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+
+        /// After a delivery was staged into `stager`: hands over the batch when it is full.
+        func didStage() throws {
+            if stager.pendingCount >= stager.batchSize { try channel.put(.deliveries(stager.take())) }
+        }
+
+        fileprivate func end() throws {
+            if !others.isEmpty { try channel.put(.records(others)) }
+            others.removeAll()
+            try channel.put(.deliveries(stager.take()))
+            try channel.put(.finished)
+        }
+    }
+
+    /// Runs `produce` on a second thread, handing records to the sink, and applies them to `writer` on this
+    /// thread. Rethrows the producer's error, or the writer's (passed through `describeWriterError`). Returns when
+    /// the producer's thread has ended.
+    static func run(_ writer: StoreWriter, produce: @escaping (Sink) throws -> Void,
+                    describeWriterError: (Error) -> Error = { $0 }) throws {
+        let channel = RecordChannel<Item>(capacity: 2)
+        let producerEnded = DispatchSemaphore(value: 0)
+        let sink = Sink(stager: writer.stager, channel: channel)
+        let thread = Thread {
+            defer { producerEnded.signal() }
+            do {
+                try produce(sink)
+                try sink.end()
+            } catch is RecordChannel<Item>.Cancelled {
+                // The writer failed and said so; nothing more to hand over.
+            } catch {
+                try? channel.put(.failed(error))
+            }
+        }
+        thread.name = "proactive-tui reader"
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            loop: while true {
+                switch channel.take() {
+                case .deliveries(let batch):
+                    do { try writer.apply(batch) } catch { throw describeWriterError(error) }
+                case .records(let records):
+                    do { for record in records { try writer.apply(record) } } catch { throw describeWriterError(error) }
+                case .failed(let error):
+                    throw error
+                case .finished:
+                    break loop
+                }
+            }
+        } catch {
+            channel.cancel()
+            producerEnded.wait()
+            throw error
+        }
+        producerEnded.wait()
+    }
+}

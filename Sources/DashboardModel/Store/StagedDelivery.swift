@@ -1,0 +1,51 @@
+/// A delivery version made ready for the store: its keys computed and its filterable values reduced to the number
+/// of their combination without direction (the store knows the direction only when it applies the version).
+/// The ids' text lives in the batch's `text` buffer, so a staged version is plain data: no allocation, no reference
+/// counting, when it is made, sorted or applied.
+struct StagedDelivery {
+    /// `StableHash` of the delivery id: the row's key unless another id took it first.
+    var key: Int64
+    var created: Int64
+    /// `modifiedon`, else `createdon`: the later version wins.
+    var stamp: Int64
+    /// `StableHash` of the conversation id; meaningful only when `hasConversation`.
+    var conversationKey: Int64
+    /// Number of the combination without direction (see `DeliveryStager.Base`).
+    var base: Int32
+    /// The delivery id and the conversation id: byte ranges of the batch's `text`.
+    var idStart: Int32
+    var idCount: Int32
+    var conversationStart: Int32
+    var conversationCount: Int32
+
+    var hasConversation: Bool { conversationCount > 0 }
+}
+
+/// Staged versions handed from the stager to the writer, with the combinations numbered since the previous batch.
+struct StagedBatch {
+    var deliveries: [StagedDelivery] = []
+    /// UTF-8 of the ids the versions point into.
+    var text: [UInt8] = []
+    /// Positions in `deliveries` sorted by key (equal keys in staging order): the order the writer applies them.
+    var order: [Int32] = []
+    /// Values of the combinations numbered `firstNewBase`, `firstNewBase + 1`, ...
+    var firstNewBase: Int32 = 0
+    var newBases: [DeliveryStager.Base] = []
+    /// Statuses, results and dial modes the program does not know, as `ImportSummary.unseenValues` words them.
+    var unseenValues: Set<String> = []
+
+    var isEmpty: Bool { deliveries.isEmpty && newBases.isEmpty && unseenValues.isEmpty }
+}
+
+/// A batch's id text, read by the writer while it applies the batch.
+struct StagedText {
+    let base: UnsafePointer<UInt8>
+
+    func deliveryId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + Int(d.idStart), count: Int(d.idCount))
+    }
+
+    func conversationId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + Int(d.conversationStart), count: Int(d.conversationCount))
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+extension StoreWriter {
+    /// Stages a delivery version; staged versions are applied in batches sorted by key (and at `finish`).
+    public func upsert(_ delivery: Delivery) throws {
+        if stager.stage(delivery) { try flushStaged() }
+    }
+
+    /// Applies what `upsert(_: Delivery)` staged so far.
+    func flushStaged() throws {
+        let batch = stager.take()
+        if !batch.isEmpty { try apply(batch) }
+    }
+
+    static let chunkRows = 64
+    static let freshKeyLimit = 8_000_000
+
+    /// Applies a batch of staged versions in key order (equal keys in staging order). New deliveries go in
+    /// `chunkRows` at a time, one statement each; those whose key is taken (a stored version, a repeat, a hash
+    /// collision) go through `applyTaken` one by one.
+    func apply(_ batch: StagedBatch) throws {
+        precondition(Int(batch.firstNewBase) == bases.count || batch.newBases.isEmpty, "batches applied out of order")
+        bases.append(contentsOf: batch.newBases)
+        comboOfBase.append(contentsOf: repeatElement(0, count: 3 * batch.newBases.count))
+        summary.unseenValues.formUnion(batch.unseenValues)
+        try batch.text.withUnsafeBufferPointer { textBuffer in
+            let text = StagedText(base: textBuffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            try batch.deliveries.withUnsafeBufferPointer { staged in
+                var chunk: [(delivery: StagedDelivery, combo: Int64)] = []
+                chunk.reserveCapacity(Self.chunkRows)
+                for position in batch.order {
+                    let delivery = staged[Int(position)]
+                    chunk.append((delivery, try comboId(of: delivery, text)))
+                    if chunk.count == Self.chunkRows {
+                        try insertChunk(chunk, text)
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                }
+                for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
+            }
+        }
+    }
+
+    /// Inserts a chunk of versions in one statement when none of their keys is taken; otherwise applies them one
+    /// by one (`applyTaken`).
+    private func insertChunk(_ chunk: [(delivery: StagedDelivery, combo: Int64)], _ text: StagedText) throws {
+        let statements = try chunkStatements()
+        if try !keysAreFree(chunk, probe: statements.probe) {
+            for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
+            return
+        }
+        let insert = statements.insert
+        for (row, item) in chunk.enumerated() {
+            let d = item.delivery
+            let column = Int32(row * 6)
+            insert.bind(column + 1, d.key)
+            insert.bindStatic(column + 2, text.deliveryId(d))
+            insert.bind(column + 3, d.created)
+            insert.bind(column + 4, d.stamp)
+            insert.bind(column + 5, item.combo)
+            if d.hasConversation { insert.bind(column + 6, d.conversationKey) } else { insert.bindNull(column + 6) }
+        }
+        try insert.run()
+        guard insert.changes == chunk.count else {
+            throw StoreError("inserted \(insert.changes) of \(chunk.count) deliveries whose keys were free")
+        }
+        for (delivery, combo) in chunk { inserted(delivery, key: delivery.key, combo: combo) }
+    }
+
+    /// True when no key of the chunk (sorted) is stored, nor repeated in the chunk.
+    private func keysAreFree(_ chunk: [(delivery: StagedDelivery, combo: Int64)], probe: RawStatement) throws -> Bool {
+        var previous: Int64?
+        if freshKeys != nil {
+            // The store held no delivery when this transaction began: a key is taken only if inserted since.
+            for item in chunk {
+                let key = item.delivery.key
+                if key == previous || freshKeys!.contains(key) { return false }
+                previous = key
+            }
+            return true
+        }
+        for (row, item) in chunk.enumerated() {
+            let key = item.delivery.key
+            if key == previous { return false }
+            previous = key
+            probe.bind(Int32(row + 1), key)
+        }
+        defer { probe.reset() }
+        return try !probe.step()
+    }
+
+    /// The statements for `chunkRows` deliveries at once, prepared once per writer.
+    private func chunkStatements() throws -> (probe: RawStatement, insert: RawStatement) {
+        if let preparedChunk { return preparedChunk }
+        let marks = Array(repeating: "?", count: Self.chunkRows).joined(separator: ", ")
+        let probe = try RawStatement(db, "SELECT 1 FROM deliveries WHERE id IN (\(marks)) LIMIT 1")
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: Self.chunkRows).joined(separator: ", ")
+        let insert = try RawStatement(db, """
+            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation) VALUES \(rows)
+            ON CONFLICT(id) DO NOTHING
+            """)
+        preparedChunk = (probe, insert)
+        return (probe, insert)
+    }
+
+    /// The combination of a staged version, given its conversation's direction as stored now (created when new:
+    /// a combination may end up with no deliveries, as it does when its last delivery moves on).
+    private func comboId(of delivery: StagedDelivery, _ text: StagedText) throws -> Int64 {
+        let direction = try self.direction(of: delivery, text)
+        let slot = Int(delivery.base) * 3 + direction.rawValue
+        if comboOfBase[slot] != 0 { return comboOfBase[slot] }
+        let id = try comboId(bases[Int(delivery.base)].comboKey(direction))
+        comboOfBase[slot] = id
+        return id
+    }
+
+    /// Applies one version: inserted when its key is free; otherwise compared with the stored version (replacing
+    /// it when newer), or moved past a hash collision to the next free key.
+    private func applyTaken(_ delivery: StagedDelivery, combo: Int64, _ text: StagedText) throws {
+        let id = text.deliveryId(delivery)
+        var key = delivery.key
+        while true {
+            insertDelivery.bind(1, key)
+            insertDelivery.bindStatic(2, id)
+            insertDelivery.bind(3, delivery.created)
+            insertDelivery.bind(4, delivery.stamp)
+            insertDelivery.bind(5, combo)
+            if delivery.hasConversation { insertDelivery.bind(6, delivery.conversationKey) } else { insertDelivery.bindNull(6) }
+            try insertDelivery.run()
+            if insertDelivery.changes == 1 {
+                inserted(delivery, key: key, combo: combo)
+                return
+            }
+            findDelivery.bind(1, key)
+            defer { findDelivery.reset() }
+            guard try findDelivery.step() else { throw StoreError("delivery key \(key) is neither free nor stored") }
+            guard findDelivery.text(0, equals: id) else {
+                key &+= 1  // a different id under the same key: the next free value
+                continue
+            }
+            let existing = StoredDelivery(rowId: key, created: findDelivery.int64(1), modified: findDelivery.int64(2),
+                                          combo: findDelivery.int64(3))
+            let oldConversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
+            if delivery.stamp <= existing.modified {
+                summary.deliveries.skipped += 1
+                return
+            }
+            updateDelivery.bind(1, delivery.created)
+            updateDelivery.bind(2, delivery.stamp)
+            updateDelivery.bind(3, combo)
+            if delivery.hasConversation { updateDelivery.bind(4, delivery.conversationKey) } else { updateDelivery.bindNull(4) }
+            updateDelivery.bind(5, key)
+            try updateDelivery.run()
+            let conversation: Int64? = delivery.hasConversation ? delivery.conversationKey : nil
+            if oldConversation != conversation {
+                if let oldConversation {
+                    deleteLink.bind(1, oldConversation)
+                    deleteLink.bind(2, key)
+                    try deleteLink.run()
+                }
+                if let conversation { newLinks.append((conversation, key)) }
+            }
+            count(created: existing.created, modified: existing.modified, combo: existing.combo, by: -1)
+            count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1)
+            summary.deliveries.updated += 1
+            return
+        }
+    }
+
+    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64) {
+        if freshKeys != nil {
+            freshKeys!.insert(key)
+            // Bounded memory (about 150 MB at the limit): past it, SQLite is asked instead.
+            if freshKeys!.count > Self.freshKeyLimit { freshKeys = nil }
+        }
+        count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1)
+        if delivery.hasConversation { newLinks.append((delivery.conversationKey, key)) }
+        summary.deliveries.inserted += 1
+    }
+
+    /// Writes the links gathered by the transaction, in key order.
+    func writeLinks() throws {
+        guard !newLinks.isEmpty else { return }
+        newLinks.sort { ($0.conversation, $0.delivery) < ($1.conversation, $1.delivery) }
+        let insert = try IntRowsInsert(db, head: "INSERT OR IGNORE INTO conversation_links(conversation, delivery) VALUES",
+                                       width: 2)
+        for link in newLinks { try insert.append(link.conversation, link.delivery) }
+        try insert.flush()
+        newLinks.removeAll()
+    }
+
+    func count(created: Int64, modified: Int64, combo: Int64, by delta: Int64) {
+        slotDeltas.add(slot: TimeSlots.slot(of: created), combo: combo, delta)
+        if modified >= now - TimeSlots.recentWindowSeconds, combosById[combo]?.isProcessed == true {
+            recentDeltas.add(slot: TimeSlots.minute(of: modified), combo: combo, delta)
+        }
+    }
+
+    func comboId(_ key: ComboKey) throws -> Int64 {
+        if let id = comboIds[key] { return id }
+        let id = nextComboId
+        nextComboId += 1
+        insertCombo.bind(1, id)
+        insertCombo.bind(2, key.channel)
+        insertCombo.bind(3, key.queueId)
+        insertCombo.bind(4, key.configId)
+        insertCombo.bind(5, key.status)
+        insertCombo.bind(6, key.result)
+        insertCombo.bind(7, key.dialMode)
+        insertCombo.bind(8, key.engagementType)
+        insertCombo.bind(9, key.direction.rawValue)
+        try insertCombo.run()
+        comboIds[key] = id
+        combosById[id] = key
+        return id
+    }
+
+    /// The direction of the delivery's conversation as stored now; none without a conversation.
+    private func direction(of delivery: StagedDelivery, _ text: StagedText) throws -> Direction {
+        guard delivery.hasConversation, conversationsMayExist else { return .none }
+        findConversation.bind(1, delivery.conversationKey)
+        defer { findConversation.reset() }
+        // A different id under the same key (a hash collision, about one in 10^12 pairs) reads as unknown.
+        guard try findConversation.step(), findConversation.text(0, equals: text.conversationId(delivery)),
+              !findConversation.isNull(1) else { return .none }
+        return findConversation.int64(1) != 0 ? .outgoing : .incoming
+    }
+}
