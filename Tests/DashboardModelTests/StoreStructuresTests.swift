@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Testing
+@testable import DashboardModel
+
+/// The writer's in-memory tables, and the store migration that introduced conversation links.
+@Suite struct StoreStructuresTests {
+    @Test func slotDeltaTableSumsPerPairThroughGrowthIncludingNegativeSlots() {
+        var table = SlotDeltaTable(capacity: 4)
+        var plain: [String: Int64] = [:]
+        for i in 0..<5_000 {
+            let slot = Int64(i % 300) - 150  // slots before 1970 are negative
+            let combo = Int64(i % 7)
+            let delta: Int64 = i % 3 == 0 ? -1 : 2
+            table.add(slot: slot, combo: combo, delta)
+            plain["\(slot)/\(combo)", default: 0] += delta
+        }
+        let entries = table.sortedEntries()
+        #expect(entries.count == plain.values.filter { $0 != 0 }.count)
+        for e in entries { #expect(plain["\(e.slot)/\(e.combo)"] == e.delta) }
+        #expect(entries.map { [$0.slot, $0.combo] } == entries.map { [$0.slot, $0.combo] }.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(table.count == Set(plain.keys).count)
+    }
+
+    @Test func keySetRemembersEveryKeyThroughGrowth() {
+        var set = KeySet(capacity: 2)
+        var rng = SplitMix64(seed: 7)
+        var keys: [Int64] = []
+        for _ in 0..<20_000 {
+            let key = Int64(bitPattern: rng.next())
+            keys.append(key)
+            set.insert(key)
+        }
+        set.insert(keys[0])  // a repeat adds nothing
+        #expect(set.count == Set(keys).count)
+        #expect(keys.allSatisfy { set.contains($0) })
+        #expect(!set.contains(0) || keys.contains(0))
+        #expect((0..<1_000).filter { _ in set.contains(Int64(bitPattern: rng.next())) }.isEmpty)
+    }
+
+    @Test func aVersion2StoreGetsItsConversationLinks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proactive-v2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v2-aggregate-snapshot")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
+                    VALUES (1, 'Voice', '', '', 'Pending', '', '', '', 0);
+                    INSERT INTO slot_counts(slot, combo, n, generation) VALUES (0, 1, 3, 1);
+                    INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation) VALUES
+                        (10, 'a', 0, 0, 1, ?1), (11, 'b', 0, 0, 1, ?1), (12, 'c', 0, 0, 1, NULL);
+                    """, arguments: [Self.conversationKey])
+            }
+        }
+        let store = try DeliveryStore.openForWriting(path: path)
+        let links = try store.read { db in
+            try GRDB.Row.fetchAll(db, sql: "SELECT conversation, delivery FROM conversation_links ORDER BY delivery")
+                .map { [$0["conversation"] as Int64, $0["delivery"] as Int64] }
+        }
+        #expect(links == [[Self.conversationKey, 10], [Self.conversationKey, 11]])
+        let index = try store.read { db in try db.indexes(on: "deliveries").map(\.name) }
+        #expect(!index.contains("deliveries_by_conversation"))
+        // The links serve the relink: the conversation arrives and both of its deliveries move.
+        let summary = try store.write { w in try w.upsert(Conversation(id: "cv1", isOutbound: true)) }
+        #expect(summary.relinkedDeliveries == 2)
+        let outgoing = try store.read { db in
+            try Int64.fetchOne(db, sql: "SELECT SUM(s.n) FROM slot_counts s JOIN combos c ON c.id = s.combo WHERE c.direction = 1")
+        }
+        #expect(outgoing == 2)
+    }
+
+    static let conversationKey = StableHash.of("cv1")
+}
