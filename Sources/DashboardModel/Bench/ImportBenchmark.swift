@@ -14,6 +14,8 @@ public enum ImportBenchmark {
         public var census: StoreCensus
         /// CPU time of the process during the import (user + system).
         public var importCPUSeconds: Double
+        /// `sqlite3 .import` of the same CSV into a bare table, in the same run (nil without a `sqlite3` program).
+        public var sqliteCLISeconds: Double?
         public var deliveriesPerSecond: Double { importSeconds > 0 ? Double(deliveries) / importSeconds : 0 }
         public var deliveriesPerSecondWithCheckpoint: Double {
             importAndCheckpointSeconds > 0 ? Double(deliveries) / importAndCheckpointSeconds : 0
@@ -54,6 +56,6 @@ public enum ImportBenchmark {
         }
         return Result(deliveries: written.deliveries, csvBytes: written.bytes, csvWriteSeconds: csvWrite / 1000,
                       importSeconds: importSeconds, importAndCheckpointSeconds: withCheckpoint, census: census,
-                      importCPUSeconds: importCPU)
+                      importCPUSeconds: importCPU, sqliteCLISeconds: SQLiteCLIImport.seconds(csv: csv, folder: folder))
     }
 }

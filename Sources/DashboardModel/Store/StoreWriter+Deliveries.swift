@@ -26,28 +26,41 @@ extension StoreWriter {
         try batch.text.withUnsafeBufferPointer { textBuffer in
             let text = StagedText(base: textBuffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
             try batch.deliveries.withUnsafeBufferPointer { staged in
+                // Combination of each version the chunks inserted, by position: counted afterwards in file order,
+                // where neighbours mostly share their slot (in key order every count would miss the cache).
+                var insertedCombo = [Int64](repeating: 0, count: staged.count)
                 var chunk: [(delivery: StagedDelivery, combo: Int64)] = []
+                var positions: [Int32] = []
                 chunk.reserveCapacity(Self.chunkRows)
+                positions.reserveCapacity(Self.chunkRows)
                 for position in batch.order {
                     let delivery = staged[Int(position)]
                     chunk.append((delivery, try comboId(of: delivery, text)))
+                    positions.append(position)
                     if chunk.count == Self.chunkRows {
-                        try insertChunk(chunk, text)
+                        if try insertChunk(chunk, text) {
+                            for (i, item) in chunk.enumerated() { insertedCombo[Int(positions[i])] = item.combo }
+                        }
                         chunk.removeAll(keepingCapacity: true)
+                        positions.removeAll(keepingCapacity: true)
                     }
                 }
                 for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
+                for (position, combo) in insertedCombo.enumerated() where combo != 0 {
+                    let delivery = staged[position]
+                    count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1)
+                }
             }
         }
     }
 
-    /// Inserts a chunk of versions in one statement when none of their keys is taken; otherwise applies them one
-    /// by one (`applyTaken`).
-    private func insertChunk(_ chunk: [(delivery: StagedDelivery, combo: Int64)], _ text: StagedText) throws {
+    /// Inserts a chunk of versions in one statement when none of their keys is taken, and returns true: the caller
+    /// then counts them. Otherwise applies them one by one (`applyTaken`, counted there) and returns false.
+    private func insertChunk(_ chunk: [(delivery: StagedDelivery, combo: Int64)], _ text: StagedText) throws -> Bool {
         let statements = try chunkStatements()
         if try !keysAreFree(chunk, probe: statements.probe) {
             for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
-            return
+            return false
         }
         let insert = statements.insert
         for (row, item) in chunk.enumerated() {
@@ -64,7 +77,8 @@ extension StoreWriter {
         guard insert.changes == chunk.count else {
             throw StoreError("inserted \(insert.changes) of \(chunk.count) deliveries whose keys were free")
         }
-        for (delivery, combo) in chunk { inserted(delivery, key: delivery.key, combo: combo) }
+        for (delivery, combo) in chunk { inserted(delivery, key: delivery.key, combo: combo, counted: false) }
+        return true
     }
 
     /// True when no key of the chunk (sorted) is stored, nor repeated in the chunk.
@@ -167,13 +181,13 @@ extension StoreWriter {
         }
     }
 
-    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64) {
+    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64, counted: Bool = true) {
         if freshKeys != nil {
             freshKeys!.insert(key)
             // Bounded memory (about 150 MB at the limit): past it, SQLite is asked instead.
             if freshKeys!.count > Self.freshKeyLimit { freshKeys = nil }
         }
-        count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1)
+        if counted { count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1) }
         if delivery.hasConversation { newLinks.append((delivery.conversationKey, key)) }
         summary.deliveries.inserted += 1
     }

@@ -130,6 +130,10 @@ struct BenchReport {
                                              r.deliveriesPerSecondWithCheckpoint))
         row("  imported store size", String(format: "%.1f bytes/delivery (%d slot_counts rows)",
                                              r.census.bytesPerDelivery, r.census.slotCountRows))
+        if let cli = r.sqliteCLISeconds {
+            row("  reference: sqlite3 .import, bare table", String(format: "%.2f s, %.0f rows/s (import takes %.2f× its time)",
+                                                                          cli, Double(r.deliveries) / cli, r.importSeconds / cli))
+        }
         return out
     }
 
@@ -181,6 +185,7 @@ struct BenchReport {
         pairs.append(("bytesPerDelivery", .double(r.census.bytesPerDelivery)))
         pairs.append(("slotCountRows", .int(r.census.slotCountRows)))
         pairs.append(("combos", .int(r.census.combos)))
+        pairs.append(("sqliteCLIImportSeconds", r.sqliteCLISeconds.map { JSONValue.double($0) } ?? .null))
         pairs.append(("targetDeliveriesPerSecond", .int(Int(Self.importTarget))))
         pairs.append(("met", .bool(r.deliveriesPerSecond >= Self.importTarget)))
         return .object(pairs)
