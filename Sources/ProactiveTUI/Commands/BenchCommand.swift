@@ -56,7 +56,7 @@ struct BenchCommand: ParsableCommand {
                                  census: try StoreCensus.take(store))
 
         if csvDeliveries > 0 {
-            log("import: writing \(csvDeliveries) deliveries as CSV, importing into a fresh store...")
+            log(importLine)
             let folder = FileManager.default.temporaryDirectory.path
             report.importResult = try ImportBenchmark.run(deliveries: csvDeliveries, days: days, seed: seed &+ 1,
                                                           now: Date(), folder: folder, keptCSV: csv)
@@ -112,9 +112,13 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    private var importLine: String {
+        "import: \(csv.map { "CSV \($0)" } ?? "writing \(csvDeliveries) deliveries as CSV"), importing into a fresh store..."
+    }
+
     private func runImportOnly(log: (String) -> Void) throws {
         guard csvDeliveries > 0 else { throw ValidationError("--import-only needs --csv-deliveries of 1 or more") }
-        log("import: \(csv.map { "CSV \($0)" } ?? "writing \(csvDeliveries) deliveries as CSV"), importing into a fresh store...")
+        log(importLine)
         let result = try ImportBenchmark.run(deliveries: csvDeliveries, days: days, seed: seed &+ 1, now: Date(),
                                              folder: FileManager.default.temporaryDirectory.path, keptCSV: csv)
         let table = BenchReport.importTable(result)
