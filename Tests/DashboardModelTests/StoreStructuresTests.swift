@@ -75,3 +75,58 @@ import Testing
 
     static let conversationKey = StableHash.of("cv1")
 }
+
+/// GUID delivery ids are kept as 16 bytes; ids of other shapes, and rows written as text before, still match.
+@Suite struct GUIDStorageTests {
+    static let guid = "3b7dae04-8c5f-4f0e-9d3a-1c2b3a4d5e6f"
+
+    @Test func packsOnlyCanonicalLowerCaseGUIDs() {
+        func pack(_ text: String) -> (UInt64, UInt64)? {
+            var copy = text
+            return copy.withUTF8 { GUIDBytes.pack($0) }
+        }
+        let packed = pack(Self.guid)
+        #expect(packed?.0 == 0x3b7d_ae04_8c5f_4f0e && packed?.1 == 0x9d3a_1c2b_3a4d_5e6f)
+        #expect(pack("3B7DAE04-8C5F-4F0E-9D3A-1C2B3A4D5E6F") == nil)  // normalised before it gets here
+        #expect(pack("3b7dae04x8c5f-4f0e-9d3a-1c2b3a4d5e6f") == nil)
+        #expect(pack("d1") == nil)
+    }
+
+    @Test func aGUIDIsStoredAsSixteenBytesAndMatchesItsOtherSpellings() throws {
+        let s = try MXStore()
+        try s.write(deliveries: [MX.d(Self.guid, "2026-11-05T10:00:00Z", modified: "2026-11-05T10:00:00Z"),
+                                 MX.d("plain-id", "2026-11-05T10:00:00Z")])
+        let kinds = try s.store.read { db in
+            try String.fetchAll(db, sql: "SELECT typeof(delivery_id) FROM deliveries ORDER BY typeof(delivery_id)")
+        }
+        #expect(kinds == ["blob", "text"])
+        let upper = "{" + Self.guid.uppercased() + "}"
+        let summary = try #require(FileImporter.importFile(
+            try write("msdyn_delivery_id,createdon,modifiedon,msdyn_status\n\(upper),2026-11-05T10:00:00Z,2026-11-05T11:00:00Z,Complete\n",
+                      in: s.folder), into: s.store).summary)
+        #expect(summary.deliveries.updated == 1 && summary.deliveries.inserted == 0)
+        #expect(try s.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") } == 2)
+    }
+
+    @Test func aGUIDStoredAsTextBeforeIsUpdatedNotDuplicated() throws {
+        let s = try MXStore()
+        try s.write(deliveries: [MX.d("other", "2026-11-05T10:00:00Z")])
+        // A row as an earlier version of the program wrote it: the GUID as text, under its hash.
+        try s.store.write { w in
+            let combo = try w.comboId(ComboKey(channel: "Voice", queueId: "", configId: "", status: "Pending", result: "",
+                                               dialMode: "", engagementType: "", direction: .none))
+            try w.db.execute(sql: "INSERT INTO deliveries(id, delivery_id, created, modified, combo) VALUES (?, ?, ?, ?, ?)",
+                             arguments: [StableHash.of(Self.guid), Self.guid, MX.utc("2026-11-05T10:00:00Z"),
+                                         MX.utc("2026-11-05T10:00:00Z"), combo])
+        }
+        let summary = try s.write(deliveries: [MX.d(Self.guid, "2026-11-05T10:00:00Z", "Complete", modified: "2026-11-05T12:00:00Z")])
+        #expect(summary.deliveries.updated == 1 && summary.deliveries.inserted == 0)
+        #expect(try s.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") } == 2)
+    }
+
+    private func write(_ text: String, in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("guid.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}

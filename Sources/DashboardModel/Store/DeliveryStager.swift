@@ -51,6 +51,17 @@ final class DeliveryStager {
     private(set) var batchSize = DeliveryStager.firstBatchSize
 
     private var numbers: [Base: Int32] = [:]
+    /// Keys staged so far, while the store is known to have held no delivery when the transaction began: then a
+    /// key is taken exactly when it was staged before, and the writer need not ask SQLite. Dropped past a limit
+    /// (bounded memory); batches say whether they were tracked.
+    private var seenKeys: KeySet?
+    static let seenKeyLimit = 8_000_000
+
+    /// Called by the writer before anything is staged, when the store holds no delivery.
+    func trackRepeatedKeys() {
+        seenKeys = KeySet()
+        batch.repeatsTracked = true
+    }
     private var batch = StagedBatch()
 
     var pendingCount: Int { batch.deliveries.count }
@@ -73,17 +84,33 @@ final class DeliveryStager {
                base: Base) -> Bool {
         if batch.deliveries.isEmpty {
             batch.deliveries.reserveCapacity(batchSize)
-            batch.text.reserveCapacity(batchSize * 72)
+            batch.text.reserveCapacity(batchSize * 88)
         }
         let idStart = Int32(batch.text.count)
         batch.text.append(contentsOf: id)
+        var packedIdStart: Int32 = -1
+        if let guid = GUIDBytes.pack(id) {
+            packedIdStart = Int32(batch.text.count)
+            GUIDBytes.append(guid, to: &batch.text)
+        }
         let conversationStart = Int32(batch.text.count)
         batch.text.append(contentsOf: conversation)
+        let key = StableHash.of(id.baseAddress, id.count)
+        var seen = false
+        if seenKeys != nil {
+            seen = seenKeys!.contains(key)
+            if !seen { seenKeys!.insert(key) }
+            if seenKeys!.count > Self.seenKeyLimit {
+                seenKeys = nil
+                batch.repeatsTracked = false
+            }
+        }
         batch.deliveries.append(StagedDelivery(
-            key: StableHash.of(id.baseAddress, id.count), created: created, stamp: stamp,
+            key: key, created: created, stamp: stamp,
             conversationKey: conversation.isEmpty ? 0 : StableHash.of(conversation.baseAddress, conversation.count),
             base: number(base), idStart: idStart, idCount: Int32(id.count),
-            conversationStart: conversationStart, conversationCount: Int32(conversation.count)))
+            conversationStart: conversationStart, conversationCount: Int32(conversation.count),
+            keySeenBefore: seen, packedIdStart: packedIdStart))
         return batch.deliveries.count >= batchSize
     }
 
@@ -97,7 +124,7 @@ final class DeliveryStager {
         keys.withUnsafeBufferPointer { keys in
             taken.order.sort { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
         }
-        batch = StagedBatch(firstNewBase: Int32(numbers.count))
+        batch = StagedBatch(repeatsTracked: seenKeys != nil, firstNewBase: Int32(numbers.count))
         return taken
     }
 

@@ -45,6 +45,10 @@ final class RawStatement {
         }
         sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
     }
+    /// Binds a blob without copying it (the same terms as `bindStatic`).
+    func bindStaticBlob(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), nil)
+    }
     func bind(_ index: Int32, _ value: Int?) {
         if let value { bind(index, value) } else { bindNull(index) }
     }
@@ -76,8 +80,18 @@ final class RawStatement {
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    /// True when a blob column holds exactly these bytes.
+    func blob(_ column: Int32, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard sqlite3_column_type(handle, column) == SQLITE_BLOB else { return false }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == bytes.count, let stored = sqlite3_column_blob(handle, column) else { return count == 0 && bytes.isEmpty }
+        guard let other = bytes.baseAddress else { return true }
+        return memcmp(stored, other, count) == 0
+    }
+
     /// True when a text column holds exactly these bytes.
     func text(_ column: Int32, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT else { return false }
         guard let text = sqlite3_column_text(handle, column) else { return bytes.isEmpty }
         let count = Int(sqlite3_column_bytes(handle, column))
         guard count == bytes.count else { return false }

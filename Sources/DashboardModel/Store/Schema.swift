@@ -19,6 +19,7 @@ enum Schema {
                     engagement_type TEXT NOT NULL, direction INTEGER NOT NULL,
                     UNIQUE(channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction));
 
+                -- delivery_id: the id's text (migration v4 onwards: 16 bytes for a GUID, see GUIDBytes).
                 -- id: StableHash of delivery_id (the next free value on the rare collision), so finding a
                 -- delivery is a rowid lookup; conversation: StableHash of its conversation id, or NULL.
                 CREATE TABLE deliveries(

@@ -17,6 +17,10 @@ struct StagedDelivery {
     var idCount: Int32
     var conversationStart: Int32
     var conversationCount: Int32
+    /// The stager saw this key earlier in the transaction (only meaningful when the batch's `repeatsTracked`).
+    var keySeenBefore: Bool
+    /// Where the delivery id's 16 packed bytes are in `text` when it is a GUID (`GUIDBytes`), else -1.
+    var packedIdStart: Int32
 
     var hasConversation: Bool { conversationCount > 0 }
 }
@@ -26,6 +30,8 @@ struct StagedBatch {
     var deliveries: [StagedDelivery] = []
     /// UTF-8 of the ids the versions point into.
     var text: [UInt8] = []
+    /// The stager tracked repeated keys (`keySeenBefore`): it does when the store held no delivery at the start.
+    var repeatsTracked = false
     /// Positions in `deliveries` sorted by key (equal keys in staging order): the order the writer applies them.
     var order: [Int32] = []
     /// Values of the combinations numbered `firstNewBase`, `firstNewBase + 1`, ...
@@ -43,6 +49,11 @@ struct StagedText {
 
     func deliveryId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base + Int(d.idStart), count: Int(d.idCount))
+    }
+
+    /// The 16 bytes of a GUID delivery id, nil for an id kept as text.
+    func packedId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8>? {
+        d.packedIdStart < 0 ? nil : UnsafeBufferPointer(start: base + Int(d.packedIdStart), count: 16)
     }
 
     func conversationId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8> {

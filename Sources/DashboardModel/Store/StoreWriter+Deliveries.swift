@@ -13,7 +13,6 @@ extension StoreWriter {
     }
 
     static let chunkRows = 64
-    static let freshKeyLimit = 8_000_000
 
     /// Applies a batch of staged versions in key order (equal keys in staging order). New deliveries go in
     /// `chunkRows` at a time, one statement each; those whose key is taken (a stored version, a repeat, a hash
@@ -38,7 +37,7 @@ extension StoreWriter {
                     chunk.append((delivery, try comboId(of: delivery, text)))
                     positions.append(position)
                     if chunk.count == Self.chunkRows {
-                        if try insertChunk(chunk, text) {
+                        if try insertChunk(chunk, tracked: batch.repeatsTracked, text) {
                             for (i, item) in chunk.enumerated() { insertedCombo[Int(positions[i])] = item.combo }
                         }
                         chunk.removeAll(keepingCapacity: true)
@@ -56,9 +55,10 @@ extension StoreWriter {
 
     /// Inserts a chunk of versions in one statement when none of their keys is taken, and returns true: the caller
     /// then counts them. Otherwise applies them one by one (`applyTaken`, counted there) and returns false.
-    private func insertChunk(_ chunk: [(delivery: StagedDelivery, combo: Int64)], _ text: StagedText) throws -> Bool {
+    private func insertChunk(_ chunk: [(delivery: StagedDelivery, combo: Int64)], tracked: Bool,
+                             _ text: StagedText) throws -> Bool {
         let statements = try chunkStatements()
-        if try !keysAreFree(chunk, probe: statements.probe) {
+        if try !keysAreFree(chunk, tracked: tracked, probe: statements.probe) {
             for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
             return false
         }
@@ -67,7 +67,7 @@ extension StoreWriter {
             let d = item.delivery
             let column = Int32(row * 6)
             insert.bind(column + 1, d.key)
-            insert.bindStatic(column + 2, text.deliveryId(d))
+            bindId(insert, column + 2, d, text)
             insert.bind(column + 3, d.created)
             insert.bind(column + 4, d.stamp)
             insert.bind(column + 5, item.combo)
@@ -82,13 +82,16 @@ extension StoreWriter {
     }
 
     /// True when no key of the chunk (sorted) is stored, nor repeated in the chunk.
-    private func keysAreFree(_ chunk: [(delivery: StagedDelivery, combo: Int64)], probe: RawStatement) throws -> Bool {
+    private func keysAreFree(_ chunk: [(delivery: StagedDelivery, combo: Int64)], tracked: Bool,
+                             probe: RawStatement) throws -> Bool {
         var previous: Int64?
-        if freshKeys != nil {
-            // The store held no delivery when this transaction began: a key is taken only if inserted since.
+        if tracked {
+            // The store held no delivery when this transaction began: a key is taken only if staged before (or
+            // taken past a collision).
             for item in chunk {
                 let key = item.delivery.key
-                if key == previous || freshKeys!.contains(key) { return false }
+                if item.delivery.keySeenBefore || key == previous { return false }
+                if !probedKeys.isEmpty, probedKeys.contains(key) { return false }
                 previous = key
             }
             return true
@@ -135,7 +138,7 @@ extension StoreWriter {
         var key = delivery.key
         while true {
             insertDelivery.bind(1, key)
-            insertDelivery.bindStatic(2, id)
+            bindId(insertDelivery, 2, delivery, text)
             insertDelivery.bind(3, delivery.created)
             insertDelivery.bind(4, delivery.stamp)
             insertDelivery.bind(5, combo)
@@ -148,7 +151,10 @@ extension StoreWriter {
             findDelivery.bind(1, key)
             defer { findDelivery.reset() }
             guard try findDelivery.step() else { throw StoreError("delivery key \(key) is neither free nor stored") }
-            guard findDelivery.text(0, equals: id) else {
+            // A GUID id is stored as 16 bytes; a store written before that keeps its ids as text.
+            let sameId = text.packedId(delivery).map { findDelivery.blob(0, equals: $0) } == true
+                || findDelivery.text(0, equals: id)
+            guard sameId else {
                 key &+= 1  // a different id under the same key: the next free value
                 continue
             }
@@ -181,12 +187,17 @@ extension StoreWriter {
         }
     }
 
-    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64, counted: Bool = true) {
-        if freshKeys != nil {
-            freshKeys!.insert(key)
-            // Bounded memory (about 150 MB at the limit): past it, SQLite is asked instead.
-            if freshKeys!.count > Self.freshKeyLimit { freshKeys = nil }
+    /// Binds the delivery id: 16 bytes for a GUID, else its text.
+    private func bindId(_ statement: RawStatement, _ index: Int32, _ delivery: StagedDelivery, _ text: StagedText) {
+        if let packed = text.packedId(delivery) {
+            statement.bindStaticBlob(index, packed)
+        } else {
+            statement.bindStatic(index, text.deliveryId(delivery))
         }
+    }
+
+    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64, counted: Bool = true) {
+        if key != delivery.key { probedKeys.insert(key) }
         if counted { count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1) }
         if delivery.hasConversation { newLinks.append((delivery.conversationKey, key)) }
         summary.deliveries.inserted += 1

@@ -44,8 +44,8 @@ public final class StoreWriter {
     let findLinked: RawStatement
     let setCombo: RawStatement
     let deleteLink: RawStatement
-    /// While the transaction fills a store that held no delivery: the keys inserted so far (else nil).
-    var freshKeys: KeySet?
+    /// Keys a delivery took past a hash collision (not its own hash): the stager's tracking does not know them.
+    var probedKeys: Set<Int64> = []
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
 
     init(db: Database, now: Date) throws {
@@ -72,7 +72,7 @@ public final class StoreWriter {
         deleteLink = try RawStatement(db, "DELETE FROM conversation_links WHERE conversation = ? AND delivery = ?")
         setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM deliveries)") ?? false
-        freshKeys = empty ? KeySet() : nil
+        if empty { stager.trackRepeatedKeys() }
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
         for row in rows {
