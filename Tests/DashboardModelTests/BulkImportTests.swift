@@ -110,6 +110,14 @@ import Testing
         #expect(summary.deliveries.inserted == Self.ids)
         #expect(summary.deliveries.total == Self.rows)
         try Self.check(s.store)
+        // The dashboard starts from the snapshot the import made from its own counts: the same numbers.
+        let index = try s.index()
+        #expect(index.snapshotGeneration != nil)
+        let data = MetricsEngine.compute(index: index, filters: MX.filters())
+        #expect(data.totalDeliveries == Self.ids)
+        var statuses: [String: Int] = [:]
+        for w in Self.winners.values { statuses[w.status, default: 0] += 1 }
+        #expect(data.mxFacet(.status).filter { $0.value > 0 } == statuses)
         // The same file again changes nothing.
         let again = try #require(FileImporter.importFile(path, into: s.store).summary)
         #expect(again.deliveries.inserted == 0 && again.deliveries.updated == 0 && again.deliveries.skipped == Self.rows)

@@ -44,6 +44,8 @@ public final class StoreWriter {
     let findLinked: RawStatement
     let setCombo: RawStatement
     let deleteLink: RawStatement
+    /// No slot counts were stored when the transaction began.
+    var slotCountsWereEmpty: Bool
     /// Keys a delivery took past a hash collision (not its own hash): the stager's tracking does not know them.
     var probedKeys: Set<Int64> = []
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
@@ -73,6 +75,7 @@ public final class StoreWriter {
         setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM deliveries)") ?? false
         if empty { stager.trackRepeatedKeys() }
+        slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
         for row in rows {
@@ -92,19 +95,30 @@ public final class StoreWriter {
     /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
     func finish() throws {
         try flushStaged()
-        try writeLinks()
-        for (conversationKey, direction) in relinks.sorted(by: { $0.key < $1.key }) {
-            try relink(conversationKey: conversationKey, direction: direction)
+        let slotEntries: [(slot: Int64, combo: Int64, delta: Int64)]
+        if relinks.isEmpty {
+            // The counts are final: sort them on another thread while this one writes the links.
+            let sorted = BackgroundValue { [slotDeltas] in slotDeltas.sortedEntries() }
+            try writeLinks()
+            slotEntries = sorted.value
+        } else {
+            try writeLinks()
+            for (conversationKey, direction) in relinks.sorted(by: { $0.key < $1.key }) {
+                try relink(conversationKey: conversationKey, direction: direction)
+            }
+            relinks.removeAll()
+            slotEntries = slotDeltas.sortedEntries()
         }
-        relinks.removeAll()
         let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.relinkedDeliveries > 0
         guard changed || catalogChanged else { return }
         let generation = (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0) + 1
-        let upsertSlot = try IntRowsInsert(db, head: "INSERT INTO slot_counts(slot, combo, n, generation) VALUES", width: 4, tail: """
+        // Into a store without slot counts the rows are new: no conflict to resolve.
+        let upsertSlot = try IntRowsInsert(db, head: "INSERT INTO slot_counts(slot, combo, n, generation) VALUES", width: 4,
+                                           tail: slotCountsWereEmpty ? "" : """
             ON CONFLICT(slot, combo) DO UPDATE SET n = n + excluded.n, generation = excluded.generation
             """)
         // In key order: the B-tree is walked once, front to back, instead of at random.
-        for entry in slotDeltas.sortedEntries() {
+        for entry in slotEntries {
             try upsertSlot.append(entry.slot, entry.combo, entry.delta, generation)
         }
         try upsertSlot.flush()
@@ -122,7 +136,15 @@ public final class StoreWriter {
         if catalogChanged {
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'catalog_generation'", arguments: [generation])
         }
-        try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count)
+        if slotCountsWereEmpty {
+            // The new rows are the whole of slot_counts: the snapshot is made from them, not read back.
+            try AggregateSnapshot.save(db, generation: generation, slots: slotEntries.map { Int32(clamping: $0.slot) },
+                                       combos: slotEntries.map { Int32(clamping: $0.combo) },
+                                       counts: slotEntries.map { Int32(clamping: $0.delta) })
+        } else {
+            try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count)
+        }
+        slotCountsWereEmpty = false
         slotDeltas = SlotDeltaTable()
         recentDeltas = SlotDeltaTable()
     }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// A value computed on another thread: `value` waits for it. For independent work the writer can overlap with its
+/// own SQLite writes (sorting, on a machine with a second core).
+final class BackgroundValue<T>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ compute: @escaping () -> T) {
+        let thread = Thread { [self] in
+            result = compute()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    var value: T {
+        done.wait()
+        done.signal()  // later reads return at once
+        return result!
+    }
+}
