@@ -123,12 +123,8 @@ final class RecordFields {
     func idText(_ column: ImportColumn) throws -> IdText? {
         let field = raw(column)
         if field.kind == .string, field.style == .plain, field.end > field.start {
-            var clean = true
-            for i in field.start..<field.end where base[i] == 123 || (base[i] >= 65 && base[i] <= 70) {
-                clean = false
-                break
-            }
-            if clean { return .bytes(UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)) }
+            let bytes = UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
+            if !GUIDText.needsNormalizing(bytes) { return .bytes(bytes) }
         }
         return try text(column).map { .string(GUIDText.normalize($0)) }
     }

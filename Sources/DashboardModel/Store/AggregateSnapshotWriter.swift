@@ -19,6 +19,13 @@ enum AggregateSnapshotWriter {
         }
     }
 
+    /// Replaces the snapshot with rows the caller knows to be the whole of `slot_counts`, sorted by (slot, combo)
+    /// (a batch that filled a store without counts): nothing is read back.
+    static func replace(_ db: Database, generation: Int64, wholeTable rows: [(slot: Int64, combo: Int64, delta: Int64)]) throws {
+        try AggregateSnapshot.save(db, generation: generation, slots: rows.map { Int32(clamping: $0.slot) },
+                                   combos: rows.map { Int32(clamping: $0.combo) }, counts: rows.map { Int32(clamping: $0.delta) })
+    }
+
     /// Writes the snapshot when the store has slot rows but no snapshot (an older store, opened for writing).
     static func rebuildIfMissing(_ db: Database) throws {
         guard try isMissing(db) else { return }

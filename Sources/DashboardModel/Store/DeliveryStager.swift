@@ -29,14 +29,14 @@ final class DeliveryStager {
         }
 
         @inline(__always) private static func digest(_ text: String) -> UInt64 {
-            text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
-                var d = UInt64(bytes.count)
+            var copy = text  // withUTF8 makes it contiguous if it is not: equal values always digest alike
+            return copy.withUTF8 { bytes -> UInt64 in
                 let n = bytes.count
-                if n == 0 { return d }
+                var d = UInt64(n)
                 for i in 0..<min(n, 8) { d = d &* 31 &+ UInt64(bytes[i]) }
                 for i in max(n - 8, 0)..<n { d = d &* 31 &+ UInt64(bytes[i]) }
                 return d
-            } ?? UInt64(bitPattern: Int64(text.hashValue))
+            }
         }
 
         func comboKey(_ direction: Direction) -> ComboKey {

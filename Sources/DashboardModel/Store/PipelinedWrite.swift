@@ -6,8 +6,9 @@ import Foundation
 /// this takes the reading off the writer's path.
 ///
 /// The writer's stager belongs to the producer's thread until the producer ends; the writer applies only what the
-/// channel hands over. Other records (configurations, queues, conversations) follow in the order they were read,
-/// gathered a few at a time. Which versions win, and the counts, do not depend on that order (see `StoreWriter`).
+/// channel hands over. Other records (configurations, queues, conversations) are gathered a few at a time and
+/// handed over before the batch of deliveries that follows them. Which versions win, and the counts, do not depend
+/// on that order (see `StoreWriter`).
 enum PipelinedWrite {
     fileprivate enum Item {
         case deliveries(StagedBatch)
@@ -30,25 +31,33 @@ enum PipelinedWrite {
 
         func emit(_ record: ImportRecord) throws {
             if case .delivery(let delivery) = record {
-                if stager.stage(delivery) { try channel.put(.deliveries(stager.take())) }
+                if stager.stage(delivery) { try handOverBatch() }
             } else {
                 others.append(record)
-                if others.count >= 1024 {
-                    try channel.put(.records(others))
-                    others.removeAll(keepingCapacity: true)
-                }
+                if others.count >= 1024 { try handOverOthers() }
             }
         }
 
         /// After a delivery was staged into `stager`: hands over the batch when it is full.
         func didStage() throws {
-            if stager.pendingCount >= stager.batchSize { try channel.put(.deliveries(stager.take())) }
+            if stager.pendingCount >= stager.batchSize { try handOverBatch() }
+        }
+
+        /// The other records read so far go first, so that a conversation read before or among a batch's
+        /// deliveries is stored when they are applied (they take its direction, no relink needed).
+        private func handOverBatch() throws {
+            try handOverOthers()
+            try channel.put(.deliveries(stager.take()))
+        }
+
+        private func handOverOthers() throws {
+            guard !others.isEmpty else { return }
+            try channel.put(.records(others))
+            others.removeAll(keepingCapacity: true)
         }
 
         fileprivate func end() throws {
-            if !others.isEmpty { try channel.put(.records(others)) }
-            others.removeAll()
-            try channel.put(.deliveries(stager.take()))
+            try handOverBatch()
             try channel.put(.finished)
         }
     }

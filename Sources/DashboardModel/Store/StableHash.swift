@@ -4,10 +4,8 @@
 /// a unique index over 36-character GUID text.
 enum StableHash {
     static func of(_ text: String) -> Int64 {
-        if let hash = text.utf8.withContiguousStorageIfAvailable({ of($0.baseAddress, $0.count) }) { return hash }
-        var h = offset
-        for byte in text.utf8 { h = step(h, byte) }
-        return finish(h)
+        var copy = text
+        return copy.withUTF8 { of($0.baseAddress, $0.count) }
     }
 
     static func of(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int64 {

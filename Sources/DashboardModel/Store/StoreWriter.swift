@@ -137,10 +137,7 @@ public final class StoreWriter {
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'catalog_generation'", arguments: [generation])
         }
         if slotCountsWereEmpty {
-            // The new rows are the whole of slot_counts: the snapshot is made from them, not read back.
-            try AggregateSnapshot.save(db, generation: generation, slots: slotEntries.map { Int32(clamping: $0.slot) },
-                                       combos: slotEntries.map { Int32(clamping: $0.combo) },
-                                       counts: slotEntries.map { Int32(clamping: $0.delta) })
+            try AggregateSnapshotWriter.replace(db, generation: generation, wholeTable: slotEntries)
         } else {
             try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count)
         }

@@ -67,12 +67,9 @@ struct BenchReport {
 
     var table: [String] {
         var out: [String] = []
-        func row(_ name: String, _ value: String, _ target: String = "") {
-            let padded = name.padding(toLength: 44, withPad: " ", startingAt: 0)
-            out.append(padded + " " + value + (target.isEmpty ? "" : "   [" + target + "]"))
-        }
+        func row(_ name: String, _ value: String, _ target: String = "") { out.append(Self.line(name, value, target)) }
         func ms(_ v: Double) -> String { String(format: "%.2f ms", v) }
-        func count(_ v: Int) -> String { v.formatted(.number.grouping(.automatic)) }
+        let count = Self.count
         out.append("proactive-tui bench — \(machine.cores) cores, \(machine.cpuModel), " +
                    String(format: "%.1f GiB", Double(machine.memoryBytes) / 1_073_741_824))
         out.append("store \(storePath): \(count(census.deliveries)) deliveries, \(count(census.slotCountRows)) slot_counts rows, " +
@@ -113,14 +110,17 @@ struct BenchReport {
         return out
     }
 
+    /// One line of the table: the figure's name in a column, its value, and the target with its verdict.
+    private static func line(_ name: String, _ value: String, _ target: String) -> String {
+        name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + value + (target.isEmpty ? "" : "   [" + target + "]")
+    }
+
+    private static func count(_ v: Int) -> String { v.formatted(.number.grouping(.automatic)) }
+
     /// The import benchmark's lines of the table.
     static func importTable(_ r: ImportBenchmark.Result) -> [String] {
         var out: [String] = []
-        func row(_ name: String, _ value: String, _ target: String = "") {
-            let padded = name.padding(toLength: 44, withPad: " ", startingAt: 0)
-            out.append(padded + " " + value + (target.isEmpty ? "" : "   [" + target + "]"))
-        }
-        func count(_ v: Int) -> String { v.formatted(.number.grouping(.automatic)) }
+        func row(_ name: String, _ value: String, _ target: String = "") { out.append(line(name, value, target)) }
         row("CSV import (\(count(r.deliveries)) deliveries, \(r.csvBytes / 1_000_000) MB)",
             String(format: "%.2f s, %.0f deliveries/s", r.importSeconds, r.deliveriesPerSecond),
             "≥ 200000/s: " + (r.deliveriesPerSecond >= importTarget ? "met" : "MISSED"))
