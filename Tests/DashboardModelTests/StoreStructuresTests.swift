@@ -22,6 +22,54 @@ import Testing
         #expect(table.count == Set(plain.keys).count)
     }
 
+    /// Batches grow 16k, 32k, ... while a file is read; told how far the reading is, the stager hands over at most
+    /// half of the deliveries it expects are left (never under 16k), so the last batch, applied after the reading
+    /// ends, is small. The batch it takes is sorted by key, equal keys in staging order.
+    @Test func stagerBatchesShrinkNearTheEndOfAFileAndComeOutSortedByKey() {
+        let stager = DeliveryStager()
+        let base = DeliveryStager.Base(channel: "Voice", queueId: "q", configId: "c", status: "Pending", result: "",
+                                       dialMode: "", engagementType: "")
+        func stage(_ n: Int, from first: Int) -> Bool {
+            var full = false
+            for i in first..<(first + n) {
+                var id = "d\(i % 40_000)"
+                full = id.withUTF8 { id in
+                    stager.stage(id: id, conversation: UnsafeBufferPointer(start: nil, count: 0), created: Int64(i),
+                                 stamp: Int64(i), base: base)
+                }
+            }
+            return full
+        }
+        #expect(!stage(16_383, from: 0))
+        #expect(stage(1, from: 16_383))  // the first batch is full at 16k
+        let first = stager.take()
+        #expect(first.deliveries.count == 16_384)
+        let keys = first.order.map { first.deliveries[Int($0)].key }
+        #expect(keys == keys.sorted())
+
+        // Far from the end batches keep growing: 16k staged at 10% of the file leaves ~147k, more than 32k.
+        stager.noteRead(100, of: 1_000)
+        #expect(!stage(20_000, from: 16_384))
+        #expect(!stager.isBatchFull)
+        // 36,384 staged at 90% of the file: ~4k left, so the floor (16k) already makes a full batch.
+        stager.noteRead(900, of: 1_000)
+        #expect(stager.isBatchFull)
+        let second = stager.take()
+        #expect(second.deliveries.count == 20_000)
+        // Equal keys (the same id staged twice in a batch) keep their staging order.
+        for stamp: Int64 in [5, 3] {
+            var id = "same"
+            _ = id.withUTF8 { stager.stage(id: $0, conversation: UnsafeBufferPointer(start: nil, count: 0), created: 0,
+                                           stamp: stamp, base: base) }
+        }
+        #expect(stage(16_382, from: 50_000))
+        let third = stager.take()
+        let twice = third.order.filter { third.deliveries[Int($0)].key == StableHash.of("same") }
+        #expect(twice.map { third.deliveries[Int($0)].stamp } == [5, 3])
+        let thirdKeys = third.order.map { third.deliveries[Int($0)].key }
+        #expect(thirdKeys == thirdKeys.sorted())
+    }
+
     @Test func keySetRemembersEveryKeyThroughGrowth() {
         var set = KeySet(capacity: 2)
         var rng = SplitMix64(seed: 7)
@@ -90,6 +138,22 @@ import Testing
         #expect(pack("3B7DAE04-8C5F-4F0E-9D3A-1C2B3A4D5E6F") == nil)  // normalised before it gets here
         #expect(pack("3b7dae04x8c5f-4f0e-9d3a-1c2b3a4d5e6f") == nil)
         #expect(pack("d1") == nil)
+        #expect(pack("3b7dae04-8c5f-4f0e-9d3a-1c2b3a4d5e6g") == nil)  // 'g' is no hex digit
+        #expect(pack("3b7dae04-8c5f-4f0e-9d3a-1c2b3a4d5e6:") == nil)  // the byte after '9'
+        #expect(pack("3b7dae04-8c5f-4f0e-9d3a-1c2b3a4d5e6`") == nil)  // the byte before 'a'
+        #expect(pack("{3b7dae04-8c5f-4f0e-9d3a-1c2b3a4d5e}") == nil)
+        func needsNormalizing(_ text: String) -> Bool {
+            var copy = text
+            return copy.withUTF8 { GUIDText.needsNormalizing($0) }
+        }
+        #expect(!needsNormalizing(Self.guid) && !needsNormalizing("plain-id") && !needsNormalizing(""))
+        #expect(needsNormalizing("3B7DAE04-8c5f-4f0e-9d3a-1c2b3a4d5e6f") && needsNormalizing("{" + Self.guid + "}"))
+        #expect(needsNormalizing("3b7dae04-8c5f-4f0e-9d3a-1c2b3a4d5e6F") && !needsNormalizing("GHZ@["))
+        let extremes = pack("00000000-0000-0000-ffff-ffffffffffff")
+        #expect(extremes?.0 == 0 && extremes?.1 == UInt64.max)
+        var bytes: [UInt8] = [7]
+        GUIDBytes.append(packed!, to: &bytes)
+        #expect(bytes == [7, 0x3b, 0x7d, 0xae, 0x04, 0x8c, 0x5f, 0x4f, 0x0e, 0x9d, 0x3a, 0x1c, 0x2b, 0x3a, 0x4d, 0x5e, 0x6f])
     }
 
     @Test func aGUIDIsStoredAsSixteenBytesAndMatchesItsOtherSpellings() throws {

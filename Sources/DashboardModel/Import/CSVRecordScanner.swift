@@ -90,6 +90,7 @@ struct CSVRecordScanner {
                         file: file, line: recordLine, record: record, column: problem.column, reason: problem.reason)
                 }
                 try body(built, RecordLocation(file: file, line: recordLine, record: record))
+                if record & 4095 == 0 { stager?.noteRead(pos, of: count) }
             }
         }
     }

@@ -13,7 +13,13 @@ enum GUIDText {
     /// False when `normalize` would return the text as it is for certain: no brace, no upper-case hex digit (most
     /// ids, checked in one pass over their bytes).
     static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains { $0 == UInt8(ascii: "{") || ($0 >= 65 && $0 <= 70) }
+        guard let p = bytes.baseAddress else { return false }
+        var found = false
+        for i in 0..<bytes.count {
+            let b = p[i]
+            found = found || b == 123 || b &- 65 < 6  // '{', 'A'...'F'
+        }
+        return found
     }
 
     private static func isHex(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102) }

@@ -136,6 +136,7 @@ struct JSONRecordScanner {
             throw ImportError(file: file, line: recordLine, record: recordNumber, column: problem.column, reason: problem.reason)
         }
         try body(built, RecordLocation(file: file, line: recordLine, record: recordNumber))
+        if recordNumber & 4095 == 0 { stager?.noteRead(pos, of: count) }
     }
 
     private func isValueKey(_ key: (start: Int, end: Int, escaped: Bool)) -> Bool {

@@ -129,7 +129,17 @@ public final class AggregateIndex: @unchecked Sendable {
     }
 
     private func loadSlots(_ db: Database, since lastGeneration: Int64) throws {
-        guard lastGeneration < 0 else { return try applyChanges(db, since: lastGeneration) }
+        if lastGeneration >= 0 {
+            // Rows newer than the snapshot carry their generation; the snapshot holds the rest (a bulk import's rows
+            // carry generation 0). An index older than the snapshot starts again from it.
+            let snapshot = try Int64.fetchOne(db, sql: "SELECT generation FROM aggregate_snapshot WHERE id = 1") ?? -1
+            guard snapshot > lastGeneration else { return try applyChanges(db, since: lastGeneration) }
+            rowSlot = []
+            rowCombo = []
+            rowCount = []
+            allTime = [Int64](repeating: 0, count: allTime.count)
+            snapshotGeneration = nil
+        }
         if usesSnapshot, let snapshot = try AggregateSnapshot.load(db), adopt(snapshot) {
             snapshotGeneration = snapshot.generation
             return try applyChanges(db, since: snapshot.generation)
@@ -175,7 +185,7 @@ public final class AggregateIndex: @unchecked Sendable {
     private func applyChanges(_ db: Database, since lastGeneration: Int64) throws {
         let statement = try RawStatement(db, """
             SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
-            WHERE generation > ? ORDER BY slot, combo
+            WHERE generation > ? AND generation > 0 ORDER BY slot, combo
             """)
         statement.bind(1, lastGeneration)
         var inserts: [(Int32, Int32, Int32)] = []

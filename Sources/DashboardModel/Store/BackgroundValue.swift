@@ -6,7 +6,13 @@ final class BackgroundValue<T>: @unchecked Sendable {
     private var result: T?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ compute: @escaping () -> T) {
+    /// - Parameter inBackground: false computes the value here, at once (small work is not worth a thread).
+    init(inBackground: Bool = true, _ compute: @escaping () -> T) {
+        guard inBackground else {
+            result = compute()
+            done.signal()
+            return
+        }
         let thread = Thread { [self] in
             result = compute()
             done.signal()

@@ -49,6 +49,20 @@ final class DeliveryStager {
     /// its keys fall in the B-tree.
     static let firstBatchSize = 16_384, maxBatchSize = 262_144
     private(set) var batchSize = DeliveryStager.firstBatchSize
+    /// Near the end of a file, batches shrink again (`noteRead`): the writer applies the last batch after the
+    /// reading ends, alone, so a small last batch shortens the import by nearly a full batch's writing time.
+    private var tailLimit = Int.max
+    private var stagedTotal = 0
+    /// Whether the pending batch should be handed over now.
+    var isBatchFull: Bool { batch.deliveries.count >= min(batchSize, tailLimit) }
+
+    /// Told by a file's reader how far it has read: the deliveries left are estimated from those staged so far,
+    /// and a batch then holds at most half of them (never fewer than `firstBatchSize`).
+    func noteRead(_ done: Int, of total: Int) {
+        guard done > 0, total > done, stagedTotal > 0 else { return }
+        let remaining = Double(stagedTotal) * Double(total - done) / Double(done)
+        tailLimit = max(Self.firstBatchSize, Int(remaining / 2))
+    }
 
     private var numbers: [Base: Int32] = [:]
     /// Keys staged so far, while the store is known to have held no delivery when the transaction began: then a
@@ -111,7 +125,8 @@ final class DeliveryStager {
             base: number(base), idStart: idStart, idCount: Int32(id.count),
             conversationStart: conversationStart, conversationCount: Int32(conversation.count),
             keySeenBefore: seen, packedIdStart: packedIdStart))
-        return batch.deliveries.count >= batchSize
+        stagedTotal += 1
+        return isBatchFull
     }
 
     /// The staged versions and new combinations since the last call.
@@ -119,11 +134,10 @@ final class DeliveryStager {
         var taken = batch
         if !taken.deliveries.isEmpty { batchSize = min(batchSize * 2, Self.maxBatchSize) }
         // Sorted here, on the staging thread: the writer walks the B-tree in key order.
-        let keys = taken.deliveries.map(\.key)
-        taken.order = Array(0..<Int32(keys.count))
-        keys.withUnsafeBufferPointer { keys in
-            taken.order.sort { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
-        }
+        // Pairs of key and position, sorted in place: no jump back into the staged values per comparison.
+        var pairs = taken.deliveries.enumerated().map { (key: $0.element.key, position: Int32($0.offset)) }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        taken.order = pairs.map(\.position)
         batch = StagedBatch(repeatsTracked: seenKeys != nil, firstNewBase: Int32(numbers.count))
         return taken
     }

@@ -54,7 +54,8 @@ public final class DeliveryStore: @unchecked Sendable {
     /// Runs `body` in one write transaction: everything it applies lands together, or nothing does.
     @discardableResult
     public func write(now: Date = Date(), _ body: (StoreWriter) throws -> Void) throws -> ImportSummary {
-        try pool.write { db in
+        defer { ImportTrace.mark("write transaction ended") }
+        return try pool.write { db in
             let writer = try StoreWriter(db: db, now: now)
             try body(writer)
             try writer.finish()

@@ -4,30 +4,36 @@
 enum GUIDBytes {
     /// The 16 bytes, most significant first, or nil when the text is not a canonical lower-case GUID.
     static func pack(_ text: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        guard text.count == 36, let p = text.baseAddress else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0
-        var nibbles = 0
-        for i in 0..<36 {
-            let c = p[i]
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard c == 45 else { return nil }  // '-'
-                continue
+        guard text.count == 36, let p = text.baseAddress,
+              p[8] == 45, p[13] == 45, p[18] == 45, p[23] == 45 else { return nil }  // '-'
+        // Every nibble is decoded; an invalid byte sets bit 4 of `bad` (one test at the end, no branch per byte).
+        var bad: UInt8 = 0
+        @inline(__always) func hex(_ at: Int, _ count: Int, into value: inout UInt64) {
+            for i in at..<(at + count) {
+                let v = nibble(p[i])
+                bad |= v
+                value = value << 4 | UInt64(v & 15)
             }
-            let v: UInt64
-            switch c {
-            case 48...57: v = UInt64(c - 48)
-            case 97...102: v = UInt64(c - 87)
-            default: return nil
-            }
-            if nibbles < 16 { high = high << 4 | v } else { low = low << 4 | v }
-            nibbles += 1
         }
-        return (high, low)
+        var high: UInt64 = 0, low: UInt64 = 0
+        hex(0, 8, into: &high)
+        hex(9, 4, into: &high)
+        hex(14, 4, into: &high)
+        hex(19, 4, into: &low)
+        hex(24, 12, into: &low)
+        return bad & 16 == 0 ? (high, low) : nil
+    }
+
+    /// The value of a lower-case hex digit (0...15), or 16 for any other byte.
+    @inline(__always) private static func nibble(_ c: UInt8) -> UInt8 {
+        let digit = c &- 48, letter = c &- 97
+        if digit < 10 { return digit }
+        if letter < 6 { return letter &+ 10 }
+        return 16
     }
 
     /// Appends the 16 bytes of a packed GUID, most significant first.
     static func append(_ guid: (UInt64, UInt64), to bytes: inout [UInt8]) {
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: guid.0 >> UInt64(shift))) }
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: guid.1 >> UInt64(shift))) }
+        withUnsafeBytes(of: (guid.0.bigEndian, guid.1.bigEndian)) { bytes.append(contentsOf: $0) }
     }
 }

@@ -40,7 +40,7 @@ enum PipelinedWrite {
 
         /// After a delivery was staged into `stager`: hands over the batch when it is full.
         func didStage() throws {
-            if stager.pendingCount >= stager.batchSize { try handOverBatch() }
+            if stager.isBatchFull { try handOverBatch() }
         }
 
         /// The other records read so far go first, so that a conversation read before or among a batch's
@@ -74,6 +74,7 @@ enum PipelinedWrite {
             defer { producerEnded.signal() }
             do {
                 try produce(sink)
+                ImportTrace.mark("reading done")
                 try sink.end()
             } catch is RecordChannel<Item>.Cancelled {
                 // The writer failed and said so; nothing more to hand over.
@@ -88,7 +89,9 @@ enum PipelinedWrite {
             loop: while true {
                 switch channel.take() {
                 case .deliveries(let batch):
+                    ImportTrace.mark("batch of \(batch.deliveries.count) taken")
                     do { try writer.apply(batch) } catch { throw describeWriterError(error) }
+                    ImportTrace.mark("batch applied")
                 case .records(let records):
                     do { for record in records { try writer.apply(record) } } catch { throw describeWriterError(error) }
                 case .failed(let error):

@@ -15,6 +15,7 @@ final class RecordChannel<Item>: @unchecked Sendable {
     func put(_ item: Item) throws {
         condition.lock()
         defer { condition.unlock() }
+        if items.count >= capacity { ImportTrace.mark("producer waits: queue full") }
         while items.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         items.append(item)

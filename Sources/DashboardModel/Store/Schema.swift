@@ -19,7 +19,7 @@ enum Schema {
                     engagement_type TEXT NOT NULL, direction INTEGER NOT NULL,
                     UNIQUE(channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction));
 
-                -- delivery_id: the id's text (migration v4 onwards: 16 bytes for a GUID, see GUIDBytes).
+                -- delivery_id: the id's text (rows written since GUIDBytes: 16 bytes for a GUID).
                 -- id: StableHash of delivery_id (the next free value on the rare collision), so finding a
                 -- delivery is a rowid lookup; conversation: StableHash of its conversation id, or NULL.
                 CREATE TABLE deliveries(
@@ -70,6 +70,15 @@ enum Schema {
                 INSERT INTO conversation_links(conversation, delivery)
                     SELECT conversation, id FROM deliveries WHERE conversation IS NOT NULL ORDER BY conversation, id;
                 DROP INDEX deliveries_by_conversation;
+                """)
+        }
+        // Slot rows written by a bulk import into a store without counts carry generation 0: the snapshot written in
+        // the same transaction holds them, so the generation index (what readers ask for changes since the
+        // snapshot) leaves them out and an import does not build it row by row.
+        migrator.registerMigration("v4-partial-generation-index") { db in
+            try db.execute(sql: """
+                DROP INDEX slot_counts_by_generation;
+                CREATE INDEX slot_counts_by_generation ON slot_counts(generation) WHERE generation > 0;
                 """)
         }
         return migrator

@@ -203,15 +203,20 @@ extension StoreWriter {
         summary.deliveries.inserted += 1
     }
 
-    /// Writes the links gathered by the transaction, in key order.
-    func writeLinks() throws {
-        guard !newLinks.isEmpty else { return }
-        newLinks.sort { ($0.conversation, $0.delivery) < ($1.conversation, $1.delivery) }
+    /// Links in key order, to write.
+    static func sortedLinks(_ links: [(conversation: Int64, delivery: Int64)]) -> [(conversation: Int64, delivery: Int64)] {
+        var sorted = links
+        sorted.sort { $0.conversation != $1.conversation ? $0.conversation < $1.conversation : $0.delivery < $1.delivery }
+        return sorted
+    }
+
+    /// Writes links sorted by `sortedLinks`.
+    func writeLinks(_ sorted: [(conversation: Int64, delivery: Int64)]) throws {
+        guard !sorted.isEmpty else { return }
         let insert = try IntRowsInsert(db, head: "INSERT OR IGNORE INTO conversation_links(conversation, delivery) VALUES",
                                        width: 2)
-        for link in newLinks { try insert.append(link.conversation, link.delivery) }
+        for link in sorted { try insert.append(link.conversation, link.delivery) }
         try insert.flush()
-        newLinks.removeAll()
     }
 
     func count(created: Int64, modified: Int64, combo: Int64, by delta: Int64) {

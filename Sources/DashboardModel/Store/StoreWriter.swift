@@ -95,14 +95,18 @@ public final class StoreWriter {
     /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
     func finish() throws {
         try flushStaged()
+        ImportTrace.mark("last batch applied")
+        // The links and the counts are final: both are sorted on other threads while this one writes.
+        let links = BackgroundValue(inBackground: newLinks.count > 50_000) { [newLinks] in Self.sortedLinks(newLinks) }
+        newLinks.removeAll()
+        var linksWritten = false
         let slotEntries: [(slot: Int64, combo: Int64, delta: Int64)]
         if relinks.isEmpty {
-            // The counts are final: sort them on another thread while this one writes the links.
-            let sorted = BackgroundValue { [slotDeltas] in slotDeltas.sortedEntries() }
-            try writeLinks()
-            slotEntries = sorted.value
+            slotEntries = slotDeltas.sortedEntries()
         } else {
-            try writeLinks()
+            // A relink follows the links, and changes the counts.
+            try writeLinks(links.value)
+            linksWritten = true
             for (conversationKey, direction) in relinks.sorted(by: { $0.key < $1.key }) {
                 try relink(conversationKey: conversationKey, direction: direction)
             }
@@ -110,18 +114,26 @@ public final class StoreWriter {
             slotEntries = slotDeltas.sortedEntries()
         }
         let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.relinkedDeliveries > 0
-        guard changed || catalogChanged else { return }
+        guard changed || catalogChanged else {
+            if !linksWritten { try writeLinks(links.value) }
+            return
+        }
         let generation = (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0) + 1
         // Into a store without slot counts the rows are new: no conflict to resolve.
         let upsertSlot = try IntRowsInsert(db, head: "INSERT INTO slot_counts(slot, combo, n, generation) VALUES", width: 4,
                                            tail: slotCountsWereEmpty ? "" : """
             ON CONFLICT(slot, combo) DO UPDATE SET n = n + excluded.n, generation = excluded.generation
             """)
-        // In key order: the B-tree is walked once, front to back, instead of at random.
+        // In key order: the B-tree is walked once, front to back, instead of at random. Rows of a store that had no
+        // counts carry generation 0: the snapshot written below holds them (see the v4 migration).
+        let rowGeneration = slotCountsWereEmpty ? 0 : generation
         for entry in slotEntries {
-            try upsertSlot.append(entry.slot, entry.combo, entry.delta, generation)
+            try upsertSlot.append(entry.slot, entry.combo, entry.delta, rowGeneration)
         }
         try upsertSlot.flush()
+        ImportTrace.mark("slot counts written")
+        if !linksWritten { try writeLinks(links.value) }
+        ImportTrace.mark("links written")
         let upsertRecent = try IntRowsInsert(db, head: "INSERT INTO recent_processed(minute, combo, n) VALUES", width: 3, tail: """
             ON CONFLICT(minute, combo) DO UPDATE SET n = n + excluded.n
             """)
@@ -141,6 +153,7 @@ public final class StoreWriter {
         } else {
             try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count)
         }
+        ImportTrace.mark("snapshot written")
         slotCountsWereEmpty = false
         slotDeltas = SlotDeltaTable()
         recentDeltas = SlotDeltaTable()
