@@ -44,8 +44,12 @@ import Testing
         #expect(stage(1, from: 16_383))  // the first batch is full at 16k
         let first = stager.take()
         #expect(first.deliveries.count == 16_384)
-        let keys = first.order.map { first.deliveries[Int($0)].key }
+        let keys = first.deliveries.map(\.key)
         #expect(keys == keys.sorted())
+        #expect(Set(first.stagingPositions) == Set(0..<16_384))
+        for (delivery, position) in zip(first.deliveries, first.stagingPositions) {
+            #expect(delivery.created == Int64(position) && first.stagedTimes[Int(position)].created == Int64(position))
+        }
 
         // Far from the end batches keep growing: 16k staged at 10% of the file leaves ~147k, more than 32k.
         stager.noteRead(100, of: 1_000)
@@ -64,9 +68,9 @@ import Testing
         }
         #expect(stage(16_382, from: 50_000))
         let third = stager.take()
-        let twice = third.order.filter { third.deliveries[Int($0)].key == StableHash.of("same") }
-        #expect(twice.map { third.deliveries[Int($0)].stamp } == [5, 3])
-        let thirdKeys = third.order.map { third.deliveries[Int($0)].key }
+        let twice = third.deliveries.filter { $0.key == StableHash.of("same") }
+        #expect(twice.map(\.stamp) == [5, 3])
+        let thirdKeys = third.deliveries.map(\.key)
         #expect(thirdKeys == thirdKeys.sorted())
     }
 

@@ -134,10 +134,13 @@ final class DeliveryStager {
         var taken = batch
         if !taken.deliveries.isEmpty { batchSize = min(batchSize * 2, Self.maxBatchSize) }
         // Sorted here, on the staging thread: the writer walks the B-tree in key order.
-        // Pairs of key and position, sorted in place: no jump back into the staged values per comparison.
+        // Pairs of key and position, sorted in place (no jump back into the staged values per comparison), then the
+        // versions themselves put in that order.
         var pairs = taken.deliveries.enumerated().map { (key: $0.element.key, position: Int32($0.offset)) }
         pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-        taken.order = pairs.map(\.position)
+        taken.stagedTimes = taken.deliveries.map { ($0.created, $0.stamp) }
+        taken.deliveries = taken.deliveries.withUnsafeBufferPointer { staged in pairs.map { staged[Int($0.position)] } }
+        taken.stagingPositions = pairs.map(\.position)
         batch = StagedBatch(repeatsTracked: seenKeys != nil, firstNewBase: Int32(numbers.count))
         return taken
     }

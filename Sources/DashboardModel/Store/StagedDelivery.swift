@@ -27,13 +27,18 @@ struct StagedDelivery {
 
 /// Staged versions handed from the stager to the writer, with the combinations numbered since the previous batch.
 struct StagedBatch {
+    /// The versions sorted by key (equal keys in staging order), as the writer applies them: it then reads them
+    /// front to back, and the work of the jumps stays on the staging thread.
     var deliveries: [StagedDelivery] = []
+    /// Where each of `deliveries` was staged (0 = first): the writer counts in staging order, in which neighbours
+    /// mostly share their slot.
+    var stagingPositions: [Int32] = []
+    /// Creation time and stamp of each version in staging order.
+    var stagedTimes: [(created: Int64, stamp: Int64)] = []
     /// UTF-8 of the ids the versions point into.
     var text: [UInt8] = []
     /// The stager tracked repeated keys (`keySeenBefore`): it does when the store held no delivery at the start.
     var repeatsTracked = false
-    /// Positions in `deliveries` sorted by key (equal keys in staging order): the order the writer applies them.
-    var order: [Int32] = []
     /// Values of the combinations numbered `firstNewBase`, `firstNewBase + 1`, ...
     var firstNewBase: Int32 = 0
     var newBases: [DeliveryStager.Base] = []

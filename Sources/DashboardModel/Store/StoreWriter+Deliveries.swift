@@ -25,15 +25,15 @@ extension StoreWriter {
         try batch.text.withUnsafeBufferPointer { textBuffer in
             let text = StagedText(base: textBuffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
             try batch.deliveries.withUnsafeBufferPointer { staged in
-                // Combination of each version the chunks inserted, by position: counted afterwards in file order,
-                // where neighbours mostly share their slot (in key order every count would miss the cache).
+                // Combination of each version the chunks inserted, by staging position: counted afterwards in
+                // staging order, where neighbours mostly share their slot (in key order every count would miss the
+                // cache).
                 var insertedCombo = [Int64](repeating: 0, count: staged.count)
                 var chunk: [(delivery: StagedDelivery, combo: Int64)] = []
                 var positions: [Int32] = []
                 chunk.reserveCapacity(Self.chunkRows)
                 positions.reserveCapacity(Self.chunkRows)
-                for position in batch.order {
-                    let delivery = staged[Int(position)]
+                for (delivery, position) in zip(staged, batch.stagingPositions) {
                     chunk.append((delivery, try comboId(of: delivery, text)))
                     positions.append(position)
                     if chunk.count == Self.chunkRows {
@@ -46,8 +46,8 @@ extension StoreWriter {
                 }
                 for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
                 for (position, combo) in insertedCombo.enumerated() where combo != 0 {
-                    let delivery = staged[position]
-                    count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1)
+                    let times = batch.stagedTimes[position]
+                    count(created: times.created, modified: times.stamp, combo: combo, by: 1)
                 }
             }
         }
