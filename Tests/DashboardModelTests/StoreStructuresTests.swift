@@ -20,6 +20,23 @@ import Testing
         for e in entries { #expect(plain["\(e.slot)/\(e.combo)"] == e.delta) }
         #expect(entries.map { [$0.slot, $0.combo] } == entries.map { [$0.slot, $0.combo] }.sorted { $0.lexicographicallyPrecedes($1) })
         #expect(table.count == Set(plain.keys).count)
+
+        // Slots past 32 bits (no real timestamp gives one) still sort, by the slower path.
+        var wide = SlotDeltaTable(capacity: 4)
+        for slot: Int64 in [1 << 40, -(1 << 40), 5, -5, Int64(Int32.max), Int64(Int32.min)] {
+            wide.add(slot: slot, combo: 2, 1)
+            wide.add(slot: slot, combo: 1, 1)
+        }
+        let low = Int64(Int32.min), high = Int64(Int32.max), far: Int64 = 1 << 40
+        let wideSlots: [Int64] = [-far, -far, low, low, -5, -5, 5, 5, high, high, far, far]
+        let wideCombos: [Int64] = [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2]
+        #expect(wide.sortedEntries().map(\.slot) == wideSlots)
+        #expect(wide.sortedEntries().map(\.combo) == wideCombos)
+        var narrow = SlotDeltaTable(capacity: 4)
+        for slot: Int64 in [5, -5, Int64(Int32.max), Int64(Int32.min)] { narrow.add(slot: slot, combo: 3, 2) }
+        let narrowSlots: [Int64] = [low, -5, 5, high]
+        #expect(narrow.sortedEntries().map(\.slot) == narrowSlots)
+        #expect(narrow.sortedEntries().allSatisfy { $0.combo == 3 && $0.delta == 2 })
     }
 
     /// Batches grow 16k, 32k, ... while a file is read; told how far the reading is, the stager hands over at most

@@ -51,8 +51,20 @@ struct SlotDeltaTable {
         var out: [(slot: Int64, combo: Int64, delta: Int64)] = []
         out.reserveCapacity(count)
         for entry in entries where entry.used && entry.delta != 0 { out.append((entry.slot, entry.combo, entry.delta)) }
-        out.sort { ($0.slot, $0.combo) < ($1.slot, $1.combo) }
-        return out
+        // Slots and combinations of real data fit 32 bits: then one 64-bit key, in the same order, sorts faster
+        // than the pair.
+        let packable = out.allSatisfy {
+            $0.slot >= Int64(Int32.min) && $0.slot <= Int64(Int32.max) && $0.combo >= 0 && $0.combo <= Int64(UInt32.max)
+        }
+        guard packable else {
+            out.sort { ($0.slot, $0.combo) < ($1.slot, $1.combo) }
+            return out
+        }
+        var packed = out.map { (key: UInt64(bitPattern: $0.slot &- Int64(Int32.min)) << 32 | UInt64($0.combo), delta: $0.delta) }
+        packed.sort { $0.key < $1.key }
+        return packed.map {
+            (slot: Int64(bitPattern: $0.key >> 32) &+ Int64(Int32.min), combo: Int64($0.key & 0xFFFF_FFFF), delta: $0.delta)
+        }
     }
 
     private mutating func grow() {
