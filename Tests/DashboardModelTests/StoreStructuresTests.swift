@@ -127,8 +127,7 @@ import Testing
         }
         let store = try DeliveryStore.openForWriting(path: path)
         let links = try store.read { db in
-            try GRDB.Row.fetchAll(db, sql: "SELECT conversation, delivery FROM conversation_links ORDER BY delivery")
-                .map { [$0["conversation"] as Int64, $0["delivery"] as Int64] }
+            try ConversationLinks.all(db).map { [$0.conversation, $0.delivery] }
         }
         #expect(links == [[Self.conversationKey, 10], [Self.conversationKey, 11]])
         let index = try store.read { db in try db.indexes(on: "deliveries").map(\.name) }
@@ -213,5 +212,83 @@ import Testing
         let path = folder.appendingPathComponent("guid.csv").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+}
+
+/// Conversation links kept as buckets of sorted pairs: the last change of a pair in a transaction wins, buckets
+/// already stored are merged, and the relink follows them.
+@Suite struct ConversationLinksTests {
+    typealias Change = ConversationLinks.Change
+
+    static func change(_ conversation: Int64, _ delivery: Int64, _ sequence: Int64, made: Bool) -> Change {
+        Change(conversation: conversation, delivery: delivery, order: sequence * 2 + (made ? 1 : 0))
+    }
+
+    @Test func theLastChangeOfAPairWinsAndStoredPairsStay() {
+        let existing: [ConversationLinks.Pair] = [(1, 10), (1, 11), (2, 20), (5, 50)]
+        let changes = ConversationLinks.sorted([
+            Self.change(1, 11, 0, made: false),  // dropped
+            Self.change(3, 30, 1, made: true),  // new
+            Self.change(2, 20, 2, made: false), Self.change(2, 20, 3, made: true),  // dropped, then made again
+            Self.change(4, 40, 4, made: true), Self.change(4, 40, 5, made: false),  // made, then dropped
+            Self.change(5, 51, 6, made: true), Self.change(5, 51, 7, made: true),  // made twice: once
+        ])
+        let merged = ConversationLinks.merged(existing: existing, changes[...])
+        #expect(merged.map { [$0.conversation, $0.delivery] } == [[1, 10], [2, 20], [3, 30], [5, 50], [5, 51]])
+        let bytes = ConversationLinks.encode(merged)
+        #expect(bytes.count == 16 * merged.count)
+        let decoded = bytes.withUnsafeBytes { ConversationLinks.decode($0) }
+        #expect(decoded.map { [$0.conversation, $0.delivery] } == merged.map { [$0.conversation, $0.delivery] })
+        #expect(ConversationLinks.bucket(of: -1) == -1 && ConversationLinks.bucket(of: 1 << 48) == 1
+                    && ConversationLinks.bucket(of: Int64.max) == 32_767 && ConversationLinks.bucket(of: Int64.min) == -32_768)
+    }
+
+    @Test func linksFollowDeliveriesAcrossTransactionsAndWithinOne() throws {
+        let s = try MXStore()
+        func links() throws -> Set<[Int64]> {
+            Set(try s.store.read { db in try ConversationLinks.all(db) }.map { [$0.conversation, $0.delivery] })
+        }
+        let a = StableHash.of("a"), b = StableHash.of("b"), c = StableHash.of("c")
+        let cv1 = StableHash.of("cv1"), cv2 = StableHash.of("cv2"), cv3 = StableHash.of("cv3")
+        try s.write(deliveries: [
+            MX.d("a", "2026-11-05T10:00:00Z", conversation: "cv1", modified: "2026-11-05T10:00:00Z"),
+            MX.d("b", "2026-11-05T10:00:00Z", conversation: "cv1", modified: "2026-11-05T10:00:00Z"),
+            MX.d("c", "2026-11-05T10:00:00Z", conversation: "cv2", modified: "2026-11-05T10:00:00Z"),
+            MX.d("n", "2026-11-05T10:00:00Z"),
+        ])
+        #expect(try links() == [[cv1, a], [cv1, b], [cv2, c]])
+        // In one transaction b goes to cv2 and back to cv1; c moves to cv3.
+        try s.write(deliveries: [
+            MX.d("b", "2026-11-05T10:00:00Z", conversation: "cv2", modified: "2026-11-05T11:00:00Z"),
+            MX.d("b", "2026-11-05T10:00:00Z", conversation: "cv1", modified: "2026-11-05T12:00:00Z"),
+            MX.d("c", "2026-11-05T10:00:00Z", conversation: "cv3", modified: "2026-11-05T11:00:00Z"),
+        ])
+        #expect(try links() == [[cv1, a], [cv1, b], [cv3, c]])
+        let outbound = try s.write(conversations: [Conversation(id: "cv1", isOutbound: true)])
+        #expect(outbound.relinkedDeliveries == 2)
+        let none = try s.write(conversations: [Conversation(id: "cv2", isOutbound: true)])
+        #expect(none.relinkedDeliveries == 0)
+        let data = try s.compute()
+        #expect(data.mxFacet(.direction) == ["Incoming": 0, "Outgoing": 2])
+    }
+
+    @Test func manyLinksSpreadOverBucketsAndAreFoundAgain() throws {
+        let s = try MXStore(preferRAM: true)
+        let deliveries = (0..<3_000).map { i in
+            MX.d("m\(i)", "2026-11-05T10:00:00Z", conversation: "cv\(i % 700)", modified: "2026-11-05T10:00:00Z")
+        }
+        try s.write(deliveries: Array(deliveries[0..<1_000]))  // into an empty store
+        try s.write(deliveries: Array(deliveries[1_000...]))  // merged into the stored buckets
+        let stored = try s.store.read { db in try ConversationLinks.all(db) }
+        #expect(stored.count == 3_000)
+        #expect(stored.map { [$0.conversation, $0.delivery] } == stored.map { [$0.conversation, $0.delivery] }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        })
+        let buckets = try s.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM conversation_link_buckets") }
+        #expect((600...700).contains(buckets ?? 0))
+        let found = try s.store.read { db in try ConversationLinks.deliveries(of: StableHash.of("cv7"), db) }
+        #expect(Set(found) == Set([7, 707, 1_407, 2_107, 2_807].map { StableHash.of("m\($0)") }))
+        let summary = try s.write(conversations: (0..<700).map { Conversation(id: "cv\($0)", isOutbound: $0 % 2 == 0) })
+        #expect(summary.relinkedDeliveries == 3_000)
     }
 }

@@ -80,6 +80,13 @@ final class RawStatement {
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    /// A blob column's bytes, valid until the statement steps again or is reset.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: count)
+    }
+
     /// True when a blob column holds exactly these bytes.
     func blob(_ column: Int32, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard sqlite3_column_type(handle, column) == SQLITE_BLOB else { return false }

@@ -81,6 +81,15 @@ enum Schema {
                 CREATE INDEX slot_counts_by_generation ON slot_counts(generation) WHERE generation > 0;
                 """)
         }
+        // Links kept as 65,536 rows of sorted pairs instead of one row per delivery (see ConversationLinks): a bulk
+        // import writes a row per bucket, not per delivery.
+        migrator.registerMigration("v5-conversation-link-buckets") { db in
+            try db.execute(sql: """
+                CREATE TABLE conversation_link_buckets(bucket INTEGER PRIMARY KEY, pairs BLOB NOT NULL);
+                """)
+            try ConversationLinks.rebuildFromLinkRows(db)
+            try db.execute(sql: "DROP TABLE conversation_links")
+        }
         return migrator
     }
 }

@@ -73,12 +73,16 @@ extension StoreWriter {
     /// Moves the deliveries linked to a conversation to the combination with the conversation's new direction.
     func relink(conversationKey: Int64, direction: Direction) throws {
         var linked: [StoredDelivery] = []
-        findLinked.bind(1, conversationKey)
-        while try findLinked.step() {
-            linked.append(StoredDelivery(rowId: findLinked.int64(0), created: findLinked.int64(1),
-                                         modified: findLinked.int64(2), combo: findLinked.int64(3)))
+        // A delivery that moved to another conversation since it was linked is left alone.
+        for deliveryKey in try ConversationLinks.deliveries(of: conversationKey, db) {
+            findLinked.bind(1, deliveryKey)
+            findLinked.bind(2, conversationKey)
+            if try findLinked.step() {
+                linked.append(StoredDelivery(rowId: deliveryKey, created: findLinked.int64(0),
+                                             modified: findLinked.int64(1), combo: findLinked.int64(2)))
+            }
+            findLinked.reset()
         }
-        findLinked.reset()
         for delivery in linked {
             guard var key = combosById[delivery.combo], key.direction != direction else { continue }
             key.direction = direction

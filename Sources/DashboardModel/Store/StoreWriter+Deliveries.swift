@@ -173,12 +173,8 @@ extension StoreWriter {
             try updateDelivery.run()
             let conversation: Int64? = delivery.hasConversation ? delivery.conversationKey : nil
             if oldConversation != conversation {
-                if let oldConversation {
-                    deleteLink.bind(1, oldConversation)
-                    deleteLink.bind(2, key)
-                    try deleteLink.run()
-                }
-                if let conversation { newLinks.append((conversation, key)) }
+                if let oldConversation { link(oldConversation, key, made: false) }
+                if let conversation { link(conversation, key, made: true) }
             }
             count(created: existing.created, modified: existing.modified, combo: existing.combo, by: -1)
             count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1)
@@ -199,24 +195,19 @@ extension StoreWriter {
     private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64, counted: Bool = true) {
         if key != delivery.key { probedKeys.insert(key) }
         if counted { count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1) }
-        if delivery.hasConversation { newLinks.append((delivery.conversationKey, key)) }
+        if delivery.hasConversation { link(delivery.conversationKey, key, made: true) }
         summary.deliveries.inserted += 1
     }
 
-    /// Links in key order, to write.
-    static func sortedLinks(_ links: [(conversation: Int64, delivery: Int64)]) -> [(conversation: Int64, delivery: Int64)] {
-        var sorted = links
-        sorted.sort { $0.conversation != $1.conversation ? $0.conversation < $1.conversation : $0.delivery < $1.delivery }
-        return sorted
+    @inline(__always) func link(_ conversation: Int64, _ delivery: Int64, made: Bool) {
+        linkChanges.append(ConversationLinks.Change(conversation: conversation, delivery: delivery,
+                                                    order: Int64(linkChanges.count) * 2 + (made ? 1 : 0)))
     }
 
-    /// Writes links sorted by `sortedLinks`.
-    func writeLinks(_ sorted: [(conversation: Int64, delivery: Int64)]) throws {
-        guard !sorted.isEmpty else { return }
-        let insert = try IntRowsInsert(db, head: "INSERT OR IGNORE INTO conversation_links(conversation, delivery) VALUES",
-                                       width: 2)
-        for link in sorted { try insert.append(link.conversation, link.delivery) }
-        try insert.flush()
+    /// Writes the transaction's link changes, sorted by `ConversationLinks.sorted`.
+    func writeLinks(_ sorted: [ConversationLinks.Change]) throws {
+        try ConversationLinks.apply(sorted: sorted, storeHadNoLinks: storeHadNoLinks, db)
+        if !sorted.isEmpty { storeHadNoLinks = false }
     }
 
     func count(created: Int64, modified: Int64, combo: Int64, by delta: Int64) {

@@ -29,8 +29,10 @@ public final class StoreWriter {
     let stager = DeliveryStager()
     /// Conversations whose direction changed: their linked deliveries move when the transaction finishes.
     var relinks: [Int64: Direction] = [:]
-    /// (conversation key, delivery key) links to write, in key order, when the transaction finishes.
-    var newLinks: [(conversation: Int64, delivery: Int64)] = []
+    /// Links made and dropped by the transaction, in order; written when it finishes (`ConversationLinks`).
+    var linkChanges: [ConversationLinks.Change] = []
+    /// No conversation link was stored when the transaction began.
+    var storeHadNoLinks: Bool
     public internal(set) var summary = ImportSummary()
 
     let findDelivery: RawStatement
@@ -43,7 +45,6 @@ public final class StoreWriter {
     let updateConversation: RawStatement
     let findLinked: RawStatement
     let setCombo: RawStatement
-    let deleteLink: RawStatement
     /// No slot counts were stored when the transaction began.
     var slotCountsWereEmpty: Bool
     /// Keys a delivery took past a hash collision (not its own hash): the stager's tracking does not know them.
@@ -67,16 +68,13 @@ public final class StoreWriter {
         findConversationRow = try RawStatement(db, "SELECT conversation_id, is_outbound, queue_id FROM conversations WHERE id = ?")
         insertConversation = try RawStatement(db, "INSERT INTO conversations(id, conversation_id, is_outbound, queue_id) VALUES (?, ?, ?, ?)")
         updateConversation = try RawStatement(db, "UPDATE conversations SET conversation_id = ?, is_outbound = ?, queue_id = ? WHERE id = ?")
-        findLinked = try RawStatement(db, """
-            SELECT d.id, d.created, d.modified, d.combo FROM conversation_links l JOIN deliveries d ON d.id = l.delivery
-            WHERE l.conversation = ?1 AND d.conversation = ?1
-            """)
-        deleteLink = try RawStatement(db, "DELETE FROM conversation_links WHERE conversation = ? AND delivery = ?")
+        findLinked = try RawStatement(db, "SELECT created, modified, combo FROM deliveries WHERE id = ? AND conversation = ?")
         setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM deliveries)") ?? false
         if empty { stager.trackRepeatedKeys() }
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
+        storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
         for row in rows {
             let key = ComboKey(channel: row["channel"], queueId: row["queue_id"], configId: row["config_id"],
@@ -97,8 +95,10 @@ public final class StoreWriter {
         try flushStaged()
         ImportTrace.mark("last batch applied")
         // The links and the counts are final: both are sorted on other threads while this one writes.
-        let links = BackgroundValue(inBackground: newLinks.count > 50_000) { [newLinks] in Self.sortedLinks(newLinks) }
-        newLinks.removeAll()
+        let links = BackgroundValue(inBackground: linkChanges.count > 50_000) { [linkChanges] in
+            ConversationLinks.sorted(linkChanges)
+        }
+        linkChanges.removeAll()
         var linksWritten = false
         let slotEntries: [(slot: Int64, combo: Int64, delta: Int64)]
         if relinks.isEmpty {
