@@ -191,4 +191,35 @@ import Testing
         let data = MetricsEngine.compute(index: try s.index(), filters: MX.filters())
         #expect(data.mxFacet(.direction) == ["Incoming": 2_500, "Outgoing": 2_500])
     }
+
+    /// Conversations before and after their deliveries in one file, a delivery moved to another conversation and
+    /// back, and a conversation whose direction flips within the file: every delivery ends with the direction its
+    /// conversation has at the end, whether it was written before the conversation (moved when the file ends) or after.
+    @Test func directionsAreRightWhereverConversationsSitInTheFile() throws {
+        let s = try MXStore(preferRAM: true)
+        var lines: [String] = []
+        func conversation(_ c: Int, outbound: Bool) {
+            lines.append(#"{"msdyn_ocliveworkitemid":"cv\#(c)","msdyn_isoutbound":\#(outbound)}"#)
+        }
+        func delivery(_ i: Int, _ c: Int, minute: Int = 0) {
+            lines.append(#"{"msdyn_delivery_id":"f\#(i)","createdon":"2026-11-05T10:00:00Z","modifiedon":"2026-11-05T10:\#(String(format: "%02d", minute)):00Z","msdyn_status":"Pending","msdyn_conversation_id":"cv\#(c)"}"#)
+        }
+        for c in 0..<20 { conversation(c, outbound: true) }  // cv0...cv19 known first
+        // Half to known conversations, half to cv20...cv39, not known yet; more than the first batch (16k), so that
+        // most are written before the conversations that follow them.
+        for i in 0..<20_000 { delivery(i, i % 40) }
+        for c in 20..<40 { conversation(c, outbound: false) }
+        delivery(1, 25, minute: 5)  // f1 moves from cv1 to cv25 ...
+        delivery(1, 1, minute: 6)  // ... and back
+        conversation(3, outbound: false)  // cv3 flips after its deliveries were written
+        let path = try Self.write(lines.joined(separator: "\n") + "\n", name: "order.jsonl", in: s.folder)
+        let outcome = FileImporter.importFile(path, into: s.store)
+        #expect(outcome.error == nil, "\(outcome.error ?? "")")
+        // The deliveries of cv3 and of cv20...cv39 in the first batch moved when the file ended.
+        #expect((outcome.summary?.relinkedDeliveries ?? 0) >= 16_384 / 40 * 21)
+        // cv0...cv19 outgoing except cv3 (500 deliveries each): 9,500 outgoing; cv3 and cv20...cv39: 10,500 incoming.
+        let data = MetricsEngine.compute(index: try s.index(), filters: MX.filters())
+        #expect(data.mxFacet(.direction) == ["Incoming": 10_500, "Outgoing": 9_500])
+        #expect(data.totalDeliveries == 20_000)
+    }
 }

@@ -21,10 +21,28 @@ enum ConversationLinks {
 
     /// The deliveries linked to a conversation.
     static func deliveries(of conversation: Int64, _ db: Database) throws -> [Int64] {
-        let statement = try RawStatement(db, "SELECT pairs FROM conversation_link_buckets WHERE bucket = ?")
-        statement.bind(1, bucket(of: conversation))
-        guard try statement.step() else { return [] }
-        return decode(statement.blob(0)).filter { $0.conversation == conversation }.map(\.delivery)
+        try deliveries(ofEach: [conversation], db).map(\.delivery)
+    }
+
+    /// The links of the given conversations (sorted, without repeats), each bucket read once, in order.
+    static func deliveries(ofEach conversations: [Int64], _ db: Database) throws -> [Pair] {
+        guard !conversations.isEmpty else { return [] }
+        let read = try RawStatement(db, "SELECT pairs FROM conversation_link_buckets WHERE bucket = ?")
+        var found: [Pair] = []
+        var start = 0
+        while start < conversations.count {
+            let bucket = Self.bucket(of: conversations[start])
+            var end = start + 1
+            while end < conversations.count, Self.bucket(of: conversations[end]) == bucket { end += 1 }
+            read.bind(1, bucket)
+            if try read.step() {
+                let wanted = Set(conversations[start..<end])
+                found += decode(read.blob(0)).filter { wanted.contains($0.conversation) }
+            }
+            read.reset()
+            start = end
+        }
+        return found
     }
 
     /// Every link, sorted (for checks and tests).

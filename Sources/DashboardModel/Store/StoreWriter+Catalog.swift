@@ -67,25 +67,36 @@ extension StoreWriter {
         }
         // Deliveries stored before now move when the batch finishes; versions still queued read the new direction
         // when they are applied (and are then left alone by the relink).
-        relinks[key] = newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none
+        relinks[key] = (newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none, Int64(linkChanges.count))
     }
 
-    /// Moves the deliveries linked to a conversation to the combination with the conversation's new direction.
-    func relink(conversationKey: Int64, direction: Direction) throws {
-        var linked: [StoredDelivery] = []
-        // A delivery that moved to another conversation since it was linked is left alone.
-        for deliveryKey in try ConversationLinks.deliveries(of: conversationKey, db) {
-            findLinked.bind(1, deliveryKey)
-            findLinked.bind(2, conversationKey)
-            if try findLinked.step() {
-                linked.append(StoredDelivery(rowId: deliveryKey, created: findLinked.int64(0),
-                                             modified: findLinked.int64(1), combo: findLinked.int64(2)))
+    /// Moves the deliveries linked to the conversations whose direction arrived or changed in this transaction to
+    /// the combination with the conversation's direction (each link bucket read once). A delivery whose last link
+    /// change in this transaction came after its conversation was written took the direction then: left alone.
+    /// - Parameter changes: this transaction's link changes, as `ConversationLinks.sorted` leaves them.
+    func relinkAll(changes: [ConversationLinks.Change]) throws {
+        let conversations = relinks.keys.sorted()
+        var next = 0
+        for link in try ConversationLinks.deliveries(ofEach: conversations, db) {
+            guard let target = relinks[link.conversation] else { continue }
+            // The pair's changes in this transaction (both lists are sorted by conversation, then delivery).
+            while next < changes.count,
+                  (changes[next].conversation, changes[next].delivery) < (link.conversation, link.delivery) { next += 1 }
+            var last: ConversationLinks.Change?
+            while next < changes.count, changes[next].conversation == link.conversation, changes[next].delivery == link.delivery {
+                last = changes[next]
+                next += 1
             }
-            findLinked.reset()
-        }
-        for delivery in linked {
-            guard var key = combosById[delivery.combo], key.direction != direction else { continue }
-            key.direction = direction
+            if let last, last.isAdded, last.order >> 1 >= target.after { continue }
+            // A delivery that moved to another conversation since it was linked is left alone.
+            findLinked.bind(1, link.delivery)
+            findLinked.bind(2, link.conversation)
+            defer { findLinked.reset() }
+            guard try findLinked.step() else { continue }
+            let delivery = StoredDelivery(rowId: link.delivery, created: findLinked.int64(0),
+                                          modified: findLinked.int64(1), combo: findLinked.int64(2))
+            guard var key = combosById[delivery.combo], key.direction != target.direction else { continue }
+            key.direction = target.direction
             let newCombo = try comboId(key)
             setCombo.bind(1, newCombo)
             setCombo.bind(2, delivery.rowId)
@@ -94,6 +105,6 @@ extension StoreWriter {
             count(created: delivery.created, modified: delivery.modified, combo: newCombo, by: 1)
             summary.relinkedDeliveries += 1
         }
+        relinks.removeAll()
     }
-
 }

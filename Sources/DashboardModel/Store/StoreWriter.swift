@@ -28,7 +28,8 @@ public final class StoreWriter {
     /// Stages the versions given to `upsert(_: Delivery)`; a file import borrows it for its reading thread.
     let stager = DeliveryStager()
     /// Conversations whose direction changed: their linked deliveries move when the transaction finishes.
-    var relinks: [Int64: Direction] = [:]
+    /// With the place in `linkChanges` where the conversation was written: links made after it took its direction.
+    var relinks: [Int64: (direction: Direction, after: Int64)] = [:]
     /// Links made and dropped by the transaction, in order; written when it finishes (`ConversationLinks`).
     var linkChanges: [ConversationLinks.Change] = []
     /// No conversation link was stored when the transaction began.
@@ -107,10 +108,7 @@ public final class StoreWriter {
             // A relink follows the links, and changes the counts.
             try writeLinks(links.value)
             linksWritten = true
-            for (conversationKey, direction) in relinks.sorted(by: { $0.key < $1.key }) {
-                try relink(conversationKey: conversationKey, direction: direction)
-            }
-            relinks.removeAll()
+            try relinkAll(changes: links.value)
             slotEntries = slotDeltas.sortedEntries()
         }
         let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.relinkedDeliveries > 0
