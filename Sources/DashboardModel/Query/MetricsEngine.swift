@@ -41,36 +41,69 @@ public enum MetricsEngine {
         return data
     }
 
-    /// The hot loop: every slot row of the range, once.
+    /// Rows in range from which the scan is split over two threads (below, a thread costs more than it saves).
+    static let parallelRows = 300_000
+
+    /// The hot loop: every slot row of the range, once. A long range (a year of a large store) is cut in two halves
+    /// summed on two threads, then added together.
     private static func scan(index: AggregateIndex, matcher: FilterMatcher, boundaries: [Int64], statusCount: Int,
                              comboTotals: inout [Int], dayStatus: inout [Int]) {
-        let endSlot = boundaries[boundaries.count - 1]
-        var i = index.lowerBound(slot: boundaries[0])
-        var day = 0
-        var nextBoundary = boundaries[1]
-        let slots = index.rowSlot, combos = index.rowCombo, counts = index.rowCount
+        let start = index.lowerBound(slot: boundaries[0])
+        let end = index.lowerBound(slot: boundaries[boundaries.count - 1])
+        guard start < end else { return }
         let statusOf = index.combos.map { $0?.statusIndex ?? 0 }
         let failures = matcher.failures
-        slots.withUnsafeBufferPointer { slotBuf in
-            combos.withUnsafeBufferPointer { comboBuf in
-                counts.withUnsafeBufferPointer { countBuf in
-                    comboTotals.withUnsafeMutableBufferPointer { totals in
-                        dayStatus.withUnsafeMutableBufferPointer { days in
-                            let n = slotBuf.count
-                            while i < n {
-                                let slot = Int64(slotBuf[i])
-                                if slot >= endSlot { break }
-                                while slot >= nextBoundary {
-                                    day += 1
-                                    nextBoundary = boundaries[day + 1]
+        if end - start < parallelRows {
+            scanRows(start..<end, index: index, failures: failures, statusOf: statusOf, boundaries: boundaries,
+                     statusCount: statusCount, comboTotals: &comboTotals, dayStatus: &dayStatus)
+            return
+        }
+        let mid = start + (end - start) / 2
+        var halves = [(totals: [Int], days: [Int])](repeating: ([], []), count: 2)
+        let (comboCount, dayCells) = (comboTotals.count, dayStatus.count)
+        halves.withUnsafeMutableBufferPointer { out in
+            let out = out  // each thread writes its own element
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                var totals = [Int](repeating: 0, count: comboCount), days = [Int](repeating: 0, count: dayCells)
+                scanRows(half == 0 ? start..<mid : mid..<end, index: index, failures: failures, statusOf: statusOf,
+                         boundaries: boundaries, statusCount: statusCount, comboTotals: &totals, dayStatus: &days)
+                out[half] = (totals, days)
+            }
+        }
+        for half in halves {
+            for k in 0..<comboCount { comboTotals[k] += half.totals[k] }
+            for k in 0..<dayCells { dayStatus[k] += half.days[k] }
+        }
+    }
+
+    /// Sums the rows of `rows` (all within the boundaries) into per-combination totals and per-day status counts.
+    private static func scanRows(_ rows: Range<Int>, index: AggregateIndex, failures: [UInt8], statusOf: [Int32],
+                                 boundaries: [Int64], statusCount: Int, comboTotals: inout [Int], dayStatus: inout [Int]) {
+        var day = 0
+        var nextBoundary = boundaries[1]
+        index.rowSlot.withUnsafeBufferPointer { slotBuf in
+            index.rowCombo.withUnsafeBufferPointer { comboBuf in
+                index.rowCount.withUnsafeBufferPointer { countBuf in
+                    failures.withUnsafeBufferPointer { failures in
+                        statusOf.withUnsafeBufferPointer { statusOf in
+                            boundaries.withUnsafeBufferPointer { boundaries in
+                                comboTotals.withUnsafeMutableBufferPointer { totals in
+                                    dayStatus.withUnsafeMutableBufferPointer { days in
+                                        for i in rows {
+                                            let slot = Int64(slotBuf[i])
+                                            while slot >= nextBoundary {
+                                                day += 1
+                                                nextBoundary = boundaries[day + 1]
+                                            }
+                                            let combo = Int(comboBuf[i])
+                                            let count = Int(countBuf[i])
+                                            totals[combo] += count
+                                            if failures[combo] == 0 {
+                                                days[day * statusCount + Int(statusOf[combo])] += count
+                                            }
+                                        }
+                                    }
                                 }
-                                let combo = Int(comboBuf[i])
-                                let count = Int(countBuf[i])
-                                totals[combo] += count
-                                if failures[combo] == 0 {
-                                    days[day * statusCount + Int(statusOf[combo])] += count
-                                }
-                                i += 1
                             }
                         }
                     }
