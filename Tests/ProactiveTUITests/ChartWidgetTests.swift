@@ -15,28 +15,30 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
     @Test func dailyUnicodeWithEighthTops() {
         let g = rendered(20, 7) { g, r in chart.render(into: &g, area: r, theme: .unicode()) }
         expectLines(g, [
-            "8┤▓▓▓▓▓",
-            " │█████",
-            "4┤█████ ▄▄▄▄▄",
-            "0┤█████ █████ ▄▄▄▄▄",
+            "8┤░░░░░",
+            " │▒▒▒▒▒",
+            "4┤▒▒▒▒▒ ▄▄▄▄▄",
+            "0┤▒▒▒▒▒ ▒▒▒▒▒ ▄▄▄▄▄",
             "  11-01 11-02 11-03",
-            "█ Complete 9",
-            "▓ Expired 3",
+            "▒ Complete 9",
+            "░ Expired 3",
         ])
-        #expect(g[14, 3].style.fg == .series(1))  // the partial top of day 3 is an Expired block
-        #expect(g[8, 2].style.fg == .series(0))
+        // Statuses keep the fill and colour of their place in the life cycle (Complete 2, Expired 3), whichever
+        // statuses the filters leave.
+        #expect(g[14, 3].style.fg == .series(3))  // the partial top of day 3 is an Expired block
+        #expect(g[8, 2].style.fg == .series(2))
     }
 
     @Test func dailyASCIIWholeCells() {
         let g = rendered(20, 7) { g, r in chart.render(into: &g, area: r, theme: .ascii()) }
         expectLines(g, [
-            "8+@@@@@",
-            " |#####",
-            "4+##### #####",
-            "0+##### ##### @@@@@",
+            "8++++++",
+            " |%%%%%",
+            "4+%%%%% %%%%%",
+            "0+%%%%% %%%%% +++++",
             "  11-01 11-02 11-03",
-            "# Complete 9",
-            "@ Expired 3",
+            "% Complete 9",
+            "+ Expired 3",
         ])
     }
 
@@ -57,12 +59,12 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
     @Test func moreDaysThanColumnsBucketsIntoWeeksASCII() {
         let g = rendered(14, 6) { g, r in fortnight.render(into: &g, area: r, theme: .ascii()) }
         expectLines(g, [
-            "8+    ### ###",
-            " |    ### ###",
-            "4+    ### ###",
-            "0+### ### ###",
+            "8+    %%% %%%",
+            " |    %%% %%%",
+            "4+    %%% %%%",
+            "0+%%% %%% %%%",
             "  11-01 weekly",
-            "# Complete 15",
+            "% Complete 15",
         ])
         let layout = fortnight.layout(in: g.bounds, theme: .ascii())!
         #expect(layout.granularity == .week)
@@ -75,11 +77,11 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
         let g = rendered(14, 6) { g, r in fortnight.render(into: &g, area: r, theme: .unicode()) }
         expectLines(g, [
             "8┤    ▄▄▄ ▄▄▄",
-            " │    ███ ███",
-            "4┤    ███ ███",
-            "0┤▄▄▄ ███ ███",
+            " │    ▒▒▒ ▒▒▒",
+            "4┤    ▒▒▒ ▒▒▒",
+            "0┤▄▄▄ ▒▒▒ ▒▒▒",
             "  11-01 weekly",
-            "█ Complete 15",
+            "▒ Complete 15",
         ])
     }
 
@@ -105,16 +107,17 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
 }
 
 @Suite struct DonutChartWidgetTests {
-    let donut = DonutChart(entries: [CountEntry("CallEnded", 6), CountEntry("NoAnswer", 3), CountEntry("Busy", 1)])
+    let donut = DonutChart(entries: [CountEntry("CallEnded", 6), CountEntry("NoAnswer", 3), CountEntry("Busy", 1)],
+                           known: SeriesSlots.results)
 
     @Test func asciiRingAtCellResolution() {
         let g = rendered(35, 6) { g, r in donut.render(into: &g, area: r, theme: .ascii()) }
         expectLines(g, [
             "   %%%###",
-            " @@@%%#####  # CallEnded  6 (60.0%)",
-            "@@@      ### @ NoAnswer   3 (30.0%)",
-            "@@@      ### % Busy       1 (10.0%)",
-            " @@@#######",
+            " +++%%#####  # CallEnded  6 (60.0%)",
+            "+++      ### + NoAnswer   3 (30.0%)",
+            "+++      ### % Busy       1 (10.0%)",
+            " +++#######",
             "   ######",
         ])
     }
@@ -123,10 +126,10 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
         let g = rendered(35, 6) { g, r in donut.render(into: &g, area: r, theme: .unicode(colors: false)) }
         expectLines(g, [
             "   ▒▒▒███",
-            " ▓▓▓▒▒█████  █ CallEnded  6 (60.0%)",
-            "▓▓▓      ███ ▓ NoAnswer   3 (30.0%)",
-            "▓▓▓      ███ ▒ Busy       1 (10.0%)",
-            " ▓▓▓███████",
+            " ░░░▒▒█████  █ CallEnded  6 (60.0%)",
+            "░░░      ███ ░ NoAnswer   3 (30.0%)",
+            "░░░      ███ ▒ Busy       1 (10.0%)",
+            " ░░░███████",
             "   ██████",
         ])
     }
@@ -136,7 +139,7 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
         let g = rendered(25, 3) { g, r in d.render(into: &g, area: r, theme: .unicode()) }
         expectLines(g, [
             "⢠⣶⠿⠿⣶⡄",
-            "⣿⡇5 ⢸⣿ █ A  5 (100.0%)",
+            "⣿⡇5 ⢸⣿ ▚ A  5 (100.0%)",  // a value of no known list: a slot from its text
             "⠘⠿⣶⣶⠿⠃",
         ])
     }
@@ -158,5 +161,26 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
     @Test func nothingProcessed() {
         let g = rendered(30, 3) { g, r in DonutChart(entries: []).render(into: &g, area: r, theme: .ascii()) }
         expectLines(g, ["No processed deliveries", "", ""])
+    }
+}
+
+/// A value keeps its fill and colour whatever else is shown and however the counts rank.
+@Suite struct SeriesSlotsTests {
+    @Test func knownValuesKeepTheirSlotsAndShownValuesDiffer() {
+        let statuses = SeriesSlots.statuses
+        #expect(SeriesSlots.assign(["Pending", "InProcess", "Complete"], known: statuses) == [0, 1, 2])
+        #expect(SeriesSlots.assign(["Complete"], known: statuses) == [2])
+        #expect(SeriesSlots.assign(["Error", "Complete"], known: statuses) == [5, 2])
+        // Order of the input (a ranking by count) does not matter.
+        let results = SeriesSlots.results
+        let a = SeriesSlots.assign(["CallEnded", "NoAnswer", "Busy"], known: results)
+        let b = SeriesSlots.assign(["Busy", "CallEnded", "NoAnswer"], known: results)
+        #expect(a == [b[1], b[2], b[0]])
+        // Known values whose places share a slot (CallEnded 0, NotAHandset 8): the later one takes the next free slot.
+        #expect(SeriesSlots.assign(["NotAHandset", "CallEnded"], known: results) == [1, 0])
+        // Up to the number of slots, every value shown gets its own; unknown values too.
+        let many = ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8"]
+        #expect(Set(SeriesSlots.assign(many, known: [])).count == SeriesSlots.count)
+        #expect(SeriesSlots.assign(["zz"], known: []) == SeriesSlots.assign(["zz"], known: ["a", "b"]))  // by its text
     }
 }

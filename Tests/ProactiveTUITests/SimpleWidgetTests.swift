@@ -47,6 +47,20 @@ import Testing
         ])
         #expect(m.text(theme: .unicode()) == "Terminal too small: need at least 80×24, have 30×10")
     }
+
+    /// At 50 columns the whole message needs 51: the break falls between phrases, not inside "have 50x12".
+    @Test func breaksBetweenPhrases() {
+        let m = TooSmallMessage(needWidth: 80, needHeight: 24, haveWidth: 50, haveHeight: 12)
+        let g = rendered(50, 3) { g, r in m.render(into: &g, area: r, theme: .ascii()) }
+        expectLines(g, [
+            "     Terminal too small: need at least 80x24,",
+            "                    have 50x12",
+            "",
+        ])
+        // Narrower than a phrase: that phrase alone wraps by words.
+        #expect(TextWrap.wrap(phrases: ["Terminal too small:", "need at least 80x24,", "have 9x3"], width: 9)
+                    == ["Terminal", "too", "small:", "need at", "least", "80x24,", "have 9x3"])
+    }
 }
 
 @Suite struct BigDigitsWidgetTests {

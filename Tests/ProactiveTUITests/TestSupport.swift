@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ProactiveTUI
 
@@ -10,6 +11,12 @@ func expectLines(_ grid: Grid, _ expected: [String], sourceLocation: SourceLocat
         return l
     }
     if actual != trimmedExpected {
+        // With PROACTIVE_TUI_GOLDEN_DUMP=folder the actual screen is also written there, whole (the issue text may be
+        // cut short in the console), to read before it replaces the expected lines.
+        if let folder = ProcessInfo.processInfo.environment["PROACTIVE_TUI_GOLDEN_DUMP"] {
+            let name = "\((String(describing: sourceLocation.fileID) as NSString).lastPathComponent)-\(sourceLocation.line).txt"
+            try? actual.joined(separator: "\n").write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
         let frame = { (lines: [String]) in lines.enumerated().map { String(format: "%2d", $0.offset) + " |" + $0.element + "|" }.joined(separator: "\n") }
         Issue.record("""
             Screens differ.

@@ -53,11 +53,16 @@ public enum FilterValidator {
 
     public static func validateZone(_ name: String?, environment: [String: String]) throws -> String {
         guard let name else { return DashboardFilters.defaultTimeZone(environment: environment) }
-        guard TimeZone(identifier: name) != nil, name.contains("/") || name == "UTC" || name == "GMT" else {
+        guard isZoneName(name) else {
             throw FilterError("unknown time zone \"\(name)\" for --tz; accepted: an IANA name such as UTC, "
                 + "America/New_York, Europe/London, Asia/Kolkata, Asia/Kathmandu, Australia/Lord_Howe")
         }
         return name
+    }
+
+    /// An IANA zone name the program accepts (Foundation also knows abbreviations such as `EST`: refused).
+    public static func isZoneName(_ name: String) -> Bool {
+        TimeZone(identifier: name) != nil && (name.contains("/") || name == "UTC" || name == "GMT")
     }
 
     public static func validateRange(_ r: FilterRequest) throws -> DateRange {

@@ -271,24 +271,17 @@ struct DashboardController {
         case .search:
             return .redraw
         case .timeZone:
-            let name = input.text.trimmingCharacters(in: .whitespaces)
-            do {
-                let zone = try FilterValidator.validateZone(name, environment: [:])
-                return change { $0.timeZone = zone }
-            } catch {
-                state.message = "\(error)"
+            switch PromptInput.timeZone(input.text) {
+            case .success(let zone): return change { $0.timeZone = zone }
+            case .failure(let error):
+                state.message = error.description
                 return .redraw
             }
         case .dates:
-            let parts = input.text.replacingOccurrences(of: " ", with: "").components(separatedBy: "..")
-            var request = FilterRequest()
-            request.from = parts.first
-            request.to = parts.count > 1 ? parts[1] : parts.first
-            do {
-                let range = try FilterValidator.validateRange(request)
-                return change { $0.range = range }
-            } catch {
-                state.message = "\(error)"
+            switch PromptInput.dateRange(input.text) {
+            case .success(let range): return change { $0.range = range }
+            case .failure(let error):
+                state.message = error.description
                 return .redraw
             }
         }

@@ -23,9 +23,10 @@ struct PanelView: Widget {
             StackedColumnChart(data: data, selectedIndex: selected).render(into: &grid, area: inner, theme: theme)
         case .resultDonut:
             DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
-                       centerText: NumberFormat.compact(data.processed)).render(into: &grid, area: inner, theme: theme)
+                       centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results)
+                .render(into: &grid, area: inner, theme: theme)
         case .dialModeDonut:
-            DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected)
+            DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
                 .render(into: &grid, area: inner, theme: theme)
         case .configurationTable:
             table(DataTable.configurations(data.byConfiguration), inner: inner).render(into: &grid, area: inner, theme: theme)

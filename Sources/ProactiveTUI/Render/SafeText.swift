@@ -5,7 +5,9 @@
 ///   become a space (a name with a line break stays on its line).
 /// - Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are replaced too: they would reorder
 ///   what the supervisor reads.
-/// - In ASCII mode every non-ASCII character becomes `?` (one per grapheme cluster).
+/// - In ASCII mode a letter with accents loses them (`Zürich` reads `Zurich`, `Ærø` reads `AEro`), typographic
+///   quotes and dashes become their plain forms, and any other non-ASCII character becomes `?` (one per grapheme
+///   cluster).
 public enum SafeText {
     public static let replacement = "\u{FFFD}"
     public static let asciiReplacement = "?"
@@ -25,13 +27,31 @@ public enum SafeText {
                     out.append(ascii ? asciiReplacement : replacement)
                 }
             } else if ascii && !character.isASCII {
-                out.append(asciiReplacement)
+                out.append(asciiFallback(character))
             } else {
                 out.append(character)
             }
         }
         return out
     }
+
+    /// The nearest ASCII for a character ASCII mode cannot show: its base letter when it is a letter with marks
+    /// (canonical decomposition), a plain form of a few letters and punctuation without one, else `?`.
+    static func asciiFallback(_ character: Character) -> String {
+        if let plain = plainForms[character] { return plain }
+        let scalars = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+        if let base = scalars.first, base.isASCII, base.value >= 0x20, base.value < 0x7F,
+           scalars.dropFirst().allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+            return String(base)
+        }
+        return asciiReplacement
+    }
+
+    private static let plainForms: [Character: String] = [
+        "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D",
+        "đ": "d", "Þ": "Th", "þ": "th", "ı": "i", "\u{2018}": "'", "\u{2019}": "'", "\u{201C}": "\"", "\u{201D}": "\"",
+        "\u{2013}": "-", "\u{2014}": "-", "\u{2026}": "...", "\u{00A0}": " ", "\u{00B7}": ".",
+    ]
 
     /// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).
     public static func isControl(_ s: Unicode.Scalar) -> Bool {

@@ -17,12 +17,16 @@ public struct DonutChart: Widget {
     public var selectedIndex: Int?
     /// Text written in the hole when it fits (e.g. the total).
     public var centerText: String?
+    /// The dimension's known values in their fixed order: each keeps its fill and colour (`SeriesSlots`).
+    public var known: [String]
 
-    public init(entries: [CountEntry], holeRatio: Double = 0.5, selectedIndex: Int? = nil, centerText: String? = nil) {
+    public init(entries: [CountEntry], holeRatio: Double = 0.5, selectedIndex: Int? = nil, centerText: String? = nil,
+                known: [String] = []) {
         self.entries = entries
         self.holeRatio = holeRatio
         self.selectedIndex = selectedIndex
         self.centerText = centerText
+        self.known = known
     }
 
     /// The entries as the legend shows them: largest first; when more than `room`, the first `room - 1` and
@@ -96,13 +100,14 @@ public struct DonutChart: Widget {
         }
         let l = layout(in: area)
         let bounds = cumulativeBounds(l.entries, total: total)
+        let slots = SeriesSlots.assign(l.entries.map(\.label), known: known)
         if theme.glyphs.braille && theme.colors {
-            drawBraille(&grid, l.ring, bounds)
+            drawBraille(&grid, l.ring, bounds, slots)
         } else {
-            drawCells(&grid, l.ring, bounds, theme)
+            drawCells(&grid, l.ring, bounds, slots, theme)
         }
         if let text = centerText { drawCenter(&grid, l.ring, text, theme) }
-        drawLegend(&grid, l, total: total, theme: theme)
+        drawLegend(&grid, l, total: total, slots: slots, theme: theme)
     }
 
     /// The upper bound of each slice as a fraction of the full turn.
@@ -123,7 +128,7 @@ public struct DonutChart: Widget {
         return a / (2 * Double.pi)
     }
 
-    func drawCells(_ grid: inout Grid, _ ring: Rect, _ bounds: [Double], _ theme: Theme) {
+    func drawCells(_ grid: inout Grid, _ ring: Rect, _ bounds: [Double], _ slots: [Int], _ theme: Theme) {
         let hw = Double(ring.width) / 2, hh = Double(ring.height) / 2
         for j in 0..<ring.height {
             for i in 0..<ring.width {
@@ -132,12 +137,12 @@ public struct DonutChart: Widget {
                 let d = (nx * nx + ny * ny).squareRoot()
                 guard d <= 1, d >= holeRatio else { continue }
                 let s = DonutChart.slice(at: DonutChart.turn(dx: nx, dy: ny), bounds)
-                grid.put(theme.glyphs.fill(series: s), x: ring.x + i, y: ring.y + j, style: style(s))
+                grid.put(theme.glyphs.fill(series: slots[s]), x: ring.x + i, y: ring.y + j, style: style(s, slots))
             }
         }
     }
 
-    func drawBraille(_ grid: inout Grid, _ ring: Rect, _ bounds: [Double]) {
+    func drawBraille(_ grid: inout Grid, _ ring: Rect, _ bounds: [Double], _ slots: [Int]) {
         let w = ring.width * 2, h = ring.height * 4
         let cx = Double(w) / 2, cy = Double(h) / 2
         let r = min(cx, cy)
@@ -159,13 +164,14 @@ public struct DonutChart: Widget {
                 guard mask != 0 else { continue }
                 let owner = votes.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
                 grid.put(String(Character(Unicode.Scalar(0x2800 + mask)!)), x: ring.x + i, y: ring.y + j,
-                         style: style(owner))
+                         style: style(owner, slots))
             }
         }
     }
 
-    func style(_ s: Int) -> Style {
-        var st = Style.series(s)
+    /// The style of entry `s` (its slot's colour; bold when selected).
+    func style(_ s: Int, _ slots: [Int]) -> Style {
+        var st = Style.series(slots[s])
         if s == selectedIndex { st.bold = true }
         return st
     }
@@ -179,14 +185,19 @@ public struct DonutChart: Widget {
         grid.put(safe, x: x, y: y, style: .title)
     }
 
-    func drawLegend(_ grid: inout Grid, _ l: Layout, total: Int, theme: Theme) {
-        var numbers = l.entries.map { DonutChart.numberText($0.count, total: total) }
+    func drawLegend(_ grid: inout Grid, _ l: Layout, total: Int, slots: [Int], theme: Theme) {
         let labels = l.entries.map { theme.safe($0.label) }
         let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 0
-        if 2 + min(labelWidth, 8) + 2 + (numbers.map { DisplayWidth.of($0) }.max() ?? 0) > l.legend.width {
-            // Narrow: the percent alone keeps the names readable.
-            numbers = l.entries.map { NumberFormat.percent($0.count, of: total) }
-        }
+        // The widest numbers that leave each name 8 columns: `12,345 (45.0%)`, else `12.3k 45.0%`, else the
+        // percent alone.
+        let tiers: [[String]] = [
+            l.entries.map { DonutChart.numberText($0.count, total: total) },
+            l.entries.map { NumberFormat.compact($0.count) + " " + NumberFormat.percent($0.count, of: total) },
+            l.entries.map { NumberFormat.percent($0.count, of: total) },
+        ]
+        let numbers = tiers.first { tier in
+            2 + min(labelWidth, 8) + 2 + (tier.map { DisplayWidth.of($0) }.max() ?? 0) <= l.legend.width
+        } ?? tiers[tiers.count - 1]
         let numWidth = numbers.map { DisplayWidth.of($0) }.max() ?? 0
         let width = min(l.legend.width, 2 + labelWidth + 2 + numWidth)
         let top = l.legend.y + max(0, (l.legend.height - l.entries.count) / 2)
@@ -195,7 +206,8 @@ public struct DonutChart: Widget {
             let y = top + k
             let selected = k == selectedIndex
             if selected { grid.fill(Rect(x: l.legend.x, y: y, width: width, height: 1), style: .selected) }
-            grid.put(theme.glyphs.fill(series: k), x: l.legend.x, y: y, style: selected ? style(k).reversed : style(k))
+            grid.put(theme.glyphs.fill(series: slots[k]), x: l.legend.x, y: y,
+                     style: selected ? style(k, slots).reversed : style(k, slots))
             let text: Style = selected ? .selected : .normal
             let numRoom = min(numWidth, width - 2)
             let labelRoom = width - 2 - numRoom - 2

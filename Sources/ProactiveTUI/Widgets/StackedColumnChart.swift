@@ -11,14 +11,17 @@ public struct StackedColumnChart: Widget {
     public var from: LocalDate?
     public var to: LocalDate?
     public var selectedIndex: Int?
+    /// The statuses in their fixed order: each keeps its fill and colour (`SeriesSlots`).
+    public var known: [String]
 
     public init(series: [CountEntry], days: [DayStatusCounts], from: LocalDate? = nil, to: LocalDate? = nil,
-                selectedIndex: Int? = nil) {
+                selectedIndex: Int? = nil, known: [String] = SeriesSlots.statuses) {
         self.series = series
         self.days = days
         self.from = from
         self.to = to
         self.selectedIndex = selectedIndex
+        self.known = known
     }
 
     public init(data: DashboardData, selectedIndex: Int? = nil) {
@@ -60,9 +63,12 @@ public struct StackedColumnChart: Widget {
         return (a, b)
     }
 
-    func legendText(_ i: Int, theme: Theme) -> String {
+    /// The fill and colour slot of each of `seriesLabels`.
+    var slots: [Int] { SeriesSlots.assign(seriesLabels, known: known) }
+
+    func legendText(_ i: Int, slot: Int, theme: Theme) -> String {
         let entry = i < series.count ? series[i] : CountEntry(seriesLabels[i], days.reduce(0) { $0 + $1.count(of: seriesLabels[i]) })
-        return theme.glyphs.fill(series: i) + " " + theme.safe(entry.label) + " " + NumberFormat.grouped(entry.count)
+        return theme.glyphs.fill(series: slot) + " " + theme.safe(entry.label) + " " + NumberFormat.grouped(entry.count)
     }
 
     public func layout(in area: Rect, theme: Theme) -> Layout? {
@@ -70,8 +76,9 @@ public struct StackedColumnChart: Widget {
         // Legend lines: entries packed left to right, two spaces apart.
         var lines: [[Int]] = [[]]
         var used = 0
+        let slots = self.slots
         for i in seriesLabels.indices {
-            let w = DisplayWidth.of(legendText(i, theme: theme))
+            let w = DisplayWidth.of(legendText(i, slot: slots[i], theme: theme))
             if !lines[lines.count - 1].isEmpty, used + 2 + w > area.width {
                 lines.append([])
                 used = 0
@@ -110,8 +117,10 @@ public struct StackedColumnChart: Widget {
             return
         }
         drawAxis(&grid, layout, theme)
+        let slots = self.slots
         for (i, bucket) in layout.buckets.enumerated() {
-            drawColumn(&grid, bucket, x: layout.plot.x + i * layout.slot, layout, theme, selected: i == selectedIndex)
+            drawColumn(&grid, bucket, x: layout.plot.x + i * layout.slot, layout, theme, slots: slots,
+                       selected: i == selectedIndex)
         }
         drawLabels(&grid, layout, area, theme)
         drawLegend(&grid, layout, area, theme)
@@ -135,7 +144,8 @@ public struct StackedColumnChart: Widget {
         }
     }
 
-    func drawColumn(_ grid: inout Grid, _ bucket: DateBucket, x: Int, _ l: Layout, _ theme: Theme, selected: Bool) {
+    func drawColumn(_ grid: inout Grid, _ bucket: DateBucket, x: Int, _ l: Layout, _ theme: Theme, slots: [Int],
+                    selected: Bool) {
         let total = bucket.total
         guard total > 0 else { return }
         let h = l.plot.height
@@ -154,12 +164,12 @@ public struct StackedColumnChart: Widget {
         for (s, count) in bucket.counts.enumerated() where count > 0 {
             cumulative += count
             let upper = Int((Double(cumulative) / Double(total) * Double(full)).rounded())
-            top = s
-            var style = Style.series(s)
+            top = slots[s]
+            var style = Style.series(slots[s])
             if selected { style.bold = true }
             for c in lower..<max(lower, upper) {
                 grid.fill(Rect(x: x, y: l.plot.bottom - 1 - c, width: l.barWidth, height: 1),
-                          with: theme.glyphs.fill(series: s), style: style)
+                          with: theme.glyphs.fill(series: slots[s]), style: style)
             }
             lower = max(lower, upper)
         }
@@ -200,12 +210,13 @@ public struct StackedColumnChart: Widget {
     }
 
     func drawLegend(_ grid: inout Grid, _ l: Layout, _ area: Rect, _ theme: Theme) {
+        let slots = self.slots
         for (row, entries) in l.legendLines.enumerated() {
             var x = area.x
             for i in entries {
-                let text = legendText(i, theme: theme)
-                let marker = theme.glyphs.fill(series: i)
-                grid.put(marker, x: x, y: l.legendY + row, style: .series(i))
+                let text = legendText(i, slot: slots[i], theme: theme)
+                let marker = theme.glyphs.fill(series: slots[i])
+                grid.put(marker, x: x, y: l.legendY + row, style: .series(slots[i]))
                 let rest = String(text.dropFirst(marker.count))
                 let written = grid.put(theme.truncate(rest, area.right - x - 1), x: x + 1, y: l.legendY + row)
                 x += 1 + written + 2

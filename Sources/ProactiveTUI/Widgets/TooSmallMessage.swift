@@ -1,4 +1,5 @@
-/// "Terminal too small: need at least W×H, have w×h", centred and wrapped to whatever room there is.
+/// "Terminal too small: need at least W×H, have w×h", centred and wrapped to whatever room there is (between its
+/// phrases when they fit).
 public struct TooSmallMessage: Widget {
     public var needWidth, needHeight, haveWidth, haveHeight: Int
 
@@ -9,14 +10,17 @@ public struct TooSmallMessage: Widget {
         self.haveHeight = haveHeight
     }
 
-    public func text(theme: Theme) -> String {
+    public func text(theme: Theme) -> String { phrases(theme: theme).joined(separator: " ") }
+
+    /// The message in the pieces a line may break between ("have 50×12" never splits from its size).
+    func phrases(theme: Theme) -> [String] {
         let x = theme.glyphs.times
-        return "Terminal too small: need at least \(needWidth)\(x)\(needHeight), have \(haveWidth)\(x)\(haveHeight)"
+        return ["Terminal too small:", "need at least \(needWidth)\(x)\(needHeight),", "have \(haveWidth)\(x)\(haveHeight)"]
     }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
         grid.fill(area)
-        let lines = Array(TextWrap.wrap(text(theme: theme), width: area.width).prefix(area.height))
+        let lines = Array(TextWrap.wrap(phrases: phrases(theme: theme), width: area.width).prefix(area.height))
         let top = area.y + (area.height - lines.count) / 2
         for (i, line) in lines.enumerated() {
             grid.put(line, x: area.x, y: top + i, width: area.width, alignment: .center, style: .warning)

@@ -21,4 +21,30 @@ enum TextWrap {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// Like `wrap`, keeping each phrase on one line when it fits there: a line breaks between phrases first, and
+    /// inside a phrase only when the phrase alone is wider than the line.
+    static func wrap(phrases: [String], width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for phrase in phrases {
+            let candidate = current.isEmpty ? phrase : current + " " + phrase
+            if DisplayWidth.of(candidate) <= width {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            if DisplayWidth.of(phrase) <= width {
+                current = phrase
+            } else {
+                var pieces = wrap(phrase, width: width)
+                current = pieces.popLast() ?? ""
+                lines += pieces
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
 }

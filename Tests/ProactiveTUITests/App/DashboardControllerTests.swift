@@ -307,6 +307,7 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
         #expect(c.filters.timeZone == "Asia/Kathmandu")
         #expect(c.state.input == nil)
         #expect(c.state.message?.contains("unknown time zone \"Mars/Olympus_Mons\"") == true)
+        #expect(c.state.message?.contains("--") == false)
         // Something Foundation knows but is no IANA name is refused too.
         send(&c, [.character("t")] + type("EST") + [.enter])
         #expect(c.filters.timeZone == "Asia/Kathmandu")
@@ -336,6 +337,15 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
         send(&c, [.character("d")] + type("yesterday") + [.enter])
         #expect(c.filters.range == .between(day, day))
         #expect(c.state.message?.contains("is not a date") == true)
+        // Worded for the prompt: no command-line flags.
+        #expect(c.state.message == "\"yesterday\" is not a date: type one day as YYYY-MM-DD or a range as YYYY-MM-DD..YYYY-MM-DD")
+        send(&c, [.character("d")] + type("2026-11-01..2026-11-02..2026-11-03") + [.enter])
+        #expect(c.state.message?.contains("more than two dates") == true)
+        send(&c, [.character("d")] + type("2026-11-01..") + [.enter])
+        #expect(c.state.message?.hasPrefix("\"2026-11-01..\" is not a date") == true)
+        send(&c, [.character("d"), .enter])
+        #expect(c.state.message?.hasPrefix("no dates typed") == true)
+        #expect(c.filters.range == .between(day, day))
     }
 
     // MARK: Cross-filtering
