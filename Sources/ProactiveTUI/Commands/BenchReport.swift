@@ -87,7 +87,7 @@ struct BenchReport {
             "median ≤ 16: \(verdict(f.median <= Self.frameMedianTarget)), p95 ≤ 33: \(verdict(f.p95 <= Self.frameP95Target))")
         row("  of which compute", "median \(ms(computeStats.median)), p95 \(ms(computeStats.p95)), max \(ms(computeStats.max))")
         row("  of which layout + render (120x35)", "median \(ms(renderStats.median)), p95 \(ms(renderStats.p95)), max \(ms(renderStats.max))")
-        row("  CPU time (compute + render)", "median \(ms(cpuStats.median)), p95 \(ms(cpuStats.p95)), max \(ms(cpuStats.max))")
+        row("  CPU time, both threads (compute + render)", "median \(ms(cpuStats.median)), p95 \(ms(cpuStats.p95)), max \(ms(cpuStats.max))")
         row("  second pass (same states again)", "median \(ms(warmStats.median)), p95 \(ms(warmStats.p95)), max \(ms(warmStats.max))")
         let b = baselineStats
         let indexNote = baselineIndexExisted ? "index on deliveries(created) present"
