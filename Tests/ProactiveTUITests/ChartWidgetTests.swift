@@ -56,6 +56,18 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
         series: [CountEntry("Complete", 15)], days: (1...15).map { day($0, [("Complete", 1)]) },
         from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 15))
 
+    @Test func aSelectedStatusIsReversedInItsColumnAndTheLegend() {
+        var c = chart
+        c.selectedIndex = 0
+        c.selectedSeries = "Expired"
+        let g = rendered(20, 7) { g, r in c.render(into: &g, area: r, theme: .ascii()) }
+        // The same characters as without the selection (`dailyASCIIWholeCells`); only attributes change.
+        #expect(g.lines() == rendered(20, 7) { g, r in chart.render(into: &g, area: r, theme: .ascii()) }.lines())
+        #expect(g[2, 0].style.reverse && g[6, 0].style.reverse)  // day 1's Expired cells
+        #expect(!g[2, 1].style.reverse && !g[14, 3].style.reverse)  // its Complete cells; day 3's Expired
+        #expect(g[0, 6].style.reverse && g[2, 6].style.reverse && !g[2, 5].style.reverse)  // the legend entry
+    }
+
     @Test func moreDaysThanColumnsBucketsIntoWeeksASCII() {
         let g = rendered(14, 6) { g, r in fortnight.render(into: &g, area: r, theme: .ascii()) }
         expectLines(g, [

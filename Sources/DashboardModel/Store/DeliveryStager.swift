@@ -78,7 +78,6 @@ final class DeliveryStager {
     }
     private var batch = StagedBatch()
 
-    var pendingCount: Int { batch.deliveries.count }
 
     /// Stages one version; true when the batch is full (take it).
     @discardableResult

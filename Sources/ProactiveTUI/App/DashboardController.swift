@@ -183,8 +183,12 @@ struct DashboardController {
             state.selection[panel] = min(max(0, start + delta), count - 1)
         }
         switch key {
-        case .up, .character("k"): if !horizontal { move(-1) } else { return .none }
-        case .down, .character("j"): if !horizontal { move(1) } else { return .none }
+        case .up, .character("k"):
+            if panel == .statusChart { return moveSegment(up: true, data: data, geometry: geometry) }
+            if !horizontal { move(-1) } else { return .none }
+        case .down, .character("j"):
+            if panel == .statusChart { return moveSegment(up: false, data: data, geometry: geometry) }
+            if !horizontal { move(1) } else { return .none }
         case .left, .character("h"): if horizontal { move(-1) } else { return .none }
         case .right, .character("l"): if horizontal { move(1) } else { return .none }
         case .pageUp: move(-page)
@@ -202,6 +206,35 @@ struct DashboardController {
         return .redraw
     }
 
+    /// Up and down in the status chart's selected column: the status above or below in its stack (bottom first);
+    /// down from the bottom one goes back to the whole column. Statuses the column does not have are passed over.
+    private mutating func moveSegment(up: Bool, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
+        guard let column = state.selection[.statusChart], geometry.chartBuckets.indices.contains(column) else {
+            state.message = "select a column first (left, right), then up and down pick a status in it"
+            return .redraw
+        }
+        let counts = geometry.chartBuckets[column].counts
+        let labels = StackedColumnChart(data: data).seriesLabels
+        let present = counts.indices.filter { counts[$0] > 0 && $0 < labels.count }
+        guard !present.isEmpty else { return .none }
+        let current = state.chartSegment.flatMap { labels.firstIndex(of: $0) }
+        if up {
+            guard let next = present.first(where: { $0 > (current ?? -1) }) else { return .none }
+            state.chartSegment = labels[next]
+        } else {
+            guard let current else { return .none }
+            state.chartSegment = present.last { $0 < current }.map { labels[$0] }
+        }
+        return .redraw
+    }
+
+    /// The selected status of the chart's column `column`, when that column has deliveries of it.
+    static func chartSegment(_ state: UIState, column: DateBucket, labels: [String]) -> String? {
+        guard let label = state.chartSegment, let i = labels.firstIndex(of: label), i < column.counts.count,
+              column.counts[i] > 0 else { return nil }
+        return label
+    }
+
     /// Enter on a column, slice or row adds it as a filter, as a click does in the reference report.
     private mutating func crossFilter(_ panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
         guard let i = state.selection[panel] else {
@@ -213,7 +246,13 @@ struct DashboardController {
         case .statusChart:
             guard geometry.chartBuckets.indices.contains(i) else { return .none }
             let bucket = geometry.chartBuckets[i]
-            effect = change { $0.range = .between(bucket.start, bucket.end) }
+            let labels = StackedColumnChart(data: data).seriesLabels
+            if let status = Self.chartSegment(state, column: bucket, labels: labels) {
+                effect = change { $0.range = .between(bucket.start, bucket.end); $0.set(.status, [status]) }
+            } else {
+                effect = change { $0.range = .between(bucket.start, bucket.end) }
+            }
+            state.chartSegment = nil
         case .dateTable:
             guard data.byDate.indices.contains(i) else { return .none }
             let day = data.byDate[i].date

@@ -15,12 +15,13 @@ struct PanelView: Widget {
         let room = area.width - 4
         let title = [panel.title, panel.mediumTitle, panel.shortTitle].map { prefix + $0 }
             .first { DisplayWidth.of($0) <= room } ?? prefix + panel.shortTitle
-        let frame = Panel(title: title, focused: focused, footer: footer(area: area))
+        let chart = panel == .statusChart ? statusChart(inner: Panel.inner(of: area), theme: theme) : nil
+        let frame = Panel(title: title, focused: focused, footer: chart?.footer ?? footer(area: area))
         let inner = frame.draw(into: &grid, area: area, theme: theme)
         guard !inner.isEmpty else { return }
         switch panel {
         case .statusChart:
-            StackedColumnChart(data: data, selectedIndex: selected).render(into: &grid, area: inner, theme: theme)
+            (chart?.widget ?? StackedColumnChart(data: data, selectedIndex: selected)).render(into: &grid, area: inner, theme: theme)
         case .resultDonut:
             DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
                        centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results)
@@ -36,6 +37,23 @@ struct PanelView: Widget {
             DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
         }
+    }
+
+    /// The status chart with its selected column and status, and a footer with the selection's figures
+    /// (`11-05 499` for a column, `11-05 Complete 433` for a status in it).
+    private func statusChart(inner: Rect, theme: Theme) -> (widget: StackedColumnChart, footer: String?) {
+        var chart = StackedColumnChart(data: data, selectedIndex: selected)
+        guard let selected, let layout = chart.layout(in: inner, theme: theme), layout.buckets.indices.contains(selected)
+        else { return (chart, nil) }
+        let bucket = layout.buckets[selected]
+        let labels = chart.seriesLabels
+        let date = layout.granularity.label(bucket.start)
+        guard let status = DashboardController.chartSegment(state, column: bucket, labels: labels),
+              let i = labels.firstIndex(of: status) else {
+            return (chart, "\(date) \(NumberFormat.grouped(bucket.total))")
+        }
+        chart.selectedSeries = status
+        return (chart, "\(date) \(theme.safe(status)) \(NumberFormat.grouped(bucket.counts[i]))")
     }
 
     /// Tables: the selection in normal use; in wall mode, the page the wall clock has reached.

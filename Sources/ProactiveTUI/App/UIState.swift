@@ -12,6 +12,9 @@ struct UIState {
     var sidebarFolded = false
     /// Selected item per panel: chart column, legend entry, table row, date column.
     var selection: [PanelID: Int] = [:]
+    /// In the status chart's selected column, the selected status, if any: Enter then filters to that status on
+    /// those dates. Kept by its label, so it follows the status when the filters change which statuses are shown.
+    var chartSegment: String?
     var showHelp = false
     var wall: Bool
     /// Wall mode: which page of each table is showing.

@@ -19,7 +19,7 @@ public struct HelpOverlay: Widget {
 
     public static let standardEntries: [Entry] = [
         Entry("Tab / Shift-Tab", "next / previous pane"),
-        Entry("arrows, h j k l", "move"),
+        Entry("arrows, h j k l", "move (chart: ←→ day, ↑↓ status)"),
         Entry("PgUp / PgDn", "page"),
         Entry("Space", "toggle the value under the cursor"),
         Entry("Enter", "apply / cross-filter on the selection"),

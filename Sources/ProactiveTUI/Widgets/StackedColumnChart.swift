@@ -13,20 +13,23 @@ public struct StackedColumnChart: Widget {
     public var selectedIndex: Int?
     /// The statuses in their fixed order: each keeps its fill and colour (`SeriesSlots`).
     public var known: [String]
+    /// The selected status in the selected column (drawn in reverse video there and in the legend), if any.
+    public var selectedSeries: String?
 
     public init(series: [CountEntry], days: [DayStatusCounts], from: LocalDate? = nil, to: LocalDate? = nil,
-                selectedIndex: Int? = nil, known: [String] = SeriesSlots.statuses) {
+                selectedIndex: Int? = nil, selectedSeries: String? = nil, known: [String] = SeriesSlots.statuses) {
         self.series = series
         self.days = days
         self.from = from
         self.to = to
         self.selectedIndex = selectedIndex
+        self.selectedSeries = selectedSeries
         self.known = known
     }
 
-    public init(data: DashboardData, selectedIndex: Int? = nil) {
+    public init(data: DashboardData, selectedIndex: Int? = nil, selectedSeries: String? = nil) {
         self.init(series: data.deliveriesByStatus, days: data.statusByDate, from: data.from, to: data.to,
-                  selectedIndex: selectedIndex)
+                  selectedIndex: selectedIndex, selectedSeries: selectedSeries)
     }
 
     /// Where everything goes for a given area: the caller uses `buckets` to map a selected column to dates.
@@ -167,6 +170,7 @@ public struct StackedColumnChart: Widget {
             top = slots[s]
             var style = Style.series(slots[s])
             if selected { style.bold = true }
+            if selected, let chosen = selectedSeries, s < seriesLabels.count, seriesLabels[s] == chosen { style.reverse = true }
             for c in lower..<max(lower, upper) {
                 grid.fill(Rect(x: x, y: l.plot.bottom - 1 - c, width: l.barWidth, height: 1),
                           with: theme.glyphs.fill(series: slots[s]), style: style)
@@ -216,9 +220,11 @@ public struct StackedColumnChart: Widget {
             for i in entries {
                 let text = legendText(i, slot: slots[i], theme: theme)
                 let marker = theme.glyphs.fill(series: slots[i])
-                grid.put(marker, x: x, y: l.legendY + row, style: .series(slots[i]))
+                let chosen = selectedIndex != nil && selectedSeries == seriesLabels[i]
+                grid.put(marker, x: x, y: l.legendY + row, style: chosen ? Style.series(slots[i]).reversed : .series(slots[i]))
                 let rest = String(text.dropFirst(marker.count))
-                let written = grid.put(theme.truncate(rest, area.right - x - 1), x: x + 1, y: l.legendY + row)
+                let written = grid.put(theme.truncate(rest, area.right - x - 1), x: x + 1, y: l.legendY + row,
+                                       style: chosen ? .selected : .normal)
                 x += 1 + written + 2
             }
         }

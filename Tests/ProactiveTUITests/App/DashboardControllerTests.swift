@@ -418,6 +418,55 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
         #expect(e37 == ControllerEffect.none)
     }
 
+    /// Up and down pick a status in the selected column (bottom first, statuses the column lacks passed over);
+    /// Enter then filters to that status on the column's dates, as a click on a segment does in the report.
+    @Test func upAndDownPickAStatusInTheSelectedColumn() {
+        let labels = StackedColumnChart(data: data).seriesLabels
+        #expect(labels == ["Pending", "InProcess", "Complete", "Expired", "Error"])
+        let monday = LocalDate(year: 2026, month: 10, day: 26)
+        let week = DateBucket(start: monday, end: monday.adding(days: 6), counts: [0, 2, 5, 0, 1])
+        let geometry = ViewGeometry(chartBuckets: [week])
+        var c = controller()
+        // No column yet: a hint, nothing picked.
+        #expect(c.handle(.up, data: data, geometry: geometry) == .redraw)
+        #expect(c.state.chartSegment == nil && c.state.message?.contains("select a column first") == true)
+        send(&c, [.right, .up], geometry: geometry)
+        #expect(c.state.chartSegment == "InProcess")  // Pending has none in this column
+        send(&c, [.up], geometry: geometry)
+        #expect(c.state.chartSegment == "Complete")
+        send(&c, [.up], geometry: geometry)
+        #expect(c.state.chartSegment == "Error")
+        #expect(c.handle(.up, data: data, geometry: geometry) == ControllerEffect.none)  // the top
+        send(&c, [.down, .down], geometry: geometry)
+        #expect(c.state.chartSegment == "InProcess")
+        send(&c, [.down], geometry: geometry)
+        #expect(c.state.chartSegment == nil)  // back to the whole column
+        send(&c, [.up, .up], geometry: geometry)
+        let effect = c.handle(.enter, data: data, geometry: geometry)
+        #expect(effect == .requery)
+        #expect(c.filters.range == .between(monday, LocalDate(year: 2026, month: 11, day: 1)))
+        #expect(c.filters.selected(.status) == ["Complete"])
+        #expect(c.state.chartSegment == nil)
+    }
+
+    /// The chart's frame says what is selected: the column's date and total, or the status and its count.
+    @Test func theStatusChartFooterGivesTheSelectionsFigures() {
+        var state = UIState()
+        state.selection[.statusChart] = 0
+        let first = data.statusByDate[0]
+        func footer() -> String {
+            let g = rendered(60, 16) { g, r in
+                PanelView(panel: .statusChart, data: data, state: state, wall: false).render(into: &g, area: r, theme: .ascii())
+            }
+            return g.lines()[15]
+        }
+        #expect(footer().contains("11-02 \(NumberFormat.grouped(first.total))"))
+        state.chartSegment = "Complete"
+        #expect(footer().contains("11-02 Complete \(NumberFormat.grouped(first.count(of: "Complete")))"))
+        state.chartSegment = "Cancelled"  // none that day: the column's total again
+        #expect(footer().contains("11-02 \(NumberFormat.grouped(first.total))"))
+    }
+
     @Test func statusChartGeometryGroupsALongRangeByWeek() {
         let data = AppFixture.longRange
         let state = UIState()
