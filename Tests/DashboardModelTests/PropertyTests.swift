@@ -39,6 +39,9 @@ import Testing
                     #expect(MetricsEngine.compute(index: fresh, filters: filters, now: world.now) == data,
                             "incremental vs fresh index, \(context)")
                 }
+                // The scan split over two threads (large stores) gives the same answer, even cut mid-day.
+                #expect(MetricsEngine.compute(index: index, filters: filters, now: world.now, parallelFrom: 2) == data,
+                        "two threads vs one, \(context)")
                 cases += 1
             }
         }

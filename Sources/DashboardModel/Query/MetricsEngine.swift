@@ -4,6 +4,11 @@ import Foundation
 /// Cost: the slot rows inside the date range plus one pass over the combinations; never the delivery rows.
 public enum MetricsEngine {
     public static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date = Date()) -> DashboardData {
+        compute(index: index, filters: filters, now: now, parallelFrom: parallelRows)
+    }
+
+    /// - Parameter parallelFrom: rows in range from which the scan runs on two threads (tests lower it).
+    static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date, parallelFrom: Int) -> DashboardData {
         let zone = filters.zone
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let today = LocalDate.containing(epochSeconds: nowSeconds, in: zone)
@@ -28,7 +33,7 @@ public enum MetricsEngine {
                 let dayCount = boundaries.count - 1
                 dayStatus = [Int](repeating: 0, count: dayCount * statusCount)
                 scan(index: index, matcher: matcher, boundaries: boundaries, statusCount: statusCount,
-                     comboTotals: &comboTotals, dayStatus: &dayStatus)
+                     parallelFrom: parallelFrom, comboTotals: &comboTotals, dayStatus: &dayStatus)
             }
         }
 
@@ -47,13 +52,13 @@ public enum MetricsEngine {
     /// The hot loop: every slot row of the range, once. A long range (a year of a large store) is cut in two halves
     /// summed on two threads, then added together.
     private static func scan(index: AggregateIndex, matcher: FilterMatcher, boundaries: [Int64], statusCount: Int,
-                             comboTotals: inout [Int], dayStatus: inout [Int]) {
+                             parallelFrom: Int, comboTotals: inout [Int], dayStatus: inout [Int]) {
         let start = index.lowerBound(slot: boundaries[0])
         let end = index.lowerBound(slot: boundaries[boundaries.count - 1])
         guard start < end else { return }
         let statusOf = index.combos.map { $0?.statusIndex ?? 0 }
         let failures = matcher.failures
-        if end - start < parallelRows {
+        if end - start < max(2, parallelFrom) {
             scanRows(start..<end, index: index, failures: failures, statusOf: statusOf, boundaries: boundaries,
                      statusCount: statusCount, comboTotals: &comboTotals, dayStatus: &dayStatus)
             return
