@@ -286,7 +286,7 @@ import Testing
         })
         let buckets = try s.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM conversation_link_buckets") }
         #expect((600...700).contains(buckets ?? 0))
-        let found = try s.store.read { db in try ConversationLinks.deliveries(of: StableHash.of("cv7"), db) }
+        let found = try s.store.read { db in try ConversationLinks.deliveries(ofEach: [StableHash.of("cv7")], db) }.map(\.delivery)
         #expect(Set(found) == Set([7, 707, 1_407, 2_107, 2_807].map { StableHash.of("m\($0)") }))
         let summary = try s.write(conversations: (0..<700).map { Conversation(id: "cv\($0)", isOutbound: $0 % 2 == 0) })
         #expect(summary.relinkedDeliveries == 3_000)

@@ -89,25 +89,19 @@ public enum MetricsEngine {
         index.rowSlot.withUnsafeBufferPointer { slotBuf in
             index.rowCombo.withUnsafeBufferPointer { comboBuf in
                 index.rowCount.withUnsafeBufferPointer { countBuf in
-                    failures.withUnsafeBufferPointer { failures in
-                        statusOf.withUnsafeBufferPointer { statusOf in
-                            boundaries.withUnsafeBufferPointer { boundaries in
-                                comboTotals.withUnsafeMutableBufferPointer { totals in
-                                    dayStatus.withUnsafeMutableBufferPointer { days in
-                                        for i in rows {
-                                            let slot = Int64(slotBuf[i])
-                                            while slot >= nextBoundary {
-                                                day += 1
-                                                nextBoundary = boundaries[day + 1]
-                                            }
-                                            let combo = Int(comboBuf[i])
-                                            let count = Int(countBuf[i])
-                                            totals[combo] += count
-                                            if failures[combo] == 0 {
-                                                days[day * statusCount + Int(statusOf[combo])] += count
-                                            }
-                                        }
-                                    }
+                    comboTotals.withUnsafeMutableBufferPointer { totals in
+                        dayStatus.withUnsafeMutableBufferPointer { days in
+                            for i in rows {
+                                let slot = Int64(slotBuf[i])
+                                while slot >= nextBoundary {
+                                    day += 1
+                                    nextBoundary = boundaries[day + 1]
+                                }
+                                let combo = Int(comboBuf[i])
+                                let count = Int(countBuf[i])
+                                totals[combo] += count
+                                if failures[combo] == 0 {
+                                    days[day * statusCount + Int(statusOf[combo])] += count
                                 }
                             }
                         }

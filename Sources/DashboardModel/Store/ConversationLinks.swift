@@ -19,9 +19,18 @@ enum ConversationLinks {
 
     @inline(__always) static func bucket(of conversation: Int64) -> Int64 { conversation >> 48 }
 
-    /// The deliveries linked to a conversation.
-    static func deliveries(of conversation: Int64, _ db: Database) throws -> [Int64] {
-        try deliveries(ofEach: [conversation], db).map(\.delivery)
+    /// Consecutive runs of `count` items sorted by conversation (`conversation(i)`) that fall in one bucket.
+    static func bucketRuns(_ count: Int, conversation: (Int) -> Int64) -> [(bucket: Int64, range: Range<Int>)] {
+        var runs: [(bucket: Int64, range: Range<Int>)] = []
+        var start = 0
+        while start < count {
+            let bucket = Self.bucket(of: conversation(start))
+            var end = start + 1
+            while end < count, Self.bucket(of: conversation(end)) == bucket { end += 1 }
+            runs.append((bucket, start..<end))
+            start = end
+        }
+        return runs
     }
 
     /// The links of the given conversations (sorted, without repeats), each bucket read once, in order.
@@ -29,18 +38,13 @@ enum ConversationLinks {
         guard !conversations.isEmpty else { return [] }
         let read = try RawStatement(db, "SELECT pairs FROM conversation_link_buckets WHERE bucket = ?")
         var found: [Pair] = []
-        var start = 0
-        while start < conversations.count {
-            let bucket = Self.bucket(of: conversations[start])
-            var end = start + 1
-            while end < conversations.count, Self.bucket(of: conversations[end]) == bucket { end += 1 }
-            read.bind(1, bucket)
+        for run in bucketRuns(conversations.count, conversation: { conversations[$0] }) {
+            read.bind(1, run.bucket)
             if try read.step() {
-                let wanted = Set(conversations[start..<end])
+                let wanted = Set(conversations[run.range])
                 found += decode(read.blob(0)).filter { wanted.contains($0.conversation) }
             }
             read.reset()
-            start = end
         }
         return found
     }
@@ -71,19 +75,15 @@ enum ConversationLinks {
         let write = try RawStatement(db, "INSERT OR REPLACE INTO conversation_link_buckets(bucket, pairs) VALUES (?, ?)")
         let remove = try RawStatement(db, "DELETE FROM conversation_link_buckets WHERE bucket = ?")
         var fresh = BucketRowsInsert(db)
-        var start = 0
-        while start < sorted.count {
-            let bucket = Self.bucket(of: sorted[start].conversation)
-            var end = start + 1
-            while end < sorted.count, Self.bucket(of: sorted[end].conversation) == bucket { end += 1 }
+        for (bucket, range) in bucketRuns(sorted.count, conversation: { sorted[$0].conversation }) {
             if storeHadNoLinks {
-                let pairs = merged(existing: [], sorted[start..<end])
+                let pairs = merged(existing: [], sorted[range])
                 if !pairs.isEmpty { try fresh.append(bucket, encode(pairs)) }
             } else {
                 read.bind(1, bucket)
                 let existing = try read.step() ? decode(read.blob(0)) : []
                 read.reset()
-                let pairs = merged(existing: existing, sorted[start..<end])
+                let pairs = merged(existing: existing, sorted[range])
                 if pairs.isEmpty {
                     remove.bind(1, bucket)
                     try remove.run()
@@ -95,7 +95,6 @@ enum ConversationLinks {
                     }
                 }
             }
-            start = end
         }
         try fresh.flush()
     }

@@ -132,9 +132,8 @@ final class DeliveryStager {
     func take() -> StagedBatch {
         var taken = batch
         if !taken.deliveries.isEmpty { batchSize = min(batchSize * 2, Self.maxBatchSize) }
-        // Sorted here, on the staging thread: the writer walks the B-tree in key order.
-        // Pairs of key and position, sorted in place (no jump back into the staged values per comparison), then the
-        // versions themselves put in that order.
+        // Sorted here, on the staging thread, so the writer walks the B-tree in key order: pairs of key and position
+        // (no jump back into the staged values per comparison), then the versions themselves put in that order.
         var pairs = taken.deliveries.enumerated().map { (key: $0.element.key, position: Int32($0.offset)) }
         pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
         taken.stagedTimes = taken.deliveries.map { ($0.created, $0.stamp) }

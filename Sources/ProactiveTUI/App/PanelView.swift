@@ -21,7 +21,9 @@ struct PanelView: Widget {
         guard !inner.isEmpty else { return }
         switch panel {
         case .statusChart:
-            (chart?.widget ?? StackedColumnChart(data: data, selectedIndex: selected)).render(into: &grid, area: inner, theme: theme)
+            if let chart {
+                chart.widget.render(into: &grid, area: inner, theme: theme, layout: chart.layout)
+            }
         case .resultDonut:
             DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
                        centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results)
@@ -39,21 +41,23 @@ struct PanelView: Widget {
         }
     }
 
-    /// The status chart with its selected column and status, and a footer with the selection's figures
-    /// (`11-05 499` for a column, `11-05 Complete 433` for a status in it).
-    private func statusChart(inner: Rect, theme: Theme) -> (widget: StackedColumnChart, footer: String?) {
+    /// The status chart with its selected column and status, its layout (made once, for the footer and the
+    /// drawing), and a footer with the selection's figures (`11-05 499` for a column, `11-05 Complete 433` for a
+    /// status in it).
+    private func statusChart(inner: Rect, theme: Theme)
+        -> (widget: StackedColumnChart, layout: StackedColumnChart.Layout?, footer: String?) {
         var chart = StackedColumnChart(data: data, selectedIndex: selected)
-        guard let selected, let layout = chart.layout(in: inner, theme: theme), layout.buckets.indices.contains(selected)
-        else { return (chart, nil) }
+        let layout = inner.isEmpty ? nil : chart.layout(in: inner, theme: theme)
+        guard let selected, let layout, layout.buckets.indices.contains(selected) else { return (chart, layout, nil) }
         let bucket = layout.buckets[selected]
         let labels = chart.seriesLabels
         let date = layout.granularity.label(bucket.start)
         guard let status = DashboardController.chartSegment(state, column: bucket, labels: labels),
               let i = labels.firstIndex(of: status) else {
-            return (chart, "\(date) \(NumberFormat.grouped(bucket.total))")
+            return (chart, layout, "\(date) \(NumberFormat.grouped(bucket.total))")
         }
         chart.selectedSeries = status
-        return (chart, "\(date) \(theme.safe(status)) \(NumberFormat.grouped(bucket.counts[i]))")
+        return (chart, layout, "\(date) \(theme.safe(status)) \(NumberFormat.grouped(bucket.counts[i]))")
     }
 
     /// Tables: the selection in normal use; in wall mode, the page the wall clock has reached.

@@ -112,21 +112,27 @@ public struct StackedColumnChart: Widget {
     }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
+        render(into: &grid, area: area, theme: theme, layout: area.isEmpty ? nil : layout(in: area, theme: theme))
+    }
+
+    /// Renders with a layout the caller already made for this area (`layout(in:theme:)`).
+    func render(into grid: inout Grid, area: Rect, theme: Theme, layout: Layout?) {
         guard !area.isEmpty else { return }
         grid.fill(area)
-        guard let layout = layout(in: area, theme: theme) else {
+        guard let layout else {
             grid.put("No deliveries in scope", x: area.x, y: area.y, width: area.width, alignment: .left,
                      style: .muted, ellipsis: theme.glyphs.ellipsis)
             return
         }
         drawAxis(&grid, layout, theme)
         let slots = self.slots
+        let chosen = selectedSeries.flatMap { seriesLabels.firstIndex(of: $0) }
         for (i, bucket) in layout.buckets.enumerated() {
             drawColumn(&grid, bucket, x: layout.plot.x + i * layout.slot, layout, theme, slots: slots,
-                       selected: i == selectedIndex)
+                       selected: i == selectedIndex, chosen: i == selectedIndex ? chosen : nil)
         }
         drawLabels(&grid, layout, area, theme)
-        drawLegend(&grid, layout, area, theme)
+        drawLegend(&grid, layout, area, theme, slots: slots, chosen: selectedIndex == nil ? nil : chosen)
     }
 
     func drawAxis(_ grid: inout Grid, _ l: Layout, _ theme: Theme) {
@@ -147,8 +153,9 @@ public struct StackedColumnChart: Widget {
         }
     }
 
+    /// - Parameter chosen: the series drawn in reverse video (the status picked in the selected column).
     func drawColumn(_ grid: inout Grid, _ bucket: DateBucket, x: Int, _ l: Layout, _ theme: Theme, slots: [Int],
-                    selected: Bool) {
+                    selected: Bool, chosen: Int?) {
         let total = bucket.total
         guard total > 0 else { return }
         let h = l.plot.height
@@ -170,7 +177,7 @@ public struct StackedColumnChart: Widget {
             top = slots[s]
             var style = Style.series(slots[s])
             if selected { style.bold = true }
-            if selected, let chosen = selectedSeries, s < seriesLabels.count, seriesLabels[s] == chosen { style.reverse = true }
+            if s == chosen { style.reverse = true }
             for c in lower..<max(lower, upper) {
                 grid.fill(Rect(x: x, y: l.plot.bottom - 1 - c, width: l.barWidth, height: 1),
                           with: theme.glyphs.fill(series: slots[s]), style: style)
@@ -213,18 +220,17 @@ public struct StackedColumnChart: Widget {
         }
     }
 
-    func drawLegend(_ grid: inout Grid, _ l: Layout, _ area: Rect, _ theme: Theme) {
-        let slots = self.slots
+    func drawLegend(_ grid: inout Grid, _ l: Layout, _ area: Rect, _ theme: Theme, slots: [Int], chosen: Int?) {
         for (row, entries) in l.legendLines.enumerated() {
             var x = area.x
             for i in entries {
                 let text = legendText(i, slot: slots[i], theme: theme)
                 let marker = theme.glyphs.fill(series: slots[i])
-                let chosen = selectedIndex != nil && selectedSeries == seriesLabels[i]
-                grid.put(marker, x: x, y: l.legendY + row, style: chosen ? Style.series(slots[i]).reversed : .series(slots[i]))
+                let isChosen = i == chosen
+                grid.put(marker, x: x, y: l.legendY + row, style: isChosen ? Style.series(slots[i]).reversed : .series(slots[i]))
                 let rest = String(text.dropFirst(marker.count))
                 let written = grid.put(theme.truncate(rest, area.right - x - 1), x: x + 1, y: l.legendY + row,
-                                       style: chosen ? .selected : .normal)
+                                       style: isChosen ? .selected : .normal)
                 x += 1 + written + 2
             }
         }

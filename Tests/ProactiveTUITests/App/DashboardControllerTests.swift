@@ -463,7 +463,7 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
         #expect(footer().contains("11-02 \(NumberFormat.grouped(first.total))"))
         state.chartSegment = "Complete"
         #expect(footer().contains("11-02 Complete \(NumberFormat.grouped(first.count(of: "Complete")))"))
-        state.chartSegment = "Cancelled"  // none that day: the column's total again
+        state.chartSegment = "Pending"  // in the chart, but none that day: the column's total again
         #expect(footer().contains("11-02 \(NumberFormat.grouped(first.total))"))
     }
 
