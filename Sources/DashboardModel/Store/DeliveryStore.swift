@@ -34,6 +34,8 @@ public final class DeliveryStore: @unchecked Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
             if bulk { try db.execute(sql: "PRAGMA cache_size = -262144") }
         }
+        // Checked before the lock too, so that an unrelated file gets no lock file beside it.
+        _ = try StoreFile.kind(of: path)
         let lock = try FileLock(path: StoreFile.lockPath(path))
         defer { lock.unlock() }
         if try StoreFile.kind(of: path) == .absent {

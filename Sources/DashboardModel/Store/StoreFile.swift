@@ -27,15 +27,20 @@ enum StoreFile {
         try refuseDirectory(path)
         let folder = (path as NSString).deletingLastPathComponent
         guard !folder.isEmpty else { return }
+        try makeFolder(folder, for: path)
+    }
+
+    /// `mkdir -p`, one component at a time, so that a failure names the folder and the system's reason.
+    private static func makeFolder(_ folder: String, for path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw StoreError("cannot create the store \(path): \(folder) is a file, not a folder") }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError("cannot create the folder \(folder) for the store: \(Self.reason(error))")
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolder(parent, for: path) }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw StoreError("cannot create the folder \(folder) for the store \(path): \(String(cString: strerror(errno)))")
         }
     }
 
