@@ -94,6 +94,17 @@ import Testing
         #expect(importFailure("d.csv", csv("2026-11-01T00:00:00Z", modified: "9999-01-01T00:00:00Z"))?.column == "modifiedon")
     }
 
+    @Test func overlongIdsAndValuesAreRefused() {
+        let longId = String(repeating: "a", count: 1025), longValue = String(repeating: "v", count: 65_537)
+        let id = importFailure("d.csv", header + "\(longId),2026-11-01T00:00:00Z,Pending,q1\n")
+        #expect(id?.column == "msdyn_delivery_id" && id?.reason == "the id is 1025 bytes long (at most 1024)")
+        let value = importFailure("d.csv", header + "d1,2026-11-01T00:00:00Z,Pending,\(longValue)\n")
+        #expect(value?.column == "msdyn_queue_id" && value?.reason == "the value is 65537 bytes long (at most 65536)")
+        let conversation = importFailure("c.jsonl", #"{"msdyn_ocliveworkitemid": "\#(longId)", "msdyn_isoutbound": true}"# + "\n")
+        #expect(conversation?.column == "msdyn_ocliveworkitemid")
+        #expect(importFailure("d.csv", header + "\(longId.dropLast()),2026-11-01T00:00:00Z,Pending,\(longValue.dropLast())\n") == nil)
+    }
+
     @Test func aRefusedFileLeavesTheStoreAsItWas() throws {
         let store = try MXStore()
         try store.write(deliveries: [MX.d("d0", "2026-11-01T10:00:00Z")])

@@ -122,6 +122,10 @@ final class RecordFields {
     /// already that (plain text, no braces, no upper-case hex digits): no String is made for them.
     func idText(_ column: ImportColumn) throws -> IdText? {
         let field = raw(column)
+        // Bounded so that a batch of staged ids stays far below the 2 GiB its Int32 offsets can address.
+        if field.end - field.start > Self.maxIdBytes {
+            throw RecordProblem(column: column.name, reason: "the id is \(field.end - field.start) bytes long (at most \(Self.maxIdBytes))")
+        }
         if field.kind == .string, field.style == .plain, field.end > field.start,
            ByteScan.nulOrNonASCII(base, from: field.start, to: field.end) == field.end {
             let bytes = UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
@@ -244,9 +248,16 @@ final class RecordFields {
         return RecordProblem(column: column.name, reason: "expected \(expected), found \(found)")
     }
 
+    /// The longest id (delivery, conversation) and the longest other text value accepted, in bytes as the file
+    /// holds them. A GUID is 36 bytes; names and labels are short.
+    static let maxIdBytes = 1024, maxValueBytes = 65_536
+
     /// The text of a value, refused (`RecordProblem` naming the column) when it holds a NUL byte, bytes that are not
     /// UTF-8, or a `\u` escape of half a surrogate pair: replacing them would let two different ids read as one.
     func value(_ field: RawField, _ column: ImportColumn) throws -> String {
+        if field.end - field.start > Self.maxValueBytes {
+            throw RecordProblem(column: column.name, reason: "the value is \(field.end - field.start) bytes long (at most \(Self.maxValueBytes))")
+        }
         switch field.style {
         case .plain:
             let stop = ByteScan.nulOrNonASCII(base, from: field.start, to: field.end)
@@ -305,6 +316,14 @@ final class RecordFields {
 enum IdText {
     case bytes(UnsafeBufferPointer<UInt8>)
     case string(String)
+
+    /// The id as a String (normalised, as `GUIDText.normalize` gives it).
+    var string: String {
+        switch self {
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .string(let text): text
+        }
+    }
 
     func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         switch self {
