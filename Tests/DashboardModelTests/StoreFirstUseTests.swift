@@ -92,6 +92,8 @@ import Testing
         let folder = try Folder()
         let path = folder.path("store.sqlite")
         _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let error = try #require(throws: StoreError.self) { try DeliveryStore.openForReading(path: path) }
+        #expect(error.description.hasPrefix("no store at \(path) (the file is empty): create one with"))
         let store = try DeliveryStore.openForWriting(path: path)
         #expect(FileImporter.importFile(try importTempFile("d.csv", Self.csv("d", 3)), into: store).error == nil)
         #expect(try store.generation() == 1)
@@ -110,6 +112,8 @@ import Testing
             let error = try #require(throws: StoreError.self) { try DeliveryStore.openForWriting(path: path) }
             #expect(error.description.hasPrefix("\(path) is not a proactive-tui store ("), "\(error)")
             #expect(error.description.hasSuffix("; it was left unchanged"), "\(error)")
+            // Readers say the same.
+            #expect(throws: StoreError.self) { try DeliveryStore.openForReading(path: path) }
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         }
         #expect(folder.names == ["notes.txt", "other.sqlite"])
