@@ -81,8 +81,21 @@ public enum WebAPIPageWriter {
 
     /// `"2026-11-17T16:42:46Z"`.
     static func time(_ seconds: Int64, _ out: inout [UInt8]) {
+        let day = LocalDate(dayNumber: Int(floorDiv(seconds, 86_400)))
+        let s = Int(seconds - Int64(day.dayNumber) * 86_400)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(48 + (value / divisor) % 10))
+                divisor /= 10
+            }
+        }
         out.append(34)
-        out.append(contentsOf: ISOTime.format(Date(timeIntervalSince1970: TimeInterval(seconds))).utf8)
+        digits(day.year, 4); out.append(45); digits(day.month, 2); out.append(45); digits(day.day, 2)
+        out.append(84)
+        digits(s / 3600, 2); out.append(58); digits((s % 3600) / 60, 2); out.append(58); digits(s % 60, 2)
+        out.append(90)
         out.append(34)
     }
 }

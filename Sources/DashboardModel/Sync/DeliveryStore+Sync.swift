@@ -22,36 +22,57 @@ extension DeliveryStore {
     @discardableResult
     public func applySyncPage(_ bytes: [UInt8], table: SyncTable, source: String, cursor: SyncCursor?,
                               now: Date = Date()) throws -> SyncPageOutcome {
-        if let link = cursor?.link, let problem = SyncSecrets.credentialProblem(inLink: link) {
-            throw StoreError("the \(table.rawValue) cursor from \(SyncSecrets.redact(source)) was not stored: \(problem)")
-        }
-        let reader = try RecordFileReader(name: source, bytes: bytes)
-        guard reader.format == .jsonPages else {
-            throw ImportError(file: source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
+        try applySyncPages([SyncPage(bytes: bytes, source: source, cursor: cursor)], table: table, now: now)
+    }
+
+    /// Several pages of one table, received one after another, applied in ONE transaction in their order, each as
+    /// `applySyncPage` applies it (the cursor saved is the last page's): a client that fetched more pages while the
+    /// store was busy applies them together, and the store's cost per transaction (its commit, the link and row id
+    /// buckets, the slot rows) is paid once for all of them. Throws as `applySyncPage` does; nothing of any page is
+    /// applied then.
+    @discardableResult
+    public func applySyncPages(_ pages: [SyncPage], table: SyncTable, now: Date = Date()) throws -> SyncPageOutcome {
+        var readers: [(reader: RecordFileReader, page: SyncPage)] = []
+        for page in pages {
+            if let link = page.cursor?.link, let problem = SyncSecrets.credentialProblem(inLink: link) {
+                throw StoreError("the \(table.rawValue) cursor from \(SyncSecrets.redact(page.source)) was not stored: \(problem)")
+            }
+            let reader = try RecordFileReader(name: page.source, bytes: page.bytes)
+            guard reader.format == .jsonPages else {
+                throw ImportError(file: page.source, line: 1,
+                                  reason: "not a Web API page (expected a JSON object with a \"value\" array)")
+            }
+            readers.append((reader, page))
         }
         return try pool.write { db in
             var state = try SyncTableState.load(db, table)
                 ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
-            let plan = SyncPagePlan(stored: state.cursor, new: cursor, table: table, epoch: state.epoch)
-            state.epoch = plan.epoch
             let writer = try StoreWriter(db: db, now: now)
-            writer.sync = SyncWriteContext(table: table, fullReadMark: plan.mark)
             let entries = Counter()
-            try PipelinedWrite.run(writer, produce: { sink in
-                try reader.read(staging: sink.stager) { record, _ in
-                    entries.value += 1
-                    if let record { try sink.emit(record) } else { try sink.didStage() }
+            var unseen = 0, endedFullRead = false
+            for (reader, page) in readers {
+                let plan = SyncPagePlan(stored: state.cursor, new: page.cursor, table: table, epoch: state.epoch)
+                state.epoch = plan.epoch
+                writer.sync = SyncWriteContext(table: table, fullReadMark: plan.mark)
+                let source = page.source
+                try PipelinedWrite.run(writer, produce: { sink in
+                    try reader.read(staging: sink.stager) { record, _ in
+                        entries.value += 1
+                        if let record { try sink.emit(record) } else { try sink.didStage() }
+                    }
+                }, describeWriterError: { error in
+                    if error is ImportError { return error }
+                    return ImportError(file: source, reason: "the store refused the page's records: \(error)")
+                })
+                if plan.endsFullRead, let mark = plan.mark {
+                    unseen += try writer.deleteUnseen(table, mark: mark)
+                    endedFullRead = true
                 }
-            }, describeWriterError: { error in
-                if error is ImportError { return error }
-                return ImportError(file: source, reason: "the store refused the page's records: \(error)")
-            })
-            var unseen = 0
-            if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
+                if let cursor = page.cursor { state.cursor = cursor }
+            }
             try writer.finish()
             let summary = writer.summary
-            if let cursor { state.cursor = cursor }
-            if plan.endsFullRead {
+            if endedFullRead {
                 state.rows = try SyncTableState.countRows(db, table)
             } else {
                 let counts = summary.counts(of: table)
@@ -63,7 +84,7 @@ extension DeliveryStore {
             let deleted = summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
                 + summary.conversations.deleted
             return SyncPageOutcome(summary: summary, deleted: deleted, rows: entries.value, deletedAsUnseen: unseen,
-                                   endedFullRead: plan.endsFullRead)
+                                   endedFullRead: endedFullRead)
         }
     }
 

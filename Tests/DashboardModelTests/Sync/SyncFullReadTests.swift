@@ -161,4 +161,28 @@ import Testing
         let names = try s.store.read { db in try String.fetchAll(db, sql: "SELECT name FROM configurations ORDER BY id") }
         #expect(names == ["Zero", "One"])
     }
+
+    @Test func pagesAppliedTogetherInOneTransactionEndAsPagesAppliedOneByOne() throws {
+        let s = try MXStore()
+        let old = try MXStore()
+        try Data(SyncPages.page(.deliveries, Self.service(50, modified: "2026-11-07T10:00:00Z"))).write(to: URL(fileURLWithPath: s.folder.path + "/old.json"))
+        for store in [s, old] { #expect(FileImporter.importFile(s.folder.path + "/old.json", into: store.store, now: Self.now).error == nil) }
+        let service = Array(Self.service(70).suffix(45))
+        _ = try Self.fullRead(service, into: old.store, size: 10)
+        let pages = stride(from: 0, to: service.count, by: 10).map { start -> SyncPage in
+            let last = start + 10 >= service.count
+            return SyncPage(bytes: SyncPages.page(.deliveries, Array(service[start..<min(start + 10, service.count)])), source: "p\(start)",
+                            cursor: last ? .delta(deltaLink: Self.link + "?$deltatoken=4")
+                                : .fullRead(nextLink: Self.link + "?$skiptoken=\(start + 10)", startedAt: Self.startedAt))
+        }
+        // A batch with a page it cannot read applies nothing.
+        var broken = pages
+        broken[2].bytes = Array(broken[2].bytes.dropLast(2))
+        #expect(throws: ImportError.self) { try s.store.applySyncPages(broken, table: .deliveries, now: Self.now) }
+        #expect(try s.store.syncCursor(for: .deliveries) == nil)
+        let outcome = try s.store.applySyncPages(pages, table: .deliveries, now: Self.now)
+        #expect(outcome.rows == 45 && outcome.endedFullRead && outcome.deletedAsUnseen == 25)
+        #expect(try Self.json(s) == Self.json(old))
+        #expect(try Self.json(s) == Self.json(try Self.freshImport(service)))
+    }
 }
