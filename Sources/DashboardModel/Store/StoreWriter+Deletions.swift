@@ -142,7 +142,8 @@ extension StoreWriter {
             findDelivery.reset()
             return
         }
-        let created = findDelivery.int64(1), modified = findDelivery.int64(2), combo = findDelivery.int64(3)
+        let stored = try StoredDelivery(findDelivery, rowId: key, firstColumn: 1)  // checked: a damaged row throws
+        let created = stored.created, modified = stored.modified, combo = stored.combo
         let conversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
         let rowId = RowIdText.of(findDelivery, 5)
         findDelivery.reset()

@@ -207,7 +207,7 @@ extension DeliveryStore {
     /// Counts every change of the sync's state, beside `generation` (which counts data changes): a dashboard that
     /// shows the sync's state reads it when this moves.
     public func syncGeneration() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'sync_generation'") ?? 0 }
+        try pool.read { db in try StoredInteger.meta(db, "sync_generation", in: StoredInteger.generation) ?? 0 }
     }
 
     static func bumpSyncGeneration(_ db: Database) throws {
