@@ -19,9 +19,9 @@ import Testing
             + (0..<count).map { "\(prefix)-\($0),2026-11-0\(1 + $0 % 9)T10:00:00Z,Pending\n" }.joined()
     }
 
-    /// Eight imports started together into a store that does not exist yet, five times over: every one succeeds.
+    /// Eight imports started together into a store that does not exist yet, twenty times over: every one succeeds.
     @Test func concurrentFirstImportsAllSucceed() throws {
-        for round in 0..<5 {
+        for round in 0..<20 {
             let folder = try Folder()
             let path = folder.path("nested/store.sqlite")
             let files = try (0..<8).map { try importTempFile("t\($0).csv", Self.csv("r\(round)t\($0)", 20)) }
