@@ -44,11 +44,11 @@ extension DeliveryStore {
             }
             readers.append((reader, page))
         }
-        return try pool.write { db in
+        let (outcome, combos) = try pool.write { db in
             try Self.prepareSyncConnection(db)
             var state = try SyncTableState.load(db, table)
                 ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
-            let writer = try StoreWriter(db: db, now: now)
+            let writer = try StoreWriter(db: db, now: now, combos: comboCache.current)
             let entries = Counter()
             var unseen = 0, endedFullRead = false
             for (reader, page) in readers {
@@ -90,9 +90,11 @@ extension DeliveryStore {
             try Self.bumpSyncGeneration(db)
             let deleted = summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
                 + summary.conversations.deleted
-            return SyncPageOutcome(summary: summary, deleted: deleted, rows: entries.value, deletedAsUnseen: unseen,
-                                   endedFullRead: endedFullRead)
+            return (SyncPageOutcome(summary: summary, deleted: deleted, rows: entries.value, deletedAsUnseen: unseen,
+                                    endedFullRead: endedFullRead), writer.comboContents)
         }
+        comboCache.committed(combos)
+        return outcome
     }
 
     /// The table's saved cursor; nil when it has none (never synced, or reset).
