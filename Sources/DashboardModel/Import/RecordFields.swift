@@ -152,7 +152,7 @@ final class RecordFields {
             if let parsed { return parsed }
             throw RecordProblem(
                 column: column.name,
-                reason: "cannot read timestamp \"\(string(field))\" (\(TimestampParser.expectation))")
+                reason: "cannot read timestamp \(TextSafety.quoted(string(field))) (\(TimestampParser.expectation))")
         default: throw typeProblem(column, field, expected: "a timestamp as text")
         }
     }
@@ -190,7 +190,7 @@ final class RecordFields {
             case "false", "0", "no", "n": return false
             default:
                 throw RecordProblem(
-                    column: column.name, reason: "cannot read yes/no value \"\(text)\" (expected true/false or 1/0)")
+                    column: column.name, reason: "cannot read yes/no value \(TextSafety.quoted(text)) (expected true/false or 1/0)")
             }
         default: throw typeProblem(column, field, expected: "true or false")
         }
