@@ -39,6 +39,14 @@ final class CursesBackend {
 
     var size: (width: Int, height: Int) { (Int(pt_cols()), Int(pt_rows())) }
 
+    /// Ctrl-Z: restores the terminal, stops the process group (SIGTSTP with its default action, as the terminal
+    /// would in cooked mode), and after SIGCONT re-enters curses; the next `draw` repaints everything.
+    func suspend() {
+        guard isOpen else { return }
+        pt_suspend()
+        previous = nil
+    }
+
     /// Forgets the previous frame: the next `draw` repaints everything (after a resize).
     func invalidate() {
         previous = nil
@@ -110,6 +118,7 @@ final class CursesBackend {
         switch value {
         case 3: return .controlC
         case 12: return .controlL
+        case 26: return .controlZ
         case 9: return .tab
         case 10, 13: return .enter
         case 27: return .escape

@@ -34,6 +34,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try filterOptions.precheck()
+        if !buildOnly { try TerminalRequirement.check(command: "demo") }
         var history: DemoGenerator?
         if rebuild || !FileManager.default.fileExists(atPath: path) {
             history = try DemoStoreBuilder.build(path: path, deliveries: deliveries, days: days, seed: seed, log: { Console.line($0) })
