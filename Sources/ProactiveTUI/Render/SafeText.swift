@@ -17,7 +17,12 @@ public enum SafeText {
     public static let replacement = "\u{FFFD}"
     public static let asciiReplacement = "?"
 
+    /// The most characters of one text that the screen shows (no terminal line is longer): a longer one is cut
+    /// first, so a 1 MB name costs a frame no more than a short one.
+    public static let screenLimit = 1000
+
     public static func sanitize(_ text: String, ascii: Bool = false) -> String {
+        let text = TextSafety.bounded(text, limit: screenLimit)
         // Fast path: the common case is plain printable text.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
