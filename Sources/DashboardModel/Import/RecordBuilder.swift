@@ -40,14 +40,12 @@ enum RecordBuilder {
     }
 
     static func delivery(_ f: RecordFields) throws -> Delivery {
-        guard let id = try (f.text(.deliveryId) ?? f.text(.deliveryRowId)).map(GUIDText.normalize) else {
-            throw missingDeliveryId
-        }
+        guard let id = try (f.idText(.deliveryId) ?? f.idText(.deliveryRowId))?.string else { throw missingDeliveryId }
         let (created, modified, base) = try deliveryValues(f)
         return Delivery(
             deliveryId: id, createdOn: created, modifiedOn: modified, status: base.status, result: base.result,
             dialMode: base.dialMode, configId: base.configId, queueId: base.queueId, channel: base.channel,
-            conversationId: try f.text(.conversationRef).map(GUIDText.normalize) ?? "",
+            conversationId: try f.idText(.conversationRef)?.string ?? "",
             engagementType: base.engagementType)
     }
 
@@ -109,7 +107,7 @@ enum RecordBuilder {
     }
 
     static func conversation(_ f: RecordFields) throws -> Conversation {
-        guard let id = try (f.text(.workItemId) ?? f.text(.activityId)).map(GUIDText.normalize) else {
+        guard let id = try (f.idText(.workItemId) ?? f.idText(.activityId))?.string else {
             throw missing(.workItemId, "a conversation needs msdyn_ocliveworkitemid or activityid")
         }
         return Conversation(id: id, isOutbound: try f.boolean(.isOutbound),

@@ -113,7 +113,7 @@ final class RecordFields {
         let field = raw(column)
         switch field.kind {
         case .absent, .null: return nil
-        case .string: return field.end > field.start ? string(field) : nil
+        case .string: return field.end > field.start ? try value(field, column) : nil
         default: throw typeProblem(column, field, expected: "text")
         }
     }
@@ -122,7 +122,12 @@ final class RecordFields {
     /// already that (plain text, no braces, no upper-case hex digits): no String is made for them.
     func idText(_ column: ImportColumn) throws -> IdText? {
         let field = raw(column)
-        if field.kind == .string, field.style == .plain, field.end > field.start {
+        // Bounded so that a batch of staged ids stays far below the 2 GiB its Int32 offsets can address.
+        if field.end - field.start > Self.maxIdBytes {
+            throw RecordProblem(column: column.name, reason: "the id is \(field.end - field.start) bytes long (at most \(Self.maxIdBytes))")
+        }
+        if field.kind == .string, field.style == .plain, field.end > field.start,
+           ByteScan.nulOrNonASCII(base, from: field.start, to: field.end) == field.end {
             let bytes = UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
             if !GUIDText.needsNormalizing(bytes) { return .bytes(bytes) }
         }
@@ -130,10 +135,10 @@ final class RecordFields {
     }
 
     /// The formatted-value annotation beside a choice column, if the export carried one as text.
-    func formattedLabel(_ column: ImportColumn) -> String? {
+    func formattedLabel(_ column: ImportColumn) throws -> String? {
         let field = raw(column, formatted: true)
         guard field.kind == .string, field.end > field.start else { return nil }
-        return string(field)
+        return try value(field, column)
     }
 
     /// A timestamp column, as epoch seconds.
@@ -149,7 +154,14 @@ final class RecordFields {
             } else {
                 parsed = TimestampParser.parse(string(field))
             }
-            if let parsed { return parsed }
+            if let parsed {
+                guard TimestampRange.seconds.contains(parsed) else {
+                    throw RecordProblem(
+                        column: column.name,
+                        reason: "timestamp \(TextSafety.quoted(string(field))) is outside the accepted range \(TimestampRange.text)")
+                }
+                return parsed
+            }
             throw RecordProblem(
                 column: column.name,
                 reason: "cannot read timestamp \(TextSafety.quoted(string(field))) (\(TimestampParser.expectation))")
@@ -168,7 +180,7 @@ final class RecordFields {
             return .label(text)
         case .string:
             if field.end == field.start { return nil }
-            let text = string(field)
+            let text = try value(field, column)
             if let n = Int(text) { return .number(n) }
             return .label(text)
         default: throw typeProblem(column, field, expected: "a choice number or label")
@@ -184,7 +196,7 @@ final class RecordFields {
         case .boolFalse: return false
         case .number, .string:
             if field.kind == .string, field.end == field.start { return nil }
-            let text = string(field)
+            let text = try value(field, column)
             switch text.lowercased() {
             case "true", "1", "yes", "y": return true
             case "false", "0", "no", "n": return false
@@ -208,7 +220,7 @@ final class RecordFields {
             return try text(column).map(canonical)
         }
         if let hit = cache.value(base + field.start, field.end - field.start) { return hit }
-        let value = canonical(string(field))
+        let value = canonical(try value(field, column))
         cache.store(value, base + field.start, field.end - field.start)
         return value
     }
@@ -222,7 +234,7 @@ final class RecordFields {
             return try choice(column).flatMap(canonical)
         }
         if let hit = cache.value(base + field.start, field.end - field.start) { return hit }
-        let text = string(field)
+        let text = try value(field, column)
         let value = canonical(Int(text).map(ChoiceValue.number) ?? .label(text))
         cache.store(value, base + field.start, field.end - field.start)
         return value
@@ -236,6 +248,58 @@ final class RecordFields {
         return RecordProblem(column: column.name, reason: "expected \(expected), found \(found)")
     }
 
+    /// The longest id (delivery, conversation) and the longest other text value accepted, in bytes as the file
+    /// holds them. A GUID is 36 bytes; names and labels are short.
+    static let maxIdBytes = 1024, maxValueBytes = 65_536
+
+    /// The text of a value, refused (`RecordProblem` naming the column) when it holds a NUL byte, bytes that are not
+    /// UTF-8, or a `\u` escape of half a surrogate pair: replacing them would let two different ids read as one.
+    func value(_ field: RawField, _ column: ImportColumn) throws -> String {
+        if field.end - field.start > Self.maxValueBytes {
+            throw RecordProblem(column: column.name, reason: "the value is \(field.end - field.start) bytes long (at most \(Self.maxValueBytes))")
+        }
+        switch field.style {
+        case .plain:
+            let stop = ByteScan.nulOrNonASCII(base, from: field.start, to: field.end)
+            if stop == field.end { return string(field) }  // ASCII without NUL: valid as it is
+            return try validated(UnsafeBufferPointer(start: base + field.start, count: field.end - field.start), column)
+        case .jsonEscaped:
+            var lone = false
+            let bytes = JSONText.unescape(base, field.start, field.end, loneSurrogate: &lone)
+            if lone {
+                throw RecordProblem(column: column.name, reason: "the value holds a \\u escape of half a surrogate pair")
+            }
+            return try bytes.withUnsafeBufferPointer { try validated($0, column) }
+        case .csvDoubledQuotes:
+            return try csvBytes(field).withUnsafeBufferPointer { try validated($0, column) }
+        }
+    }
+
+    private func validated(_ bytes: UnsafeBufferPointer<UInt8>, _ column: ImportColumn) throws -> String {
+        guard let base = bytes.baseAddress else { return "" }
+        let stop = ByteScan.nulOrNonASCII(base, from: 0, to: bytes.count)
+        if stop < bytes.count, let nul = bytes[stop...].firstIndex(of: 0) {
+            throw RecordProblem(column: column.name, reason: "the value holds a NUL byte (at byte \(nul + 1) of the value)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RecordProblem(column: column.name, reason: "the value is not valid UTF-8 (from byte \(stop + 1) of the value)")
+        }
+        return text
+    }
+
+    private func csvBytes(_ field: RawField) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(field.end - field.start)
+        var i = field.start
+        while i < field.end {
+            let b = base[i]
+            bytes.append(b)
+            i += (b == 34 && i + 1 < field.end && base[i + 1] == 34) ? 2 : 1
+        }
+        return bytes
+    }
+
+    /// The text of a value as is, invalid bytes replaced (for messages, which quote what the file held).
     func string(_ field: RawField) -> String {
         switch field.style {
         case .plain:
@@ -243,15 +307,7 @@ final class RecordFields {
         case .jsonEscaped:
             return String(decoding: JSONText.unescape(base, field.start, field.end), as: UTF8.self)
         case .csvDoubledQuotes:
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(field.end - field.start)
-            var i = field.start
-            while i < field.end {
-                let b = base[i]
-                bytes.append(b)
-                i += (b == 34 && i + 1 < field.end && base[i + 1] == 34) ? 2 : 1
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: csvBytes(field), as: UTF8.self)
         }
     }
 }
@@ -260,6 +316,14 @@ final class RecordFields {
 enum IdText {
     case bytes(UnsafeBufferPointer<UInt8>)
     case string(String)
+
+    /// The id as a String (normalised, as `GUIDText.normalize` gives it).
+    var string: String {
+        switch self {
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .string(let text): text
+        }
+    }
 
     func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         switch self {

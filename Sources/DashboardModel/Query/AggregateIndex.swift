@@ -60,17 +60,15 @@ public final class AggregateIndex: @unchecked Sendable {
     @discardableResult
     public func refresh() throws -> Bool {
         try store.read { db in
-            let meta = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
-                (row: Row) -> (String, Int64) in (row["key"], row["value"])
-            })
-            let newGeneration = meta["generation"] ?? 0
+            let newGeneration = try StoredInteger.generation(db)
             if newGeneration == generation { return false }
-            let changed = meta["changed_at"] ?? 0
+            let changed = try StoredInteger.meta(db, "changed_at", in: StoredInteger.changedAt) ?? 0
+            let newCatalogGeneration = try StoredInteger.meta(db, "catalog_generation", in: StoredInteger.generation) ?? 0
             changedAt = changed > 0 ? Date(timeIntervalSince1970: TimeInterval(changed)) : nil
             try loadCombos(db)
-            if (meta["catalog_generation"] ?? 0) != catalogGeneration {
+            if newCatalogGeneration != catalogGeneration {
                 try loadCatalog(db)
-                catalogGeneration = meta["catalog_generation"] ?? 0
+                catalogGeneration = newCatalogGeneration
             }
             try loadSlots(db, since: generation)
             try loadRecent(db)
@@ -95,10 +93,14 @@ public final class AggregateIndex: @unchecked Sendable {
             """)
         statement.bind(1, combos.count)
         while try statement.step() {
-            let id = statement.int(0)
+            let id = Int(try StoredInteger.read(statement, 0, "combos.id", in: StoredInteger.comboId))
+            // Ids are dense from 1: a gap of more than a few would be a hand-made id, which would size the arrays.
+            guard id - combos.count <= Self.maxComboGap else {
+                throw StoreDamaged("combos.id jumps from \(combos.count - 1) to \(id)")
+            }
             func text(_ c: Int32) -> String { statement.string(c) ?? "" }
             let blank = { (s: String) in s.isEmpty ? "(Blank)" : s }
-            let direction = Direction(rawValue: statement.int(8)) ?? .none
+            let direction = Direction(rawValue: Int(try StoredInteger.read(statement, 8, "combos.direction", in: 0...2))) ?? .none
             var dims = [Int32](repeating: 0, count: Self.dimensionCount)
             dims[Self.slotOf(.channel)] = intern(blank(text(1)), .channel)
             dims[Self.slotOf(.queue)] = intern(text(2), .queue)
@@ -118,21 +120,44 @@ public final class AggregateIndex: @unchecked Sendable {
         }
     }
 
+    /// Configurations and queues, read as text whatever their storage class (a value altered by hand to a number
+    /// reads as its digits, not as a trap).
     private func loadCatalog(_ db: Database) throws {
         var catalog = Catalog()
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, status, priority FROM configurations") {
-            catalog.configurations[row["id"]] = Catalog.ConfigurationInfo(name: row["name"], status: row["status"],
-                                                                          priority: row["priority"])
+        let configurations = try RawStatement(db, "SELECT id, name, status, priority FROM configurations")
+        while try configurations.step() {
+            let id = configurations.string(0) ?? ""
+            catalog.configurations[id] = Catalog.ConfigurationInfo(
+                name: configurations.string(1) ?? id, status: configurations.string(2), priority: configurations.string(3))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM queues") { catalog.queues[row["id"]] = row["name"] }
+        let queues = try RawStatement(db, "SELECT id, name FROM queues")
+        while try queues.step() {
+            let id = queues.string(0) ?? ""
+            catalog.queues[id] = queues.string(1) ?? id
+        }
         self.catalog = catalog
+    }
+
+    /// The most combination ids a store may skip between two (ids are dense; the writer never skips one).
+    static let maxComboGap = 1_000_000
+
+    /// One row of `slot_counts` (or `recent_processed`, whose first column is a minute), checked: the combination
+    /// must be one the store holds, the count an Int32 that is not negative.
+    private func checkedRow(_ statement: RawStatement, table: String, first: String,
+                            in range: ClosedRange<Int64>) throws -> (first: Int64, combo: Int32, n: Int32) {
+        let first = try StoredInteger.read(statement, 0, "\(table).\(first)", in: range)
+        let combo = try StoredInteger.read32(statement, 1, "\(table).combo", in: StoredInteger.comboId)
+        guard Int(combo) < combos.count, combos[Int(combo)] != nil else {
+            throw StoreDamaged("\(table) names combination \(combo), which combos does not hold")
+        }
+        return (first, combo, try StoredInteger.read32(statement, 2, "\(table).n", in: StoredInteger.count))
     }
 
     private func loadSlots(_ db: Database, since lastGeneration: Int64) throws {
         if lastGeneration >= 0 {
             // Rows newer than the snapshot carry their generation; the snapshot holds the rest (a bulk import's rows
             // carry generation 0). An index older than the snapshot starts again from it.
-            let snapshot = try Int64.fetchOne(db, sql: "SELECT generation FROM aggregate_snapshot WHERE id = 1") ?? -1
+            let snapshot = try AggregateSnapshot.generation(db) ?? -1
             guard snapshot > lastGeneration else { return try applyChanges(db, since: lastGeneration) }
             rowSlot = []
             rowCombo = []
@@ -140,43 +165,57 @@ public final class AggregateIndex: @unchecked Sendable {
             allTime = [Int64](repeating: 0, count: allTime.count)
             snapshotGeneration = nil
         }
-        if usesSnapshot, let snapshot = try AggregateSnapshot.load(db), adopt(snapshot) {
+        if usesSnapshot, let snapshot = try AggregateSnapshot.load(db) {
+            try adopt(snapshot)
             snapshotGeneration = snapshot.generation
             return try applyChanges(db, since: snapshot.generation)
         }
         let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
         while try statement.step() {
-            let combo = Int32(statement.int(1)), n = Int32(statement.int(2))
-            rowSlot.append(Int32(clamping: statement.int64(0)))
-            rowCombo.append(combo)
-            rowCount.append(n)
-            allTime[Int(combo)] += Int64(n)
+            let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
+            rowSlot.append(Int32(truncatingIfNeeded: row.first))  // the slot range fits an Int32
+            rowCombo.append(row.combo)
+            rowCount.append(row.n)
+            allTime[Int(row.combo)] &+= Int64(row.n)  // fewer than 2^31 rows of at most 2^31: cannot overflow
         }
     }
 
-    /// Takes the snapshot's rows as the index's rows (nothing loaded yet). False, changing nothing, when the
-    /// snapshot names a combination the store does not have (then the caller loads row by row).
-    private func adopt(_ snapshot: AggregateSnapshot) -> Bool {
+    /// Takes the snapshot's rows as the index's rows (nothing loaded yet), after checking each one: a slot in range,
+    /// a combination the store holds, a count that is not negative, rows in (slot, combo) order. Throws
+    /// `StoreDamaged`, changing nothing, otherwise.
+    private func adopt(_ snapshot: AggregateSnapshot) throws {
         var totals = [Int64](repeating: 0, count: allTime.count)
-        let consistent = totals.withUnsafeMutableBufferPointer { totals in
-            snapshot.combos.withUnsafeBufferPointer { combos in
-                snapshot.counts.withUnsafeBufferPointer { counts in
-                    let limit = totals.count
-                    for i in 0..<combos.count {
-                        let combo = Int(combos[i])
-                        guard combo >= 0 && combo < limit else { return false }
-                        totals[combo] &+= Int64(counts[i])
+        let known = combos.map { $0 != nil }
+        let slotRange = Int32(truncatingIfNeeded: StoredInteger.slot.lowerBound)...Int32(truncatingIfNeeded: StoredInteger.slot.upperBound)
+        let problem: String? = totals.withUnsafeMutableBufferPointer { totals in
+            snapshot.slots.withUnsafeBufferPointer { slots in
+                snapshot.combos.withUnsafeBufferPointer { combos in
+                    snapshot.counts.withUnsafeBufferPointer { counts in
+                        let limit = totals.count
+                        for i in 0..<combos.count {
+                            let combo = Int(combos[i])
+                            guard combo >= 1 && combo < limit && known[combo] else {
+                                return "aggregate_snapshot names combination \(combo), which combos does not hold"
+                            }
+                            guard counts[i] >= 0 else { return "aggregate_snapshot holds a negative count (\(counts[i]))" }
+                            guard slotRange.contains(slots[i]) else {
+                                return "aggregate_snapshot holds slot \(slots[i]), outside \(slotRange.lowerBound)...\(slotRange.upperBound)"
+                            }
+                            if i > 0, (slots[i - 1], combos[i - 1]) >= (slots[i], combos[i]) {
+                                return "aggregate_snapshot rows are out of order at row \(i)"
+                            }
+                            totals[combo] &+= Int64(counts[i])  // at most 2^31 counts below 2^31: no overflow
+                        }
+                        return nil
                     }
-                    return true
                 }
             }
         }
-        guard consistent else { return false }
+        if let problem { throw StoreDamaged(problem) }
         allTime = totals
         rowSlot = snapshot.slots
         rowCombo = snapshot.combos
         rowCount = snapshot.counts
-        return true
     }
 
     /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.
@@ -190,9 +229,10 @@ public final class AggregateIndex: @unchecked Sendable {
         statement.bind(1, lastGeneration)
         var inserts: [(Int32, Int32, Int32)] = []
         while try statement.step() {
-            let slot = Int32(clamping: statement.int64(0)), combo = Int32(statement.int(1)), n = Int32(statement.int(2))
+            let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
+            let slot = Int32(truncatingIfNeeded: row.first), combo = row.combo, n = row.n  // the slot range fits an Int32
             if let at = position(slot: slot, combo: combo) {
-                allTime[Int(combo)] += Int64(n - rowCount[at])
+                allTime[Int(combo)] += Int64(n) - Int64(rowCount[at])
                 rowCount[at] = n
             } else {
                 inserts.append((slot, combo, n))
@@ -247,7 +287,8 @@ public final class AggregateIndex: @unchecked Sendable {
         let statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed ORDER BY minute")
         var rows: [(minute: Int64, combo: Int32, n: Int32)] = []
         while try statement.step() {
-            rows.append((statement.int64(0), Int32(statement.int(1)), Int32(statement.int(2))))
+            let row = try checkedRow(statement, table: "recent_processed", first: "minute", in: StoredInteger.minute)
+            rows.append((row.first, row.combo, row.n))
         }
         recent = rows
     }

@@ -17,16 +17,29 @@ struct AggregateSnapshot {
 
     /// The snapshot, or nil when the store has none (an old store, or one with no slot rows yet).
     static func load(_ db: Database) throws -> AggregateSnapshot? {
-        guard try db.tableExists(table),
-              let header = try Row.fetchOne(db, sql: "SELECT generation, row_count FROM aggregate_snapshot WHERE id = 1")
-        else { return nil }
-        let count: Int = header["row_count"]
-        return AggregateSnapshot(generation: header["generation"], slots: try column(db, "slots", count),
+        guard try db.tableExists(table) else { return nil }
+        let header = try RawStatement(db, "SELECT generation, row_count FROM aggregate_snapshot WHERE id = 1")
+        guard try header.step() else { return nil }
+        let generation = try StoredInteger.read(header, 0, "aggregate_snapshot.generation", in: StoredInteger.generation)
+        // Checked before it sizes the arrays: a negative or huge count must not reach an allocation.
+        let count = Int(try StoredInteger.read(header, 1, "aggregate_snapshot.row_count", in: StoredInteger.rowCount))
+        return AggregateSnapshot(generation: generation, slots: try column(db, "slots", count),
                                  combos: try column(db, "combos", count), counts: try column(db, "counts", count))
     }
 
+    /// The snapshot's generation, or nil when the store has no snapshot row.
+    static func generation(_ db: Database) throws -> Int64? {
+        let header = try RawStatement(db, "SELECT generation FROM aggregate_snapshot WHERE id = 1")
+        guard try header.step() else { return nil }
+        return try StoredInteger.read(header, 0, "aggregate_snapshot.generation", in: StoredInteger.generation)
+    }
+
     private static func column(_ db: Database, _ name: String, _ count: Int) throws -> [Int32] {
-        try [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let bytes = try SQLiteBlob.size(db, table: table, column: name, rowid: rowid)
+        guard bytes == count * MemoryLayout<Int32>.size else {
+            throw StoreDamaged("aggregate_snapshot.\(name) holds \(bytes) bytes, expected \(count) × 4 (row_count \(count))")
+        }
+        return try [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
             try SQLiteBlob.read(db, table: table, column: name, rowid: rowid, into: UnsafeMutableRawBufferPointer(buffer))
             #if _endian(big)
             for i in 0..<count { buffer[i] = Int32(littleEndian: buffer[i]) }

@@ -29,7 +29,7 @@ enum AggregateSnapshotWriter {
     /// Writes the snapshot when the store has slot rows but no snapshot (an older store, opened for writing).
     static func rebuildIfMissing(_ db: Database) throws {
         guard try isMissing(db) else { return }
-        let generation = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0
+        let generation = try StoredInteger.generation(db)
         try rebuild(db, generation: generation)
     }
 
@@ -45,9 +45,10 @@ enum AggregateSnapshotWriter {
         var slots: [Int32] = [], combos: [Int32] = [], counts: [Int32] = []
         let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
         while try statement.step() {
-            slots.append(Int32(clamping: statement.int64(0)))
-            combos.append(Int32(clamping: statement.int64(1)))
-            counts.append(Int32(clamping: statement.int64(2)))
+            // Checked: a damaged row must not be clamped into a snapshot that then reads as sound.
+            slots.append(try StoredInteger.read32(statement, 0, "slot_counts.slot", in: StoredInteger.slot))
+            combos.append(try StoredInteger.read32(statement, 1, "slot_counts.combo", in: StoredInteger.comboId))
+            counts.append(try StoredInteger.read32(statement, 2, "slot_counts.n", in: StoredInteger.count))
         }
         try AggregateSnapshot.save(db, generation: generation, slots: slots, combos: combos, counts: counts)
     }

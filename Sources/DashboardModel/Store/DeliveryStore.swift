@@ -18,27 +18,43 @@ public final class DeliveryStore: @unchecked Sendable {
     }
 
     /// Opens the store for writing, creating it and its folder when missing, and migrating it.
+    ///
+    /// Safe under concurrent first use: creation and migration happen under a lock file beside the store
+    /// (`FileLock`), so writers started together take turns; a new store is built under another name and renamed
+    /// into place (`StoreFile.create`), so it appears whole or not at all. A file that is neither empty nor a store
+    /// is refused and left unchanged.
     /// - Parameter bulk: a large import: SQLite may keep 256 MiB of pages in memory. A long-running writer
     ///   (a feed) keeps SQLite's small default, so its memory stays flat for days.
     public static func openForWriting(path: String, bulk: Bool = false) throws -> DeliveryStore {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        var config = GRDB.Configuration()
-        config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            // A new store gets 16 KiB pages (fewer B-tree pages to split and write on a large import); an existing
-            // store keeps its own (SQLite ignores this once the file has content).
+        try StoreFile.prepareFolder(for: path)
+        // A new store gets 16 KiB pages (fewer B-tree pages to split and write on a large import); an existing
+        // store keeps its own (SQLite ignores this once the file has content).
+        let prepare: @Sendable (Database) throws -> Void = { db in
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
             if bulk { try db.execute(sql: "PRAGMA cache_size = -262144") }
         }
+        // Checked before the lock too, so that an unrelated file gets no lock file beside it.
+        _ = try StoreFile.kind(of: path)
+        let lock = try FileLock(path: StoreFile.lockPath(path))
+        defer { lock.unlock() }
+        if try StoreFile.kind(of: path) == .absent {
+            try StoreFile.create(at: path, prepare: prepare)
+        }
+        var config = GRDB.Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase(prepare)
         let pool = try DatabasePool(path: path, configuration: config)
-        try Schema.migrator.migrate(pool)
+        if try !pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) {
+            // An older store, upgraded once (each migration in its own transaction), under the lock.
+            try Schema.migrator.migrate(pool)
+        }
         return DeliveryStore(path: path, pool: pool)
     }
 
     /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
     public static func openForReading(path: String) throws -> DeliveryStore {
+        try StoreFile.refuseDirectory(path)
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError("no store at \(path): create one with `proactive-tui import FILE...` or `proactive-tui demo`, or name one with --db")
         }
@@ -46,7 +62,7 @@ public final class DeliveryStore: @unchecked Sendable {
         config.readonly = true
         config.busyMode = .timeout(10)
         let pool = try DatabasePool(path: path, configuration: config)
-        let ready = try pool.read { db in try db.tableExists("slot_counts") }
+        let ready = try pool.read { db in try db.tableExists("slot_counts") && db.tableExists("meta") }
         guard ready else { throw StoreError("\(path) is not a proactive-tui store (no slot_counts table)") }
         return DeliveryStore(path: path, pool: pool)
     }
@@ -74,7 +90,7 @@ public final class DeliveryStore: @unchecked Sendable {
 
     /// The store's change counter: it grows with every committed import or feed batch.
     public func generation() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0 }
+        try pool.read { db in try StoredInteger.generation(db) }
     }
 
     /// Runs a read-only block on a reader connection.

@@ -31,7 +31,7 @@ public enum FileImporter {
                         if let progress, seen % 20_000 == 0 { progress(0.85 * Double(location.line) / Double(totalLines)) }
                     }
                 }, describeWriterError: { error in
-                    if error is ImportError { return error }
+                    if error is ImportError || error is StoreDamaged { return error }
                     return ImportError(file: path, reason: "the store refused the file's records: \(error)")
                 })
             }

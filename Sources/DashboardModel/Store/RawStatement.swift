@@ -80,6 +80,18 @@ final class RawStatement {
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    /// SQLite's storage class of a column of the current row (`SQLITE_INTEGER`, `SQLITE_TEXT`, ...).
+    func type(_ column: Int32) -> Int32 { sqlite3_column_type(handle, column) }
+    /// The storage class in words, for error messages.
+    func typeName(_ column: Int32) -> String {
+        switch type(column) {
+        case SQLITE_INTEGER: "an integer"
+        case SQLITE_FLOAT: "a real number"
+        case SQLITE_TEXT: "text"
+        case SQLITE_BLOB: "a blob"
+        default: "NULL"
+        }
+    }
     /// A blob column's bytes, valid until the statement steps again or is reset.
     func blob(_ column: Int32) -> UnsafeRawBufferPointer {
         let count = Int(sqlite3_column_bytes(handle, column))

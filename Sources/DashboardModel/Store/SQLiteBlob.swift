@@ -17,10 +17,11 @@ enum SQLiteBlob {
         try withBlob(db, table: table, column: column, rowid: rowid, writable: false) { blob, connection in
             let bytes = Int(sqlite3_blob_bytes(blob))
             guard bytes == buffer.count else {
-                throw DatabaseError(message: "\(table).\(column) holds \(bytes) bytes, expected \(buffer.count)")
+                throw StoreDamaged("\(table).\(column) holds \(bytes) bytes, expected \(buffer.count)")
             }
             guard let base = buffer.baseAddress, bytes > 0 else { return }
-            let rc = sqlite3_blob_read(blob, base, Int32(bytes), 0)
+            // `bytes` came from sqlite3_blob_bytes, an Int32: it converts back exactly.
+            let rc = sqlite3_blob_read(blob, base, Int32(truncatingIfNeeded: bytes), 0)
             guard rc == SQLITE_OK else { throw error(rc, connection) }
         }
     }
@@ -28,8 +29,9 @@ enum SQLiteBlob {
     /// Overwrites the blob (already sized, e.g. by `zeroblob(n)`) with `bytes`.
     static func write(_ db: Database, table: String, column: String, rowid: Int64, from bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        guard let length = Int32(exactly: bytes.count) else { throw DatabaseError(message: "a blob of \(bytes.count) bytes is too large") }
         try withBlob(db, table: table, column: column, rowid: rowid, writable: true) { blob, connection in
-            let rc = sqlite3_blob_write(blob, base, Int32(bytes.count), 0)
+            let rc = sqlite3_blob_write(blob, base, length, 0)
             guard rc == SQLITE_OK else { throw error(rc, connection) }
         }
     }
@@ -39,7 +41,13 @@ enum SQLiteBlob {
         guard let connection = db.sqliteConnection else { throw DatabaseError(message: "closed connection") }
         var blob: OpaquePointer?
         let rc = sqlite3_blob_open(connection, "main", table, column, rowid, writable ? 1 : 0, &blob)
-        guard rc == SQLITE_OK, let blob else { throw error(rc, connection) }
+        guard rc == SQLITE_OK, let blob else {
+            // Reading, SQLITE_ERROR means the value is not a blob (or the row is missing): the store was altered.
+            if !writable && rc == SQLITE_ERROR {
+                throw StoreDamaged("\(table).\(column): \(String(cString: sqlite3_errmsg(connection)))")
+            }
+            throw error(rc, connection)
+        }
         defer { sqlite3_blob_close(blob) }
         return try body(blob, connection)
     }

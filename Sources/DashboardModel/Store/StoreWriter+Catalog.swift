@@ -8,9 +8,11 @@ extension StoreWriter {
         let existing = try Row.fetchOne(db, sql: "SELECT * FROM configurations WHERE id = ?", arguments: [c.id])
         let values: [DatabaseValueConvertible?] = [c.name, c.status, c.priority, c.dialMode, c.channel, c.queueId]
         if let existing {
-            let same = existing["name"] == c.name && existing["status"] == c.status && existing["priority"] == c.priority
-                && existing["dial_mode"] == c.dialMode && existing["channel"] == c.channel
-                && existing["queue_id"] == c.queueId
+            // Compared as database values: a column altered by hand to another type differs, and never traps.
+            let columns = ["name", "status", "priority", "dial_mode", "channel", "queue_id"]
+            let same = zip(columns, values).allSatisfy { column, value in
+                (existing[column] as DatabaseValue) == (value?.databaseValue ?? .null)
+            }
             if same { summary.configurations.skipped += 1; return }
             try db.execute(sql: """
                 UPDATE configurations SET name = ?, status = ?, priority = ?, dial_mode = ?, channel = ?, queue_id = ?
@@ -28,8 +30,8 @@ extension StoreWriter {
     }
 
     public func upsert(_ queue: Queue) throws {
-        let existing = try String.fetchOne(db, sql: "SELECT name FROM queues WHERE id = ?", arguments: [queue.id])
-        if existing == queue.name { summary.queues.skipped += 1; return }
+        let existing = try DatabaseValue.fetchOne(db, sql: "SELECT name FROM queues WHERE id = ?", arguments: [queue.id])
+        if existing == queue.name.databaseValue { summary.queues.skipped += 1; return }
         try db.execute(sql: "INSERT INTO queues(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
                        arguments: [queue.id, queue.name])
         if existing == nil { summary.queues.inserted += 1 } else { summary.queues.updated += 1 }
@@ -93,8 +95,7 @@ extension StoreWriter {
             findLinked.bind(2, link.conversation)
             defer { findLinked.reset() }
             guard try findLinked.step() else { continue }
-            let delivery = StoredDelivery(rowId: link.delivery, created: findLinked.int64(0),
-                                          modified: findLinked.int64(1), combo: findLinked.int64(2))
+            let delivery = try StoredDelivery(findLinked, rowId: link.delivery, firstColumn: 0)
             guard var key = combosById[delivery.combo], key.direction != target.direction else { continue }
             key.direction = target.direction
             let newCombo = try comboId(key)

@@ -158,8 +158,7 @@ extension StoreWriter {
                 key &+= 1  // a different id under the same key: the next free value
                 continue
             }
-            let existing = StoredDelivery(rowId: key, created: findDelivery.int64(1), modified: findDelivery.int64(2),
-                                          combo: findDelivery.int64(3))
+            let existing = try StoredDelivery(findDelivery, rowId: key, firstColumn: 1)
             let oldConversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
             if delivery.stamp <= existing.modified {
                 summary.deliveries.skipped += 1

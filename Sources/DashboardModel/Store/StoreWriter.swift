@@ -9,7 +9,19 @@ import GRDB
 /// the B-tree in order; which version wins does not depend on the order. Relinks caused by conversations are
 /// applied when the transaction finishes, so the end state does not depend on the order of tables in a file either.
 public final class StoreWriter {
-    struct StoredDelivery { var rowId: Int64; var created: Int64; var modified: Int64; var combo: Int64 }
+    struct StoredDelivery {
+        var rowId: Int64; var created: Int64; var modified: Int64; var combo: Int64
+
+        /// Read (checked) from a statement's `created, modified, combo` columns, starting at `firstColumn`.
+        init(_ statement: RawStatement, rowId: Int64, firstColumn c: Int32) throws {
+            self.rowId = rowId
+            // Times only move a count between slots here (no arithmetic that could overflow), and rows written before
+            // the accepted range was enforced may lie outside it: any integer.
+            created = try StoredInteger.read(statement, c, "deliveries.created", in: Int64.min...Int64.max)
+            modified = try StoredInteger.read(statement, c + 1, "deliveries.modified", in: Int64.min...Int64.max)
+            combo = try StoredInteger.read(statement, c + 2, "deliveries.combo", in: StoredInteger.comboId)
+        }
+    }
 
     let db: Database
     let now: Int64
@@ -76,13 +88,16 @@ public final class StoreWriter {
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
-        for row in rows {
-            let key = ComboKey(channel: row["channel"], queueId: row["queue_id"], configId: row["config_id"],
-                               status: row["status"], result: row["result"], dialMode: row["dial_mode"],
-                               engagementType: row["engagement_type"],
-                               direction: Direction(rawValue: row["direction"]) ?? .none)
-            let id: Int64 = row["id"]
+        let rows = try RawStatement(db, """
+            SELECT id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction FROM combos
+            """)
+        while try rows.step() {
+            func text(_ column: Int32) -> String { rows.string(column) ?? "" }
+            let direction = try StoredInteger.read(rows, 8, "combos.direction", in: 0...2)
+            let key = ComboKey(channel: text(1), queueId: text(2), configId: text(3), status: text(4), result: text(5),
+                               dialMode: text(6), engagementType: text(7),
+                               direction: Direction(rawValue: Int(direction)) ?? .none)
+            let id = try StoredInteger.read(rows, 0, "combos.id", in: StoredInteger.comboId)
             comboIds[key] = id
             combosById[id] = key
             nextComboId = max(nextComboId, id + 1)
@@ -116,7 +131,7 @@ public final class StoreWriter {
             if !linksWritten { try writeLinks(links.value) }
             return
         }
-        let generation = (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0) + 1
+        let generation = try StoredInteger.generation(db) + 1  // at most Int64.max / 2 + 1: no overflow
         // Into a store without slot counts the rows are new: no conflict to resolve.
         let upsertSlot = try IntRowsInsert(db, head: "INSERT INTO slot_counts(slot, combo, n, generation) VALUES", width: 4,
                                            tail: slotCountsWereEmpty ? "" : """

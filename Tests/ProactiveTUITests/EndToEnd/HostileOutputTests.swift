@@ -12,8 +12,18 @@ struct EndToEndHostileOutputTests {
     /// configuration ids hold it (unknown ids are shown as names).
     static func writeExports(to folder: URL) throws -> [String] {
         var queues: [[String: Any]] = [], configs: [[String: Any]] = [], deliveries: [[String: Any]] = []
+        // The store refuses ids over 1 KiB and other values over 64 KiB (the 1 MB value is checked on its own,
+        // refused); each string goes in as long as the store takes it.
+        func fit(_ value: String, bytes: Int) -> String {
+            var out = ""
+            for character in value {
+                if out.utf8.count + String(character).utf8.count > bytes { break }
+                out.append(character)
+            }
+            return out
+        }
         for (i, entry) in HostileText.table.enumerated() {
-            let value = entry.value
+            let value = fit(entry.value, bytes: 60_000), id = fit(entry.value, bytes: 1000)
             queues.append(["queueid": "q-\(i)", "name": value])
             configs.append(["msdyn_proactive_engagement_configid": "c-\(i)", "msdyn_name": value, "statecode": 0,
                             "msdyn_priority": 3])
@@ -23,7 +33,7 @@ struct EndToEndHostileOutputTests {
                                "msdyn_proactive_engagement_config_id": "c-\(i)", "msdyn_queue_id": "q-\(i)"])
             deliveries.append(["msdyn_delivery_id": "u-\(i)", "createdon": "2026-11-0\(1 + i % 9)T11:00:00Z",
                                "msdyn_status": "Complete", "msdyn_result": "CallEnded",
-                               "msdyn_proactive_engagement_config_id": value, "msdyn_queue_id": value])
+                               "msdyn_proactive_engagement_config_id": id, "msdyn_queue_id": id])
         }
         var files: [String] = []
         for (name, rows) in [("queues.json", queues), ("configs.json", configs), ("deliveries.json", deliveries)] {
@@ -56,6 +66,15 @@ struct EndToEndHostileOutputTests {
         Self.expectClean("import summary", imported)
         #expect(imported.stdout.contains("values never seen before"))
         #expect(imported.stdout.contains("    dial mode \"" + String(repeating: "M", count: 199) + "…\"\n"))
+
+        // The 1 MB value itself is refused, and the error says so in a bounded line.
+        let huge = folder.appendingPathComponent("huge.json")
+        try JSONSerialization.data(withJSONObject: [["msdyn_delivery_id": "h-1", "createdon": "2026-11-01T10:00:00Z",
+                                                     "msdyn_status": HostileText.megabyte]]).write(to: huge)
+        let hugeRefused = try await runProcess(exe, ["import", "--db", db, huge.path])
+        #expect(hugeRefused.status == 1)
+        Self.expectClean("1 MB value refused", hugeRefused)
+        #expect(hugeRefused.stderr.contains("msdyn_status") && hugeRefused.stderr.count < 1000, "\(hugeRefused.stderr.prefix(500))")
         #expect(imported.stdout.contains("    dial mode \"Status\u{FFFD}[6n\"\n"), "\(imported.stdout.prefix(2000))")
         // 20 statuses, results and dial modes each: 50 are listed.
         #expect(imported.stdout.contains("    ... and 10 more\n"))
@@ -71,8 +90,9 @@ struct EndToEndHostileOutputTests {
         let refused = try await runProcess(exe, ["import", "--db", db] + badFiles, timeout: 60)
         #expect(refused.status == 1)
         Self.expectClean("import errors", refused)
-        #expect(refused.stderr.components(separatedBy: "cannot read timestamp").count - 1 == HostileText.table.count,
+        #expect(refused.stderr.components(separatedBy: "not imported").count - 1 == HostileText.table.count,
                 "\(refused.stderr.prefix(3000))")
+        #expect(refused.stderr.contains("cannot read timestamp \"Status\u{FFFD}[6n\""), "\(refused.stderr.prefix(3000))")
 
         // Unknown filter values: the error quotes what was typed and lists the accepted values (the store's).
         for flag in ["--status", "--queue", "--config", "--result", "--dial-mode", "--channel", "--conversation-type"] {
@@ -108,6 +128,6 @@ struct EndToEndHostileOutputTests {
         let queues = try #require(object["byQueue"] as? [[String: Any]])
         let names = Set(queues.compactMap { $0["name"] as? String })
         #expect(names.contains(HostileText.table[4].value), "the JSON reads back the exact name")
-        #expect(names.contains(String(repeating: "M", count: 999) + "…"), "a 1 MB name is cut at 1000 characters")
+        #expect(names.contains(String(repeating: "M", count: 999) + "…"), "a 60,000-character name is cut at 1000")
     }
 }

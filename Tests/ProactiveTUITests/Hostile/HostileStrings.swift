@@ -4,6 +4,8 @@ import DashboardModel
 /// The hostile strings of issue 10's campaign: each is put in every text column and rendered through every
 /// output path; `HostileText.violations` says what of it, if anything, reached an output unsafe.
 enum HostileText {
+    static let megabyte = String(repeating: "M", count: 1_000_000)
+
     static let table: [(name: String, value: String)] = [
         ("OSC title", "Payment \u{1B}]0;pwned title\u{07} Reminder"),
         ("OSC 52 clipboard", "Q\u{1B}]52;c;cm0gLXJmIH4K\u{1B}\\ end"),
@@ -19,7 +21,7 @@ enum HostileText {
         ("bidi override", "abc\u{202E}fedcba\u{202C}z"),
         ("bidi isolates", "\u{2066}iso\u{2069}\u{2067}rtl\u{2069}\u{200F}"),
         ("zero-width joiners", "Ze\u{200D}ro\u{200D}\u{200D}Width\u{200B}\u{FEFF}\u{2060}"),
-        ("1 MB value", String(repeating: "M", count: 1_000_000)),
+        ("1 MB value", megabyte),
         ("flag", "Flag \u{1F1FA}\u{1F1F8} calls"),
         ("VS16 heart", "Heart \u{2764}\u{FE0F} calls"),
         ("keycap", "Keycap 1\u{FE0F}\u{20E3} calls"),
