@@ -1,5 +1,6 @@
 /// The accepted range of one numeric flag. `parse` is the flag's transform: a value that is not a number of the
 /// flag's kind, or lies outside the range, is a usage error (exit 2) whose message names the flag and the range.
+/// (`nan` and `inf`, which `Double` reads, lie outside every range.)
 struct FlagBound<Value: Comparable & LosslessStringConvertible & Sendable>: Sendable {
     let flag: String
     /// What the number counts, e.g. "a whole number of days".
@@ -10,14 +11,6 @@ struct FlagBound<Value: Comparable & LosslessStringConvertible & Sendable>: Send
 
     func parse(_ text: String) throws -> Value {
         guard let value = Value(text), range.contains(value) else { throw FlagValueError(accepted) }
-        return value
-    }
-}
-
-extension FlagBound where Value == Double {
-    /// Seconds (or another real quantity): also refuses `nan` and `inf`, which `Double` reads.
-    func parse(_ text: String) throws -> Double {
-        guard let value = Double(text), value.isFinite, range.contains(value) else { throw FlagValueError(accepted) }
         return value
     }
 }
