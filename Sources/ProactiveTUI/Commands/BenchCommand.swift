@@ -17,25 +17,25 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The benchmark store (built when missing).", valueName: "path"))
     var db: String = "./bench-store.sqlite"
-    @Option(parsing: .unconditional, help: "Deliveries in the store when it is built.", transform: FlagBounds.benchDeliveries.parse)
+    @Option(parsing: .unconditional, help: "Deliveries in the store when it is built (1 to 100000000; default 10000000).", transform: FlagBounds.benchDeliveries.parse)
     var deliveries: Int = 10_000_000
-    @Option(parsing: .unconditional, help: "Days of history in the store when it is built.", transform: FlagBounds.benchDays.parse)
+    @Option(parsing: .unconditional, help: "Days of history in the store when it is built (1 to 3650; default 365).", transform: FlagBounds.benchDays.parse)
     var days: Int = 365
-    @Option(parsing: .unconditional, help: "Seed of the demo generator for the store (the CSV uses seed + 1).", transform: FlagBounds.seed.parse)
+    @Option(parsing: .unconditional, help: "Seed of the demo generator for the store (the CSV uses seed + 1; default 42).", transform: FlagBounds.seed.parse)
     var seed: UInt64 = 42
-    @Option(parsing: .unconditional, help: "Deliveries in the CSV of the import benchmark (0 skips it).", transform: FlagBounds.csvDeliveries.parse)
+    @Option(parsing: .unconditional, help: "Deliveries in the CSV of the import benchmark (0 skips it; at most 100000000; default 1000000).", transform: FlagBounds.csvDeliveries.parse)
     var csvDeliveries: Int = 1_000_000
     @Option(help: ArgumentHelp("The CSV of the import benchmark: written when missing, then kept and reused (default: a temporary file).", valueName: "path"))
     var csv: String?
     @Flag(help: "Measure the CSV import only (no store is built or read).") var importOnly = false
-    @Option(parsing: .unconditional, help: "Filter states in the sequence (at least 60).", transform: FlagBounds.states.parse)
+    @Option(parsing: .unconditional, help: "Filter states in the sequence (60 to 100000; default 72).", transform: FlagBounds.states.parse)
     var states: Int = 72
-    @Option(parsing: .unconditional, help: "At most this many states for the SQL baseline (default: all).", transform: FlagBounds.baselineStates.parse)
+    @Option(parsing: .unconditional, help: "At most this many states for the SQL baseline (1 to 100000; default: all).", transform: FlagBounds.baselineStates.parse)
     var baselineStates: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp("After the first 10 baseline states, stop adding more once this many seconds are spent.", valueName: "seconds"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("After the first 10 baseline states, stop adding more once this many seconds are spent (0 to 86400; default 900).", valueName: "seconds"),
             transform: FlagBounds.baselineBudget.parse)
     var baselineBudget: Double = 900
-    @Option(parsing: .unconditional, help: "Fresh-process runs of the dashboard start (0 skips it).", transform: FlagBounds.startupRuns.parse)
+    @Option(parsing: .unconditional, help: "Fresh-process runs of the dashboard start (0 skips it; at most 100; default 3).", transform: FlagBounds.startupRuns.parse)
     var startupRuns: Int = 3
     @Flag(help: "Print the figures as one JSON object (the table goes to standard error).") var json = false
 

@@ -13,13 +13,13 @@ struct DemoCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The demo store. Default: demo.sqlite beside the default store.", valueName: "path"))
     var db: String?
-    @Option(parsing: .unconditional, help: "Deliveries to generate when building the store (0 to 10000000).", transform: FlagBounds.demoDeliveries.parse)
+    @Option(parsing: .unconditional, help: "Deliveries to generate when building the store (0 to 10000000; default 40000).", transform: FlagBounds.demoDeliveries.parse)
     var deliveries: Int = 40_000
-    @Option(parsing: .unconditional, help: "Days of history to generate (1 to 3650).", transform: FlagBounds.demoDays.parse)
+    @Option(parsing: .unconditional, help: "Days of history to generate (1 to 3650; default 90).", transform: FlagBounds.demoDays.parse)
     var days: Int = 90
-    @Option(parsing: .unconditional, help: "Seed of the generator (same seed, same store).", transform: FlagBounds.seed.parse)
+    @Option(parsing: .unconditional, help: "Seed of the generator (same seed, same store; default 42).", transform: FlagBounds.seed.parse)
     var seed: UInt64 = 42
-    @Option(parsing: .unconditional, help: "New deliveries per minute in the simulated live feed (0 stops the feed; at most 60000).", transform: FlagBounds.rate.parse)
+    @Option(parsing: .unconditional, help: "New deliveries per minute in the simulated live feed (0 stops the feed; at most 60000; default 30).", transform: FlagBounds.rate.parse)
     var rate: Double = 30
     @Flag(help: "Rebuild the demo store even if it exists.") var rebuild = false
     @Flag(help: "Only build the store and print its path; do not open the dashboard.") var buildOnly = false

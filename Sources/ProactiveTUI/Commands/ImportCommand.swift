@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Flag(help: "Keep reading each file as it grows (JSON Lines or CSV), upserting records as they arrive.")
     var follow = false
-    @Option(parsing: .unconditional, help: ArgumentHelp("With --follow: how often to look for new data, in seconds (0.05 to 3600).", valueName: "seconds"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --follow: how often to look for new data, in seconds (0.05 to 3600; default 0.5).", valueName: "seconds"),
             transform: FlagBounds.poll.parse)
     var poll: Double = 0.5
     @Argument(help: "Files to import.") var files: [String]

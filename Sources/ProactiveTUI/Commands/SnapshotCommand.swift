@@ -12,9 +12,9 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
     @Option(help: "json (CONTRACT.md schema) or text (the dashboard screen as plain text).") var format: Format = .json
-    @Option(parsing: .unconditional, help: "Screen width for --format text (20 to 1000).", transform: FlagBounds.width.parse)
+    @Option(parsing: .unconditional, help: "Screen width for --format text (20 to 1000; default 120).", transform: FlagBounds.width.parse)
     var width: Int = 120
-    @Option(parsing: .unconditional, help: "Screen height for --format text (10 to 500).", transform: FlagBounds.height.parse)
+    @Option(parsing: .unconditional, help: "Screen height for --format text (10 to 500; default 35).", transform: FlagBounds.height.parse)
     var height: Int = 35
     @Flag(help: "ASCII drawing characters for --format text.") var ascii = false
 
