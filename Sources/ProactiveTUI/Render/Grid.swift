@@ -33,10 +33,20 @@ public struct Grid: Hashable, Sendable {
             if w == 0 { continue }
             if col + w > limit { break }
             if col >= 0 {
-                if character.unicodeScalars.contains(where: SafeText.isControl) {
+                // One pass over the cluster's code points: a control, and whether it is a single code point
+                // (most text: it is drawn as it is).
+                var control = false, count = 0
+                var first: Unicode.Scalar = " "
+                for scalar in character.unicodeScalars {
+                    if count == 0 { first = scalar }
+                    count += 1
+                    if SafeText.isControl(scalar) { control = true }
+                }
+                if control {
                     setCell(x: col, y: y, Cell("?", style: style))
                 } else {
-                    let glyph = TerminalGlyph.cells(character, width: w)
+                    let glyph = count == 1 && !TerminalGlyph.isRegionalIndicator(first)
+                        ? (first: String(character), second: String?.none) : TerminalGlyph.cells(character, width: w)
                     setCell(x: col, y: y, Cell(glyph.first, style: style))
                     if w == 2 { setCell(x: col + 1, y: y, glyph.second.map { Cell($0, style: style) } ?? .continuation(style)) }
                 }
