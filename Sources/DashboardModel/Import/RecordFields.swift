@@ -244,7 +244,7 @@ final class RecordFields {
 
     private func typeProblem(_ column: ImportColumn, _ field: RawField, expected: String) -> RecordProblem {
         var found = field.kind.found
-        if field.kind == .number { found += " (\(string(field)))" }
+        if field.kind == .number { found += " (\(TextSafety.bounded(string(field))))" }
         return RecordProblem(column: column.name, reason: "expected \(expected), found \(found)")
     }
 
