@@ -56,8 +56,8 @@ public indirect enum JSONValue: Equatable {
     public static let stringLimit = 1000
 
     /// A JSON string literal. Besides what JSON requires (quote, backslash, C0 controls), DEL, C1 controls
-    /// (`\u009b`), bidirectional controls (`\u202e`) and every other format character (`\u200d`, `\ufeff`) are
-    /// written as `\uXXXX` (`TextSafety`), so the text is safe to print on a terminal and reads back the same (up to the cut).
+    /// (`\u009b`), bidirectional controls (`\u202e`), every other format character (`\u200d`, `\ufeff`, joiners
+    /// included) and noncharacters (`\ufffe`) are written as `\uXXXX` (`TextSafety`), so the text is safe to print on a terminal and reads back the same (up to the cut).
     static func escape(_ s: String, into out: inout String) {
         out += "\""
         for scalar in TextSafety.bounded(s, limit: stringLimit).unicodeScalars {
@@ -67,7 +67,7 @@ public indirect enum JSONValue: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where TextSafety.isControl(scalar) || TextSafety.isBidiControl(scalar) || TextSafety.isFormat(scalar):
+            case _ where TextSafety.isUnsafe(scalar, inCluster: false):
                 if scalar.value > 0xFFFF {
                     // Outside the BMP (tags): a UTF-16 surrogate pair, as JSON spells such characters.
                     let v = scalar.value - 0x10000

@@ -10,7 +10,9 @@
 /// - Every other format character (general category Cf: zero-width space, word joiner, BOM, soft hyphen, ...)
 ///   except a zero-width joiner or non-joiner, or a tag, that follows a visible base inside one grapheme
 ///   cluster (emoji ZWJ sequences, subdivision flags, Persian and Indic text need those).
-/// - Line and paragraph separators (U+2028, U+2029) and lone surrogates cannot occur in a Swift `String`.
+/// - Line and paragraph separators (U+2028, U+2029).
+/// - Noncharacters (U+FFFE, U+FFFF, U+FDD0–FDEF, ...) and code points not assigned in this Unicode version: no
+///   terminal can show them, and each measures them differently. (Lone surrogates cannot occur in a `String`.)
 public enum TextSafety {
     /// The most characters (grapheme clusters) of one data value that any output shows; longer values are cut
     /// and end with `…`.
@@ -40,12 +42,17 @@ public enum TextSafety {
         s.value == 0x200C || s.value == 0x200D || (0xE0020...0xE007F).contains(s.value)
     }
 
+    /// A noncharacter or a code point this Unicode version has not assigned (general category Cn).
+    public static func isUnassigned(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x0378 && s.properties.generalCategory == .unassigned
+    }
+
     /// True when `s` must never be shown as it is (see the type's documentation); `inCluster` says whether it
     /// follows a visible base within its grapheme cluster.
     public static func isUnsafe(_ s: Unicode.Scalar, inCluster: Bool) -> Bool {
         if isControl(s) { return true }
         if s.value < 0xAD { return false }
-        if isBidiControl(s) { return true }
+        if isBidiControl(s) || isUnassigned(s) { return true }
         if isFormat(s) { return !(inCluster && joinsCluster(s)) }
         return false
     }

@@ -69,6 +69,13 @@ final class CursesBackend {
         for change in changes where !change.cell.isContinuation {
             scalars.removeAll(keepingCapacity: true)
             for scalar in change.cell.text.unicodeScalars { scalars.append(scalar.value) }
+            if let first = scalars.first, first >= 0x80 {
+                // ncurses moves its cursor by the C library's width of the cell's first character: where that is
+                // not the grid's (a character this machine's tables do not know, or measure otherwise), a
+                // replacement of the grid's width is drawn, so nothing after it on the row shifts.
+                let wide = change.x + 1 < grid.width && grid[change.x + 1, change.y].isContinuation
+                if Int(pt_wcwidth(first)) != (wide ? 2 : 1) { scalars = [wide ? 0xFF1F : 0xFFFD] }
+            }
             let style = change.cell.style
             let pair = theme.colors ? pairNumber(style) : 0
             scalars.withUnsafeBufferPointer { buffer in

@@ -9,17 +9,42 @@ import Testing
 struct EndToEndGraphemeScreenTests {
     static let clusters = ["\u{1F1FA}\u{1F1F8}", "\u{2764}\u{FE0F}", "1\u{FE0F}\u{20E3}", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"]
     static let hostile = ["Title \u{1B}]0;pwned\u{07} Q", "Report \u{1B}[6n Q", "C1 \u{9B}2J Q"]
+    /// An emoji of Unicode 15 (🫨) that an older C library does not know (wcwidth -1): the backend draws the wide
+    /// replacement `？` in its two columns rather than let ncurses and the grid disagree. The comparison reads
+    /// both as `？`, so it holds whichever this machine's library is.
+    static let newEmoji = "\u{1FAE8}"
+
+    /// The names given to the samples' configurations and queues (in order; there are 12 and 8): the clusters
+    /// and three hostile names, or the whole hostile table (cut to what the store takes: 60,000 bytes).
+    enum Names: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case clusters, hostileTable
+        var testDescription: String { rawValue }
+        var configurations: [String] {
+            switch self {
+            case .clusters:
+                return EndToEndGraphemeScreenTests.clusters.map { "Named \($0) calls" } + EndToEndGraphemeScreenTests.hostile
+                    + ["Shaking \(EndToEndGraphemeScreenTests.newEmoji) face"]
+            case .hostileTable: return HostileText.table.prefix(12).map { String($0.value.utf8.prefix(60_000))! }
+            }
+        }
+        var queues: [String] {
+            switch self {
+            case .clusters: return configurations
+            case .hostileTable: return HostileText.table.dropFirst(12).map { String($0.value.utf8.prefix(60_000))! }
+            }
+        }
+    }
 
     /// The samples with the first configurations and queues renamed.
-    static func makeStore() async throws -> EndToEndStore {
+    static func makeStore(_ names: Names) async throws -> EndToEndStore {
         guard let exe = EndToEnd.executable, let samples = EndToEnd.samples else {
             throw EndToEndError("prerequisites missing: \(EndToEnd.prerequisitesMissing ?? "?")")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptui-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let names = clusters.map { "Named \($0) calls" } + hostile
         var files: [String] = []
-        for (file, nameKey) in [("msdyn_proactive_engagement_configs.json", "msdyn_name"), ("queues.json", "name")] {
+        for (file, nameKey, names) in [("msdyn_proactive_engagement_configs.json", "msdyn_name", names.configurations),
+                                       ("queues.json", "name", names.queues)] {
             let data = try Data(contentsOf: samples.appendingPathComponent(file))
             var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             var rows = try #require(object["value"] as? [[String: Any]])
@@ -51,7 +76,7 @@ struct EndToEndGraphemeScreenTests {
                                  sourceLocation: SourceLocation = #_sourceLocation) {
         let trim = { (lines: [String]) -> [String] in
             var l = lines.dropFirst().map { line -> String in
-                var s = Substring(line)
+                var s = Substring(line.replacingOccurrences(of: newEmoji, with: "\u{FF1F}"))
                 while s.last == " " { s = s.dropLast() }
                 return String(s)
             }
@@ -65,15 +90,15 @@ struct EndToEndGraphemeScreenTests {
 
     @Test("pane == snapshot after frames and filter changes; the title is untouched",
           .enabled(if: EndToEnd.canRunTmux, Comment(rawValue: EndToEnd.tmuxUnavailable ?? "")),
-          .timeLimit(.minutes(1)))
-    func clustersKeepTheScreenAligned() async throws {
-        let store = try await Self.makeStore()
+          .timeLimit(.minutes(1)), arguments: Names.allCases)
+    func clustersKeepTheScreenAligned(_ names: Names) async throws {
+        let store = try await Self.makeStore(names)
         defer { store.remove() }
         let script = ["echo E2E-SHELL-BEFORE", store.dashboardCommand(["--all-dates", "--no-color"]), "echo EXITED $?",
                       "exec sleep 600"].joined(separator: "\n")
         let tmux = try await TmuxSession.start(script: script, width: 120, height: 35, folder: store.folder)
         do {
-            try await drive(tmux, store)
+            try await drive(tmux, store, names)
         } catch {
             await tmux.kill()
             throw error
@@ -81,11 +106,13 @@ struct EndToEndGraphemeScreenTests {
         await tmux.kill()
     }
 
-    func drive(_ tmux: TmuxSession, _ store: EndToEndStore) async throws {
+    func drive(_ tmux: TmuxSession, _ store: EndToEndStore, _ names: Names) async throws {
         let titleBefore = await tmux.display("#{pane_title}")
 
         let all = try await Self.snapshotText(store, ["--all-dates"])
-        #expect(Screen.text(all).contains("Named US calls"), "the snapshot does not show the flag's letters")
+        if names == .clusters {
+            #expect(Screen.text(all).contains("Named US calls"), "the snapshot does not show the flag's letters")
+        }
         let first = try #require(await tmux.waitFor("the first frame", timeout: 20) {
             Screen.headerTotal($0) != nil && ($0.last ?? "").contains("quit")
         })

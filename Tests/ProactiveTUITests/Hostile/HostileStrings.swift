@@ -34,7 +34,7 @@ enum HostileText {
     static let lineBound = 12_000
 
     /// Every C0 control but the line feed, DEL, every C1 control, every bidirectional control, every format
-    /// character that is not a joiner inside a cluster; and lines longer than `lineBound`.
+    /// character that is not a joiner inside a cluster, noncharacters; and lines longer than `lineBound`.
     static func violations(in output: String, lineBound: Int = lineBound) -> [String] {
         var found: [String] = []
         for (number, line) in output.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -47,7 +47,8 @@ enum HostileText {
                     let bidi = (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
                     let format = scalar.properties.generalCategory == .format
                         && !(!first && (v == 0x200D || v == 0x200C || (0xE0020...0xE007F).contains(v)))
-                    if control || bidi || format || v == 0x2028 || v == 0x2029 {
+                    let unassigned = v >= 0x378 && scalar.properties.generalCategory == .unassigned
+                    if control || bidi || format || unassigned || v == 0x2028 || v == 0x2029 {
                         found.append("line \(number + 1): U+\(String(v, radix: 16, uppercase: true))")
                     }
                     first = false
