@@ -51,8 +51,10 @@ import Testing
             }
         }
         print("import fuzz: seed \(Self.seed), \(Self.mutantCount) mutants: \(refused) refused, \(accepted) accepted")
-        // The campaign means something only when both kinds of mutant occur.
-        #expect(refused > Self.mutantCount / 10 && accepted > Self.mutantCount / 10, "refused \(refused), accepted \(accepted)")
+        // The campaign means something only when both kinds of mutant occur (a replay of one mutant aside).
+        if Self.mutantCount >= 100 {
+            #expect(refused > Self.mutantCount / 10 && accepted > Self.mutantCount / 10, "refused \(refused), accepted \(accepted)")
+        }
     }
 
     /// The import on a thread of its own; nil when it has not finished in time (the thread is left behind).

@@ -76,6 +76,15 @@ import Testing
         }
     }
 
+    @Test func aDeletionThatMeetsADamagedRowThrows() throws {
+        let s = try Self.sample()
+        try Self.damage(s, "UPDATE deliveries SET created = 'early'")
+        let before = try StoreDigest.of(s.store)
+        let error = try #require(throws: StoreDamaged.self) { try s.store.deleteDelivery(id: "d1") }
+        #expect(error.description == "store damaged: deliveries.created holds text, expected an integer")
+        #expect(try StoreDigest.of(s.store) == before)
+    }
+
     @Test func theUndamagedSampleReads() throws {
         let s = try Self.sample()
         let data = try s.compute()

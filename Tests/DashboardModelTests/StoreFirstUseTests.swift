@@ -19,9 +19,9 @@ import Testing
             + (0..<count).map { "\(prefix)-\($0),2026-11-0\(1 + $0 % 9)T10:00:00Z,Pending\n" }.joined()
     }
 
-    /// Eight imports started together into a store that does not exist yet, five times over: every one succeeds.
+    /// Eight imports started together into a store that does not exist yet, twenty times over: every one succeeds.
     @Test func concurrentFirstImportsAllSucceed() throws {
-        for round in 0..<5 {
+        for round in 0..<20 {
             let folder = try Folder()
             let path = folder.path("nested/store.sqlite")
             let files = try (0..<8).map { try importTempFile("t\($0).csv", Self.csv("r\(round)t\($0)", 20)) }
@@ -92,6 +92,8 @@ import Testing
         let folder = try Folder()
         let path = folder.path("store.sqlite")
         _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let error = try #require(throws: StoreError.self) { try DeliveryStore.openForReading(path: path) }
+        #expect(error.description.hasPrefix("no store at \(path) (the file is empty): create one with"))
         let store = try DeliveryStore.openForWriting(path: path)
         #expect(FileImporter.importFile(try importTempFile("d.csv", Self.csv("d", 3)), into: store).error == nil)
         #expect(try store.generation() == 1)
@@ -110,6 +112,8 @@ import Testing
             let error = try #require(throws: StoreError.self) { try DeliveryStore.openForWriting(path: path) }
             #expect(error.description.hasPrefix("\(path) is not a proactive-tui store ("), "\(error)")
             #expect(error.description.hasSuffix("; it was left unchanged"), "\(error)")
+            // Readers say the same.
+            #expect(throws: StoreError.self) { try DeliveryStore.openForReading(path: path) }
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         }
         #expect(folder.names == ["notes.txt", "other.sqlite"])

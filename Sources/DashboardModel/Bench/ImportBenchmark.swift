@@ -28,7 +28,7 @@ public enum ImportBenchmark {
                            keptCSV: String? = nil) throws -> Result {
         let base = folder + "/proactive-tui-bench-\(getpid())"
         let csv = keptCSV ?? base + ".csv", storePath = base + ".sqlite"
-        let files = (keptCSV == nil ? [csv] : []) + [storePath, storePath + "-wal", storePath + "-shm"]
+        let files = (keptCSV == nil ? [csv] : []) + [storePath, storePath + "-wal", storePath + "-shm", storePath + ".lock"]
         defer { for file in files { try? FileManager.default.removeItem(atPath: file) } }
         for file in files { try? FileManager.default.removeItem(atPath: file) }
 

@@ -94,7 +94,8 @@ public final class AggregateIndex: @unchecked Sendable {
         statement.bind(1, combos.count)
         while try statement.step() {
             let id = Int(try StoredInteger.read(statement, 0, "combos.id", in: StoredInteger.comboId))
-            // Ids are dense from 1: a gap of more than a few would be a hand-made id, which would size the arrays.
+            // Ids are dense from 1 (the writer never skips one): a jump of a million is a hand-made id, which would
+            // otherwise size the arrays.
             guard id - combos.count <= Self.maxComboGap else {
                 throw StoreDamaged("combos.id jumps from \(combos.count - 1) to \(id)")
             }

@@ -55,9 +55,9 @@ public final class DeliveryStore: @unchecked Sendable {
     /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
     public static func openForReading(path: String) throws -> DeliveryStore {
         try StoreFile.refuseDirectory(path)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError("no store at \(path): create one with `proactive-tui import FILE...` or `proactive-tui demo`, or name one with --db")
-        }
+        let advice = "create one with `proactive-tui import FILE...` or `proactive-tui demo`, or name one with --db"
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError("no store at \(path): \(advice)") }
+        if try StoreFile.kind(of: path) == .absent { throw StoreError("no store at \(path) (the file is empty): \(advice)") }
         var config = GRDB.Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)

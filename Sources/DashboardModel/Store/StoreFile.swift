@@ -55,7 +55,11 @@ enum StoreFile {
     /// exactly as it was.
     static func kind(of path: String) throws -> Kind {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return .absent }
-        if (attributes[.size] as? NSNumber)?.int64Value == 0 { return .absent }
+        if (attributes[.size] as? NSNumber)?.int64Value == 0 {
+            // An empty file is no store yet, unless a write-ahead log beside it holds its pages.
+            let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
+            if ((log?[.size] as? NSNumber)?.int64Value ?? 0) == 0 { return .absent }
+        }
         var config = GRDB.Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
