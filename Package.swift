@@ -31,7 +31,9 @@ let package = Package(
         // The network side of `sync`: HTTP (Foundation's URLSession), tokens, throttling, the sync loop.
         .target(name: "DataverseSync", dependencies: ["DashboardModel"]),
         // A stand-in Dataverse Web API on loopback for tests and the sync benchmark; the product does not link it.
-        .target(name: "DataverseStandIn", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "DataverseStandIn", dependencies: [
+            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "dataverse-standin", dependencies: ["DataverseStandIn"]),
         .executableTarget(
             name: "ProactiveTUI",
