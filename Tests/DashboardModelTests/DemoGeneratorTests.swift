@@ -21,6 +21,7 @@ private struct DemoHistory {
             case .configuration(let c): configurations.append(c)
             case .delivery(let d): deliveries.append(d)
             case .conversation(let c): conversations.append(c)
+            case .deletion: Issue.record("the demo generator deletes nothing")
             }
         }
     }

@@ -12,11 +12,14 @@ public struct Delivery: Hashable, Sendable {
     public var channel: String
     public var conversationId: String
     public var engagementType: String
+    /// The row's primary key (`msdyn_proactive_deliveryid`) when known; in a real organization it differs from
+    /// `deliveryId`. Deletions (`$deletedEntity`) name a delivery by it. Empty when unknown or equal to `deliveryId`.
+    public var rowId: String
 
     public init(
         deliveryId: String, createdOn: Int64, modifiedOn: Int64? = nil, status: String, result: String = "",
         dialMode: String = "", configId: String = "", queueId: String = "", channel: String = "Voice",
-        conversationId: String = "", engagementType: String = ""
+        conversationId: String = "", engagementType: String = "", rowId: String = ""
     ) {
         self.deliveryId = deliveryId
         self.createdOn = createdOn
@@ -29,6 +32,7 @@ public struct Delivery: Hashable, Sendable {
         self.channel = channel
         self.conversationId = conversationId
         self.engagementType = engagementType
+        self.rowId = rowId
     }
 
     /// The version stamp that decides which version wins: `modifiedon`, else `createdon`.

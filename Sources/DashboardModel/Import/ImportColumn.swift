@@ -11,6 +11,8 @@ enum ImportColumn: Int, CaseIterable {
     case queueId, queueName
     // Conversations (msdyn_ocliveworkitem).
     case workItemId, activityId, isOutbound, conversationQueue
+    // A deleted row in a change-tracking (delta) page: `{"@odata.context": ".../$deletedEntity", "id": ..., "reason": "deleted"}`.
+    case odataContext, entityId, reason
 
     var name: String {
         switch self {
@@ -38,6 +40,9 @@ enum ImportColumn: Int, CaseIterable {
         case .activityId: "activityid"
         case .isOutbound: "msdyn_isoutbound"
         case .conversationQueue: "_msdyn_cdsqueueid_value"
+        case .odataContext: "@odata.context"
+        case .entityId: "id"
+        case .reason: "reason"
         }
     }
 

@@ -4,6 +4,8 @@ public enum ImportRecord: Sendable, Hashable {
     case configuration(Configuration)
     case queue(Queue)
     case conversation(Conversation)
+    /// A row the service deleted (a `$deletedEntity` entry of a delta page): applying it deletes the row.
+    case deletion(DeletedRecord)
 }
 
 /// Where a record came from, for summaries and error messages.

@@ -21,6 +21,7 @@ enum RecordBuilder {
 
     /// Throws `RecordProblem`. With a stager, a delivery is staged from the file's bytes and nil is returned.
     static func build(_ f: RecordFields, staging stager: DeliveryStager? = nil) throws -> ImportRecord? {
+        if let deletion = try deletion(f) { return .deletion(deletion) }
         switch table(of: f) {
         case .delivery:
             if let stager {
@@ -35,6 +36,21 @@ enum RecordBuilder {
         }
     }
 
+    /// A `$deletedEntity` entry: its `@odata.context` ends with `/$deletedEntity`, or it has no key column but an
+    /// `id` and `"reason": "deleted"`. Nil for any other record.
+    static func deletion(_ f: RecordFields) throws -> DeletedRecord? {
+        let context = f.raw(.odataContext).kind == .string ? try f.text(.odataContext) : nil
+        let entitySet = context.flatMap(DeletedRecord.entitySet(ofContext:))
+        if entitySet == nil {
+            guard f.isPresent(.entityId), f.isPresent(.reason), table(of: f) == nil,
+                  f.raw(.reason).kind == .string, try f.text(.reason) == "deleted" else { return nil }
+        }
+        guard let id = try f.text(.entityId).map(GUIDText.normalize) else {
+            throw missing(.entityId, "a deleted entity needs the primary key of the deleted row")
+        }
+        return DeletedRecord(table: entitySet.flatMap(SyncTable.init(entitySet:)), entitySet: entitySet, id: id)
+    }
+
     static func missing(_ column: ImportColumn, _ what: String) -> RecordProblem {
         RecordProblem(column: column.name, reason: "missing value (\(what))")
     }
@@ -44,25 +60,34 @@ enum RecordBuilder {
             throw missingDeliveryId
         }
         let (created, modified, base) = try deliveryValues(f)
+        let rowId = try f.text(.deliveryRowId).map(GUIDText.normalize) ?? ""
         return Delivery(
             deliveryId: id, createdOn: created, modifiedOn: modified, status: base.status, result: base.result,
             dialMode: base.dialMode, configId: base.configId, queueId: base.queueId, channel: base.channel,
             conversationId: try f.text(.conversationRef).map(GUIDText.normalize) ?? "",
-            engagementType: base.engagementType)
+            engagementType: base.engagementType, rowId: rowId == id ? "" : rowId)
     }
 
     /// `stager.stage(delivery(f))`, without making the `Delivery` or Strings for its ids.
     static func stageDelivery(_ f: RecordFields, into stager: DeliveryStager) throws {
-        guard let id = try f.idText(.deliveryId) ?? f.idText(.deliveryRowId) else { throw missingDeliveryId }
+        let deliveryId = try f.idText(.deliveryId)
+        let rowId = try f.idText(.deliveryRowId)
+        guard let id = deliveryId ?? rowId else { throw missingDeliveryId }
         let (created, modified, base) = try deliveryValues(f)
         let conversation = try f.idText(.conversationRef)
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        // The row id is kept beside the delivery id only when both are given (the stager drops it when equal).
+        let keptRowId = deliveryId == nil ? nil : rowId
         _ = id.withBytes { id in
-            if let conversation {
-                conversation.withBytes { stager.stage(id: id, conversation: $0, created: created, stamp: modified ?? created, base: base) }
-            } else {
-                stager.stage(id: id, conversation: UnsafeBufferPointer(start: nil, count: 0), created: created,
-                             stamp: modified ?? created, base: base)
+            func stage(_ conversation: UnsafeBufferPointer<UInt8>) -> Bool {
+                if let keptRowId {
+                    return keptRowId.withBytes {
+                        stager.stage(id: id, conversation: conversation, rowId: $0, created: created, stamp: modified ?? created, base: base)
+                    }
+                }
+                return stager.stage(id: id, conversation: conversation, created: created, stamp: modified ?? created, base: base)
             }
+            return conversation.map { $0.withBytes(stage) } ?? stage(none)
         }
     }
 

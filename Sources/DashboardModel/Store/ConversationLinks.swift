@@ -19,6 +19,10 @@ enum ConversationLinks {
 
     @inline(__always) static func bucket(of conversation: Int64) -> Int64 { conversation >> 48 }
 
+    /// The links' table. The same bucketed layout keeps other (key, delivery) pairs: `delivery_row_buckets` maps
+    /// row ids to deliveries (the `table` parameters).
+    static let linkTable = "conversation_link_buckets"
+
     /// Consecutive runs of `count` items sorted by conversation (`conversation(i)`) that fall in one bucket.
     static func bucketRuns(_ count: Int, conversation: (Int) -> Int64) -> [(bucket: Int64, range: Range<Int>)] {
         var runs: [(bucket: Int64, range: Range<Int>)] = []
@@ -34,9 +38,9 @@ enum ConversationLinks {
     }
 
     /// The links of the given conversations (sorted, without repeats), each bucket read once, in order.
-    static func deliveries(ofEach conversations: [Int64], _ db: Database) throws -> [Pair] {
+    static func deliveries(ofEach conversations: [Int64], _ db: Database, table: String = linkTable) throws -> [Pair] {
         guard !conversations.isEmpty else { return [] }
-        let read = try RawStatement(db, "SELECT pairs FROM conversation_link_buckets WHERE bucket = ?")
+        let read = try RawStatement(db, "SELECT pairs FROM \(table) WHERE bucket = ?")
         var found: [Pair] = []
         for run in bucketRuns(conversations.count, conversation: { conversations[$0] }) {
             read.bind(1, run.bucket)
@@ -69,12 +73,12 @@ enum ConversationLinks {
     /// written once.
     /// - Parameter storeHadNoLinks: no bucket was stored when the transaction began: nothing to read or replace.
     /// - Parameter sorted: the changes, as `sorted(_:)` leaves them.
-    static func apply(sorted: [Change], storeHadNoLinks: Bool, _ db: Database) throws {
+    static func apply(sorted: [Change], storeHadNoLinks: Bool, _ db: Database, table: String = linkTable) throws {
         guard !sorted.isEmpty else { return }
-        let read = try RawStatement(db, "SELECT pairs FROM conversation_link_buckets WHERE bucket = ?")
-        let write = try RawStatement(db, "INSERT OR REPLACE INTO conversation_link_buckets(bucket, pairs) VALUES (?, ?)")
-        let remove = try RawStatement(db, "DELETE FROM conversation_link_buckets WHERE bucket = ?")
-        var fresh = BucketRowsInsert(db)
+        let read = try RawStatement(db, "SELECT pairs FROM \(table) WHERE bucket = ?")
+        let write = try RawStatement(db, "INSERT OR REPLACE INTO \(table)(bucket, pairs) VALUES (?, ?)")
+        let remove = try RawStatement(db, "DELETE FROM \(table) WHERE bucket = ?")
+        var fresh = BucketRowsInsert(db, table: table)
         for (bucket, range) in bucketRuns(sorted.count, conversation: { sorted[$0].conversation }) {
             if storeHadNoLinks {
                 let pairs = merged(existing: [], sorted[range])
@@ -146,7 +150,7 @@ enum ConversationLinks {
     /// Builds the buckets from `conversation_links` (one row per link, before migration v5), bucket by bucket in
     /// key order: memory for one bucket at a time, whatever the store's size.
     static func rebuildFromLinkRows(_ db: Database) throws {
-        var fresh = BucketRowsInsert(db)
+        var fresh = BucketRowsInsert(db, table: linkTable)
         var pairs: [Pair] = []
         var current: Int64?
         do {
@@ -171,12 +175,16 @@ enum ConversationLinks {
 private struct BucketRowsInsert {
     static let rowsPerStatement = 64
     let db: Database
+    let table: String
     /// The rows' bytes, one after another, bound without a copy while the statement runs.
     var bytes: [UInt8] = []
     var rows: [(bucket: Int64, start: Int, count: Int)] = []
     var many: RawStatement?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, table: String) {
+        self.db = db
+        self.table = table
+    }
 
     mutating func append(_ bucket: Int64, _ pairs: [UInt8]) throws {
         rows.append((bucket, bytes.count, pairs.count))
@@ -194,7 +202,7 @@ private struct BucketRowsInsert {
             statement = many
         } else {
             let values = Array(repeating: "(?, ?)", count: rows.count).joined(separator: ", ")
-            statement = try RawStatement(db, "INSERT INTO conversation_link_buckets(bucket, pairs) VALUES \(values)")
+            statement = try RawStatement(db, "INSERT INTO \(table)(bucket, pairs) VALUES \(values)")
             if rows.count == Self.rowsPerStatement { many = statement }
         }
         try bytes.withUnsafeBufferPointer { all in

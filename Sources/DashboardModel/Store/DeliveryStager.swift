@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns delivery versions into `StagedDelivery` values: hashes the ids and numbers each distinct combination of
 /// filterable values (direction aside) in order of first sight. Doing this apart from the writer lets a file import
 /// stage records on the reading thread while the writer's thread does only SQLite's work.
@@ -82,19 +84,23 @@ final class DeliveryStager {
     /// Stages one version; true when the batch is full (take it).
     @discardableResult
     func stage(_ delivery: Delivery) -> Bool {
-        var id = delivery.deliveryId, conversation = delivery.conversationId
+        var id = delivery.deliveryId, conversation = delivery.conversationId, rowId = delivery.rowId
         return id.withUTF8 { id in
             conversation.withUTF8 { conversation in
-                stage(id: id, conversation: conversation, created: delivery.createdOn, stamp: delivery.versionStamp,
-                      base: Base(delivery))
+                rowId.withUTF8 { rowId in
+                    stage(id: id, conversation: conversation, rowId: rowId, created: delivery.createdOn,
+                          stamp: delivery.versionStamp, base: Base(delivery))
+                }
             }
         }
     }
 
-    /// Stages one version given as the UTF-8 of its (normalised) ids; an empty conversation means none.
+    /// Stages one version given as the UTF-8 of its (normalised) ids; an empty conversation means none, an empty
+    /// row id (or one equal to the delivery id) means the row id is the delivery id or unknown.
     @discardableResult
-    func stage(id: UnsafeBufferPointer<UInt8>, conversation: UnsafeBufferPointer<UInt8>, created: Int64, stamp: Int64,
-               base: Base) -> Bool {
+    func stage(id: UnsafeBufferPointer<UInt8>, conversation: UnsafeBufferPointer<UInt8>,
+               rowId: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0), created: Int64,
+               stamp: Int64, base: Base) -> Bool {
         if batch.deliveries.isEmpty {
             batch.deliveries.reserveCapacity(batchSize)
             batch.text.reserveCapacity(batchSize * 88)
@@ -108,6 +114,16 @@ final class DeliveryStager {
         }
         let conversationStart = Int32(batch.text.count)
         batch.text.append(contentsOf: conversation)
+        var rowIdStart: Int32 = 0, rowIdCount: Int32 = 0, packedRowIdStart: Int32 = -1
+        if rowId.count > 0, !Self.same(rowId, id) {
+            rowIdStart = Int32(batch.text.count)
+            rowIdCount = Int32(rowId.count)
+            batch.text.append(contentsOf: rowId)
+            if let guid = GUIDBytes.pack(rowId) {
+                packedRowIdStart = Int32(batch.text.count)
+                GUIDBytes.append(guid, to: &batch.text)
+            }
+        }
         let key = StableHash.of(id.baseAddress, id.count)
         var seen = false
         if seenKeys != nil {
@@ -123,10 +139,20 @@ final class DeliveryStager {
             conversationKey: conversation.isEmpty ? 0 : StableHash.of(conversation.baseAddress, conversation.count),
             base: number(base), idStart: idStart, idCount: Int32(id.count),
             conversationStart: conversationStart, conversationCount: Int32(conversation.count),
-            keySeenBefore: seen, packedIdStart: packedIdStart))
+            keySeenBefore: seen, packedIdStart: packedIdStart, rowIdStart: rowIdStart, rowIdCount: rowIdCount,
+            packedRowIdStart: packedRowIdStart))
         stagedTotal += 1
         return isBatchFull
     }
+
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return memcmp(pa, pb, a.count) == 0
+    }
+
+    /// Whether a version is staged and not yet taken.
+    var hasStaged: Bool { !batch.deliveries.isEmpty }
 
     /// The staged versions and new combinations since the last call.
     func take() -> StagedBatch {

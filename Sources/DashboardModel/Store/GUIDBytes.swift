@@ -36,4 +36,18 @@ enum GUIDBytes {
     static func append(_ guid: (UInt64, UInt64), to bytes: inout [UInt8]) {
         withUnsafeBytes(of: (guid.0.bigEndian, guid.1.bigEndian)) { bytes.append(contentsOf: $0) }
     }
+
+    /// The canonical text of 16 packed bytes (the inverse of `pack`), nil for any other length.
+    static func unpack(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard bytes.count == 16 else { return nil }
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for i in 0..<16 {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(45) }
+            out.append(digits[Int(bytes[i] >> 4)])
+            out.append(digits[Int(bytes[i] & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -5,7 +5,9 @@ public struct ImportSummary: Sendable, Hashable {
         public var updated = 0
         /// Older than, or identical to, the stored version.
         public var skipped = 0
-        public var total: Int { inserted + updated + skipped }
+        /// Removed by a deletion (a `$deletedEntity` entry, or a full read that did not see the row).
+        public var deleted = 0
+        public var total: Int { inserted + updated + skipped + deleted }
         public init() {}
     }
 
@@ -17,6 +19,8 @@ public struct ImportSummary: Sendable, Hashable {
     public var unseenValues: Set<String> = []
     /// Deliveries whose combination changed because their conversation's direction arrived later.
     public var relinkedDeliveries = 0
+    /// Deletions of rows the store does not hold (nothing to do).
+    public var unknownDeletions = 0
 
     public init() {}
 
@@ -25,7 +29,9 @@ public struct ImportSummary: Sendable, Hashable {
             self[keyPath: path].inserted += other[keyPath: path].inserted
             self[keyPath: path].updated += other[keyPath: path].updated
             self[keyPath: path].skipped += other[keyPath: path].skipped
+            self[keyPath: path].deleted += other[keyPath: path].deleted
         }
+        unknownDeletions += other.unknownDeletions
         unseenValues.formUnion(other.unseenValues)
         relinkedDeliveries += other.relinkedDeliveries
     }
@@ -35,12 +41,15 @@ public struct ImportSummary: Sendable, Hashable {
         var out: [String] = []
         func line(_ name: String, _ c: Counts) {
             guard c.total > 0 else { return }
-            out.append("\(name): \(c.inserted) inserted, \(c.updated) updated, \(c.skipped) skipped as older or identical")
+            var text = "\(name): \(c.inserted) inserted, \(c.updated) updated, \(c.skipped) skipped as older or identical"
+            if c.deleted > 0 { text += ", \(c.deleted) deleted" }
+            out.append(text)
         }
         line("deliveries", deliveries)
         line("configurations", configurations)
         line("queues", queues)
         line("conversations", conversations)
+        if unknownDeletions > 0 { out.append("\(unknownDeletions) deletions of rows the store does not hold (nothing to do)") }
         if out.isEmpty { out.append("no records") }
         if relinkedDeliveries > 0 { out.append("\(relinkedDeliveries) deliveries took the direction of a conversation imported now") }
         if !unseenValues.isEmpty {

@@ -32,6 +32,10 @@ enum PipelinedWrite {
         func emit(_ record: ImportRecord) throws {
             if case .delivery(let delivery) = record {
                 if stager.stage(delivery) { try handOverBatch() }
+            } else if case .deletion = record {
+                // A deletion follows the versions read before it (it may delete one of them): those go first.
+                if stager.hasStaged { try handOverBatch() }
+                others.append(record)
             } else {
                 others.append(record)
                 if others.count >= 1024 { try handOverOthers() }

@@ -90,6 +90,32 @@ enum Schema {
             try ConversationLinks.rebuildFromLinkRows(db)
             try db.execute(sql: "DROP TABLE conversation_links")
         }
+        // The sync (issue 11): row ids beside delivery ids, full-read marks, cursors and status.
+        // - deliveries.row_id: msdyn_proactive_deliveryid when it differs from the delivery id (16 bytes for a GUID,
+        //   else text; NULL otherwise, so a file without row ids writes nothing more);
+        //   delivery_row_buckets: (StableHash of the row id, delivery key) pairs, 65,536 buckets as the links are.
+        // - seen: the number of the full read that last saw the row (`SyncTableState.epoch`); a full read that ends
+        //   deletes the rows of its table it did not see.
+        // - sync_tables: one row per synced table (cursor, full-read epoch, rows, newest modifiedon seen);
+        //   sync_status: the one row of the sync's visible state; sync_wanted_conversations: conversation ids that
+        //   synced deliveries link to and the store has not read (keyed by StableHash).
+        migrator.registerMigration("v6-sync") { db in
+            try db.execute(sql: """
+                ALTER TABLE deliveries ADD COLUMN row_id BLOB;
+                ALTER TABLE deliveries ADD COLUMN seen INTEGER;
+                ALTER TABLE configurations ADD COLUMN seen INTEGER;
+                ALTER TABLE queues ADD COLUMN seen INTEGER;
+                CREATE TABLE delivery_row_buckets(bucket INTEGER PRIMARY KEY, pairs BLOB NOT NULL);
+                CREATE TABLE sync_tables(
+                    name TEXT PRIMARY KEY, cursor_kind TEXT NOT NULL, link TEXT, started_at INTEGER, since INTEGER,
+                    epoch INTEGER NOT NULL DEFAULT 0, rows INTEGER NOT NULL DEFAULT 0,
+                    newest_modified INTEGER) WITHOUT ROWID;
+                CREATE TABLE sync_status(
+                    id INTEGER PRIMARY KEY CHECK (id = 1), org TEXT, last_success REAL, last_attempt REAL,
+                    failing_since REAL, last_error TEXT, server_time REAL);
+                CREATE TABLE sync_wanted_conversations(id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL);
+                """)
+        }
         return migrator
     }
 }

@@ -21,8 +21,14 @@ struct StagedDelivery {
     var keySeenBefore: Bool
     /// Where the delivery id's 16 packed bytes are in `text` when it is a GUID (`GUIDBytes`), else -1.
     var packedIdStart: Int32
+    /// The row id (`msdyn_proactive_deliveryid`) when it differs from the delivery id: a byte range of `text`
+    /// (count 0: none), with its 16 packed bytes at `packedRowIdStart` when it is a GUID (else -1).
+    var rowIdStart: Int32 = 0
+    var rowIdCount: Int32 = 0
+    var packedRowIdStart: Int32 = -1
 
     var hasConversation: Bool { conversationCount > 0 }
+    var hasRowId: Bool { rowIdCount > 0 }
 }
 
 /// Staged versions handed from the stager to the writer, with the combinations numbered since the previous batch.
@@ -59,6 +65,15 @@ struct StagedText {
     /// The 16 bytes of a GUID delivery id, nil for an id kept as text.
     func packedId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8>? {
         d.packedIdStart < 0 ? nil : UnsafeBufferPointer(start: base + Int(d.packedIdStart), count: 16)
+    }
+
+    func rowId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + Int(d.rowIdStart), count: Int(d.rowIdCount))
+    }
+
+    /// The 16 bytes of a GUID row id, nil for a row id kept as text (or none).
+    func packedRowId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8>? {
+        d.packedRowIdStart < 0 ? nil : UnsafeBufferPointer(start: base + Int(d.packedRowIdStart), count: 16)
     }
 
     func conversationId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8> {

@@ -4,6 +4,13 @@ extension StoreWriter {
     // MARK: Configurations, queues, conversations
 
     public func upsert(_ configuration: Configuration) throws {
+        try upsertOnly(configuration)
+        if let mark = sync?.mark(for: .configurations) {
+            try db.execute(sql: "UPDATE configurations SET seen = ? WHERE id = ?", arguments: [mark, configuration.id])
+        }
+    }
+
+    private func upsertOnly(_ configuration: Configuration) throws {
         let c = configuration
         let existing = try Row.fetchOne(db, sql: "SELECT * FROM configurations WHERE id = ?", arguments: [c.id])
         let values: [DatabaseValueConvertible?] = [c.name, c.status, c.priority, c.dialMode, c.channel, c.queueId]
@@ -28,6 +35,13 @@ extension StoreWriter {
     }
 
     public func upsert(_ queue: Queue) throws {
+        try upsertOnly(queue)
+        if let mark = sync?.mark(for: .queues) {
+            try db.execute(sql: "UPDATE queues SET seen = ? WHERE id = ?", arguments: [mark, queue.id])
+        }
+    }
+
+    private func upsertOnly(_ queue: Queue) throws {
         let existing = try String.fetchOne(db, sql: "SELECT name FROM queues WHERE id = ?", arguments: [queue.id])
         if existing == queue.name { summary.queues.skipped += 1; return }
         try db.execute(sql: "INSERT INTO queues(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
@@ -39,6 +53,7 @@ extension StoreWriter {
     public func upsert(_ conversation: Conversation) throws {
         conversationsMayExist = true
         let key = StableHash.of(conversation.id)
+        wantedConversations[key] = nil
         let newOutbound: Int64? = conversation.isOutbound.map { $0 ? 1 : 0 }
         findConversationRow.bind(1, key)
         let existing: (id: String?, outbound: Int64?, queue: String?)? = try findConversationRow.step()
@@ -64,6 +79,10 @@ extension StoreWriter {
             insertConversation.bind(4, conversation.queueId)
             try insertConversation.run()
             summary.conversations.inserted += 1
+            if wantedMayExist {
+                forgetWanted.bind(1, key)
+                try forgetWanted.run()
+            }
         }
         // Deliveries stored before now move when the batch finishes; versions still queued read the new direction
         // when they are applied (and are then left alone by the relink).
@@ -106,5 +125,24 @@ extension StoreWriter {
             summary.relinkedDeliveries += 1
         }
         relinks.removeAll()
+    }
+
+    /// Keeps the ids of conversations synced deliveries link to that the store has not read (a conversation read in
+    /// this transaction after its deliveries is not wanted); forgets those the store now has.
+    func writeWantedConversations() throws {
+        if !wantedConversations.isEmpty {
+            let insert = try RawStatement(db, """
+                INSERT OR IGNORE INTO sync_wanted_conversations(id, conversation_id)
+                SELECT ?1, ?2 WHERE NOT EXISTS(SELECT 1 FROM conversations WHERE id = ?1)
+                """)
+            for (key, id) in wantedConversations.sorted(by: { $0.key < $1.key }) {
+                insert.bind(1, key)
+                try id.withUnsafeBufferPointer { bytes in
+                    insert.bindStatic(2, bytes)
+                    try insert.run()
+                }
+            }
+            wantedConversations.removeAll()
+        }
     }
 }

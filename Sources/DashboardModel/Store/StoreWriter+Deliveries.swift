@@ -22,6 +22,9 @@ extension StoreWriter {
         bases.append(contentsOf: batch.newBases)
         comboOfBase.append(contentsOf: repeatElement(0, count: 3 * batch.newBases.count))
         summary.unseenValues.formUnion(batch.unseenValues)
+        if sync != nil, let newest = batch.stagedTimes.lazy.map(\.stamp).max() {
+            newestStamp = max(newestStamp ?? newest, newest)
+        }
         try batch.text.withUnsafeBufferPointer { textBuffer in
             let text = StagedText(base: textBuffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
             try batch.deliveries.withUnsafeBufferPointer { staged in
@@ -65,19 +68,21 @@ extension StoreWriter {
         let insert = statements.insert
         for (row, item) in chunk.enumerated() {
             let d = item.delivery
-            let column = Int32(row * 6)
+            let column = Int32(row * 8)
             insert.bind(column + 1, d.key)
             bindId(insert, column + 2, d, text)
             insert.bind(column + 3, d.created)
             insert.bind(column + 4, d.stamp)
             insert.bind(column + 5, item.combo)
             if d.hasConversation { insert.bind(column + 6, d.conversationKey) } else { insert.bindNull(column + 6) }
+            bindRowId(insert, column + 7, d, text)
+            if let mark = deliveryMark { insert.bind(column + 8, mark) } else { insert.bindNull(column + 8) }
         }
         try insert.run()
         guard insert.changes == chunk.count else {
             throw StoreError("inserted \(insert.changes) of \(chunk.count) deliveries whose keys were free")
         }
-        for (delivery, combo) in chunk { inserted(delivery, key: delivery.key, combo: combo, counted: false) }
+        for (delivery, combo) in chunk { inserted(delivery, key: delivery.key, combo: combo, counted: false, text) }
         return true
     }
 
@@ -111,9 +116,9 @@ extension StoreWriter {
         if let preparedChunk { return preparedChunk }
         let marks = Array(repeating: "?", count: Self.chunkRows).joined(separator: ", ")
         let probe = try RawStatement(db, "SELECT 1 FROM deliveries WHERE id IN (\(marks)) LIMIT 1")
-        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?)", count: Self.chunkRows).joined(separator: ", ")
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: Self.chunkRows).joined(separator: ", ")
         let insert = try RawStatement(db, """
-            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation) VALUES \(rows)
+            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen) VALUES \(rows)
             ON CONFLICT(id) DO NOTHING
             """)
         preparedChunk = (probe, insert)
@@ -143,9 +148,11 @@ extension StoreWriter {
             insertDelivery.bind(4, delivery.stamp)
             insertDelivery.bind(5, combo)
             if delivery.hasConversation { insertDelivery.bind(6, delivery.conversationKey) } else { insertDelivery.bindNull(6) }
+            bindRowId(insertDelivery, 7, delivery, text)
+            if let mark = deliveryMark { insertDelivery.bind(8, mark) } else { insertDelivery.bindNull(8) }
             try insertDelivery.run()
             if insertDelivery.changes == 1 {
-                inserted(delivery, key: key, combo: combo)
+                inserted(delivery, key: key, combo: combo, text)
                 return
             }
             findDelivery.bind(1, key)
@@ -163,13 +170,25 @@ extension StoreWriter {
             let oldConversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
             if delivery.stamp <= existing.modified {
                 summary.deliveries.skipped += 1
+                if let mark = deliveryMark, findDelivery.isNull(6) || findDelivery.int64(6) != mark {
+                    markDelivery.bind(1, mark)
+                    markDelivery.bind(2, key)
+                    try markDelivery.run()
+                }
                 return
+            }
+            // The row id, when this version brings one the row does not hold yet: a new pair (the old one dropped).
+            if delivery.hasRowId, !sameRowId(findDelivery, 5, delivery, text) {
+                if let old = RowIdText.of(findDelivery, 5) { rowIdLink(StableHash.of(old), key, made: false) }
+                rowIdLink(rowIdKey(delivery, text), key, made: true)
             }
             updateDelivery.bind(1, delivery.created)
             updateDelivery.bind(2, delivery.stamp)
             updateDelivery.bind(3, combo)
             if delivery.hasConversation { updateDelivery.bind(4, delivery.conversationKey) } else { updateDelivery.bindNull(4) }
-            updateDelivery.bind(5, key)
+            if delivery.hasRowId { bindRowId(updateDelivery, 5, delivery, text) } else { updateDelivery.bindNull(5) }
+            if let mark = deliveryMark { updateDelivery.bind(6, mark) } else { updateDelivery.bindNull(6) }
+            updateDelivery.bind(7, key)
             try updateDelivery.run()
             let conversation: Int64? = delivery.hasConversation ? delivery.conversationKey : nil
             if oldConversation != conversation {
@@ -192,8 +211,34 @@ extension StoreWriter {
         }
     }
 
-    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64, counted: Bool = true) {
+    /// Binds the row id: 16 bytes for a GUID, else its text; NULL when the version has none of its own.
+    private func bindRowId(_ statement: RawStatement, _ index: Int32, _ delivery: StagedDelivery, _ text: StagedText) {
+        if !delivery.hasRowId {
+            statement.bindNull(index)
+        } else if let packed = text.packedRowId(delivery) {
+            statement.bindStaticBlob(index, packed)
+        } else {
+            statement.bindStatic(index, text.rowId(delivery))
+        }
+    }
+
+    /// True when column `column` of the statement's row holds the version's row id.
+    private func sameRowId(_ statement: RawStatement, _ column: Int32, _ delivery: StagedDelivery, _ text: StagedText) -> Bool {
+        if let packed = text.packedRowId(delivery) { return statement.blob(column, equals: packed) }
+        return statement.text(column, equals: text.rowId(delivery))
+    }
+
+    private func rowIdKey(_ delivery: StagedDelivery, _ text: StagedText) -> Int64 {
+        let rowId = text.rowId(delivery)
+        return StableHash.of(rowId.baseAddress, rowId.count)
+    }
+
+    /// The mark of a full read under way for deliveries (`SyncWriteContext`), written into `deliveries.seen`.
+    var deliveryMark: Int64? { sync?.mark(for: .deliveries) }
+
+    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64, counted: Bool = true, _ text: StagedText) {
         if key != delivery.key { probedKeys.insert(key) }
+        if delivery.hasRowId { rowIdLink(rowIdKey(delivery, text), key, made: true) }
         if counted { count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1) }
         if delivery.hasConversation { link(delivery.conversationKey, key, made: true) }
         summary.deliveries.inserted += 1
@@ -202,6 +247,21 @@ extension StoreWriter {
     @inline(__always) func link(_ conversation: Int64, _ delivery: Int64, made: Bool) {
         linkChanges.append(ConversationLinks.Change(conversation: conversation, delivery: delivery,
                                                     order: Int64(linkChanges.count) * 2 + (made ? 1 : 0)))
+    }
+
+    /// Records a (row id key, delivery key) pair made or dropped; written when the transaction finishes.
+    @inline(__always) func rowIdLink(_ rowKey: Int64, _ delivery: Int64, made: Bool) {
+        rowIdChanges.append(ConversationLinks.Change(conversation: rowKey, delivery: delivery,
+                                                     order: Int64(rowIdChanges.count) * 2 + (made ? 1 : 0)))
+    }
+
+    /// Writes the row id pairs changed so far (at the end of the transaction, or before a lookup by row id).
+    func writeRowIds() throws {
+        guard !rowIdChanges.isEmpty else { return }
+        let sorted = ConversationLinks.sorted(rowIdChanges)
+        rowIdChanges.removeAll()
+        try ConversationLinks.apply(sorted: sorted, storeHadNoLinks: storeHadNoRowIds, db, table: RowIdText.bucketTable)
+        storeHadNoRowIds = false
     }
 
     /// Writes the transaction's link changes, sorted by `ConversationLinks.sorted`.
@@ -238,12 +298,25 @@ extension StoreWriter {
 
     /// The direction of the delivery's conversation as stored now; none without a conversation.
     private func direction(of delivery: StagedDelivery, _ text: StagedText) throws -> Direction {
-        guard delivery.hasConversation, conversationsMayExist else { return .none }
+        guard delivery.hasConversation else { return .none }
+        guard conversationsMayExist else {
+            wantConversation(delivery, text)
+            return .none
+        }
         findConversation.bind(1, delivery.conversationKey)
         defer { findConversation.reset() }
         // A different id under the same key (a hash collision, about one in 10^12 pairs) reads as unknown.
-        guard try findConversation.step(), findConversation.text(0, equals: text.conversationId(delivery)),
-              !findConversation.isNull(1) else { return .none }
+        guard try findConversation.step(), findConversation.text(0, equals: text.conversationId(delivery)) else {
+            wantConversation(delivery, text)
+            return .none
+        }
+        guard !findConversation.isNull(1) else { return .none }
         return findConversation.int64(1) != 0 ? .outgoing : .incoming
+    }
+
+    /// A synced delivery links to a conversation the store has not read: its id is kept for the sync to fetch.
+    @inline(__always) private func wantConversation(_ delivery: StagedDelivery, _ text: StagedText) {
+        guard sync?.collectsWantedConversations == true, wantedConversations[delivery.conversationKey] == nil else { return }
+        wantedConversations[delivery.conversationKey] = Array(text.conversationId(delivery))
     }
 }

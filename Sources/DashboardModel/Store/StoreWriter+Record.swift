@@ -6,6 +6,7 @@ extension StoreWriter {
         case .configuration(let c): try upsert(c)
         case .queue(let q): try upsert(q)
         case .conversation(let c): try upsert(c)
+        case .deletion(let d): try delete(d)
         }
     }
 }

@@ -34,6 +34,15 @@ public final class StoreWriter {
     var linkChanges: [ConversationLinks.Change] = []
     /// No conversation link was stored when the transaction began.
     var storeHadNoLinks: Bool
+    /// (row id key, delivery key) pairs made and dropped by the transaction, in order (`delivery_row_buckets`).
+    var rowIdChanges: [ConversationLinks.Change] = []
+    var storeHadNoRowIds: Bool
+    /// The sync's context, when this transaction applies a sync page (`DeliveryStore.applySyncPage`).
+    var sync: SyncWriteContext?
+    /// Conversations that synced deliveries link to and the store has not read: key -> id text.
+    var wantedConversations: [Int64: [UInt8]] = [:]
+    /// The newest version stamp applied while `sync` is set (for the sync's lag).
+    var newestStamp: Int64?
     public internal(set) var summary = ImportSummary()
 
     let findDelivery: RawStatement
@@ -46,6 +55,11 @@ public final class StoreWriter {
     let updateConversation: RawStatement
     let findLinked: RawStatement
     let setCombo: RawStatement
+    let markDelivery: RawStatement
+    let deleteDeliveryRow: RawStatement
+    let forgetWanted: RawStatement
+    /// The store held wanted conversation ids when the transaction began (a conversation stored now is forgotten there).
+    let wantedMayExist: Bool
     /// No slot counts were stored when the transaction began.
     var slotCountsWereEmpty: Bool
     /// Keys a delivery took past a hash collision (not its own hash): the stager's tracking does not know them.
@@ -55,12 +69,19 @@ public final class StoreWriter {
     init(db: Database, now: Date) throws {
         self.db = db
         self.now = Int64(now.timeIntervalSince1970)
-        findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation FROM deliveries WHERE id = ?")
+        findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
         insertDelivery = try RawStatement(db, """
-            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO NOTHING
+            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
             """)
-        updateDelivery = try RawStatement(db, "UPDATE deliveries SET created = ?, modified = ?, combo = ?, conversation = ? WHERE id = ?")
+        updateDelivery = try RawStatement(db, """
+            UPDATE deliveries SET created = ?, modified = ?, combo = ?, conversation = ?, row_id = coalesce(?, row_id),
+            seen = coalesce(?, seen) WHERE id = ?
+            """)
+        markDelivery = try RawStatement(db, "UPDATE deliveries SET seen = ? WHERE id = ?")
+        deleteDeliveryRow = try RawStatement(db, "DELETE FROM deliveries WHERE id = ?")
+        forgetWanted = try RawStatement(db, "DELETE FROM sync_wanted_conversations WHERE id = ?")
+        wantedMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM sync_wanted_conversations)") ?? true
         findConversation = try RawStatement(db, "SELECT conversation_id, is_outbound FROM conversations WHERE id = ?")
         insertCombo = try RawStatement(db, """
             INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
@@ -76,6 +97,7 @@ public final class StoreWriter {
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
+        storeHadNoRowIds = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM delivery_row_buckets)") ?? false
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
         for row in rows {
             let key = ComboKey(channel: row["channel"], queueId: row["queue_id"], configId: row["config_id"],
@@ -111,7 +133,10 @@ public final class StoreWriter {
             try relinkAll(changes: links.value)
             slotEntries = slotDeltas.sortedEntries()
         }
-        let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.relinkedDeliveries > 0
+        try writeRowIds()
+        try writeWantedConversations()
+        let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.deliveries.deleted
+            + summary.relinkedDeliveries > 0
         guard changed || catalogChanged else {
             if !linksWritten { try writeLinks(links.value) }
             return

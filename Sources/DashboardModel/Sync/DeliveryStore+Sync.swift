@@ -1,0 +1,262 @@
+import Foundation
+import GRDB
+
+/// The store side of `proactive-tui sync` (issue 11): pages of the Dataverse Web API applied as imports are, with
+/// the table's cursor saved in the same transaction; deletions; full-read convergence; the sync's visible state.
+extension DeliveryStore {
+    /// One page of a Web API response, as received (`{"@odata.context": ..., "value": [...], "@odata.nextLink" or
+    /// "@odata.deltaLink": ...}`), applied in ONE transaction with the table's new cursor.
+    ///
+    /// Its rows go through the same record reader (`RecordFileReader(name:bytes:)`) and upsert rules as `import`;
+    /// `$deletedEntity` entries delete the row with that primary key (deliveries: `msdyn_proactive_deliveryid`, the row
+    /// id). Full reads converge: each row of `table` applied during a full read is marked with the read's number;
+    /// the page whose cursor becomes `.delta` while a full read is under way (or while the table has no cursor: a
+    /// full read in one page) ends it and deletes every row of the table the read did not see. Pages with the cursor
+    /// `.fullRead(startedAt: S)` belong to the read started at `S`: a stored cursor with another start (or none, or
+    /// a delta or polling cursor) means this page starts a new full read. A `.delta` page after a `.delta` cursor
+    /// applies changes only. `cursor` nil saves no cursor (conversations fetched by id).
+    ///
+    /// - Parameter source: names the page (its URL without any token) in errors.
+    /// - Throws: `ImportError` for a page it cannot read (bad JSON, an HTML error page, a record without its
+    ///   required columns), `StoreError` for a cursor whose link carries a credential; either way nothing changes.
+    @discardableResult
+    public func applySyncPage(_ bytes: [UInt8], table: SyncTable, source: String, cursor: SyncCursor?,
+                              now: Date = Date()) throws -> SyncPageOutcome {
+        if let link = cursor?.link, let problem = SyncSecrets.credentialProblem(inLink: link) {
+            throw StoreError("the \(table.rawValue) cursor from \(SyncSecrets.redact(source)) was not stored: \(problem)")
+        }
+        let reader = try RecordFileReader(name: source, bytes: bytes)
+        guard reader.format == .jsonPages else {
+            throw ImportError(file: source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
+        }
+        return try pool.write { db in
+            var state = try SyncTableState.load(db, table)
+                ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
+            let plan = SyncPagePlan(stored: state.cursor, new: cursor, table: table, epoch: state.epoch)
+            state.epoch = plan.epoch
+            let writer = try StoreWriter(db: db, now: now)
+            writer.sync = SyncWriteContext(table: table, fullReadMark: plan.mark)
+            let entries = Counter()
+            try PipelinedWrite.run(writer, produce: { sink in
+                try reader.read(staging: sink.stager) { record, _ in
+                    entries.value += 1
+                    if let record { try sink.emit(record) } else { try sink.didStage() }
+                }
+            }, describeWriterError: { error in
+                if error is ImportError { return error }
+                return ImportError(file: source, reason: "the store refused the page's records: \(error)")
+            })
+            var unseen = 0
+            if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
+            try writer.finish()
+            let summary = writer.summary
+            if let cursor { state.cursor = cursor }
+            if plan.endsFullRead {
+                state.rows = try SyncTableState.countRows(db, table)
+            } else {
+                let counts = summary.counts(of: table)
+                state.rows = max(0, state.rows + Int64(counts.inserted - counts.deleted))
+            }
+            if let newest = writer.newestStamp { state.newestModified = max(state.newestModified ?? newest, newest) }
+            try state.save(db)
+            try Self.bumpSyncGeneration(db)
+            let deleted = summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
+                + summary.conversations.deleted
+            return SyncPageOutcome(summary: summary, deleted: deleted, rows: entries.value, deletedAsUnseen: unseen,
+                                   endedFullRead: plan.endsFullRead)
+        }
+    }
+
+    /// The table's saved cursor; nil when it has none (never synced, or reset).
+    public func syncCursor(for table: SyncTable) throws -> SyncCursor? {
+        try pool.read { db in
+            guard try db.tableExists("sync_tables") else { return nil }
+            return try SyncTableState.load(db, table)?.cursor
+        }
+    }
+
+    /// Forgets a table's cursor (the service refused its delta token): the next page starts a full read, which
+    /// converges to the service's rows, deletions included.
+    public func resetSyncCursor(for table: SyncTable) throws {
+        try pool.write { db in
+            guard var state = try SyncTableState.load(db, table) else { return }
+            state.cursor = nil
+            try state.save(db)
+            try Self.bumpSyncGeneration(db)
+        }
+    }
+
+    /// Conversation ids (text, as in `msdyn_conversation_id`) that synced deliveries link to and the store has not
+    /// read yet, at most `limit`, in a stable order. A conversation stored later (any import or sync page) leaves
+    /// the list by itself.
+    public func wantedConversationIds(limit: Int) throws -> [String] {
+        try pool.read { db in
+            guard limit > 0, try db.tableExists("sync_wanted_conversations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT conversation_id FROM sync_wanted_conversations ORDER BY id LIMIT ?",
+                                       arguments: [limit])
+        }
+    }
+
+    /// Drops wanted conversation ids the service did not return (they are not asked for again until a synced
+    /// delivery links to them anew).
+    public func forgetWantedConversations(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        try pool.write { db in
+            let statement = try db.makeStatement(sql: "DELETE FROM sync_wanted_conversations WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [StableHash.of(GUIDText.normalize(id))]) }
+        }
+    }
+
+    /// Names the organization the store is synced from (scheme, host and path are kept; user info, query and
+    /// fragment are not).
+    public func setSyncOrganization(_ url: String) throws {
+        let org = Self.organization(url)
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO sync_status(id) VALUES (1)")
+            try db.execute(sql: "UPDATE sync_status SET org = ? WHERE id = 1", arguments: [org])
+            try Self.bumpSyncGeneration(db)
+        }
+    }
+
+    /// A round succeeded: failures are over. `serverTime` is the service's clock (its `Date` header), for the lag.
+    public func recordSyncSuccess(at: Date, serverTime: Date?) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO sync_status(id) VALUES (1)")
+            try db.execute(sql: """
+                UPDATE sync_status SET last_success = ?, last_attempt = ?, failing_since = NULL, last_error = NULL,
+                server_time = coalesce(?, server_time) WHERE id = 1
+                """, arguments: [at.timeIntervalSince1970, at.timeIntervalSince1970, serverTime?.timeIntervalSince1970])
+            try Self.bumpSyncGeneration(db)
+        }
+    }
+
+    /// A round failed. The message is stored with anything that looks like a credential removed (`SyncSecrets`).
+    public func recordSyncFailure(at: Date, message: String) throws {
+        let text = SyncSecrets.redact(message)
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO sync_status(id) VALUES (1)")
+            try db.execute(sql: """
+                UPDATE sync_status SET last_attempt = ?, failing_since = coalesce(failing_since, ?), last_error = ?
+                WHERE id = 1
+                """, arguments: [at.timeIntervalSince1970, at.timeIntervalSince1970, text])
+            try Self.bumpSyncGeneration(db)
+        }
+    }
+
+    /// The sync's visible state; nil when this store was never synced (or predates the sync). Works on a store
+    /// opened for reading only; reads two small tables.
+    public func syncStatus() throws -> SyncStatus? {
+        try pool.read { db in
+            guard try db.tableExists("sync_status"), try db.tableExists("sync_tables") else { return nil }
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_status WHERE id = 1")
+            let tables = try SyncTableState.loadAll(db)
+            if row == nil && tables.isEmpty { return nil }
+            func date(_ column: String) -> Date? {
+                (row?[column] as Double?).map { Date(timeIntervalSince1970: $0) }
+            }
+            var status = SyncStatus(org: row?["org"], lastSuccess: date("last_success"), lastAttempt: date("last_attempt"),
+                                    failingSince: date("failing_since"), lastError: row?["last_error"],
+                                    rowsByTable: [:], cursorKindByTable: [:], lagSeconds: nil,
+                                    serverTime: date("server_time"), deletionsVisible: [:], fullReadUnderWay: [])
+            for state in tables {
+                status.rowsByTable[state.table] = Int(state.rows)
+                if let cursor = state.cursor {
+                    status.cursorKindByTable[state.table] = cursor.kind
+                    if case .fullRead = cursor { status.fullReadUnderWay.insert(state.table) }
+                    if case .polling = cursor { status.deletionsVisible[state.table] = false } else { status.deletionsVisible[state.table] = true }
+                }
+            }
+            let newest = tables.first(where: { $0.table == .deliveries })?.newestModified ?? tables.compactMap(\.newestModified).max()
+            if let server = status.serverTime, let newest {
+                status.lagSeconds = max(0, server.timeIntervalSince1970 - Double(newest))
+            }
+            return status
+        }
+    }
+
+    /// Deletes one delivery by its delivery id (`msdyn_delivery_id`), in its own transaction; false when the store
+    /// does not hold it.
+    @discardableResult
+    public func deleteDelivery(id: String, now: Date = Date()) throws -> Bool {
+        var found = false
+        try write(now: now) { writer in found = try writer.deleteDelivery(id: id) }
+        return found
+    }
+
+    /// Counts every change of the sync's state, beside `generation` (which counts data changes): a dashboard that
+    /// shows the sync's state reads it when this moves.
+    public func syncGeneration() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'sync_generation'") ?? 0 }
+    }
+
+    static func bumpSyncGeneration(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO meta(key, value) VALUES ('sync_generation', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1
+            """)
+    }
+
+    static func organization(_ url: String) -> String {
+        guard var parts = URLComponents(string: url) else { return SyncSecrets.redact(url) }
+        parts.user = nil
+        parts.password = nil
+        parts.query = nil
+        parts.fragment = nil
+        return parts.string ?? SyncSecrets.redact(url)
+    }
+}
+
+/// A value the reading thread counts and the writer's thread reads once the reading has ended.
+private final class Counter: @unchecked Sendable {
+    var value = 0
+}
+
+/// What a page means for its table's full read, from the stored cursor and the page's new one.
+struct SyncPagePlan {
+    /// The table's full-read number after the page.
+    var epoch: Int64
+    /// The mark written into the rows the page applies (nil: not marked).
+    var mark: Int64?
+    /// The page ends a full read: rows without the mark are deleted.
+    var endsFullRead = false
+
+    init(stored: SyncCursor?, new: SyncCursor?, table: SyncTable, epoch: Int64) {
+        self.epoch = epoch
+        guard table != .conversations, let new else { return }  // conversations are read by id, never in full
+        switch new {
+        case .fullRead(_, let startedAt):
+            if case .fullRead(_, let storedStart) = stored,
+               SyncTableState.milliseconds(storedStart) == SyncTableState.milliseconds(startedAt) {
+                mark = epoch
+            } else {
+                self.epoch = epoch + 1
+                mark = self.epoch
+            }
+        case .delta:
+            switch stored {
+            case .fullRead:
+                mark = epoch
+                endsFullRead = true
+            case nil:
+                self.epoch = epoch + 1
+                mark = self.epoch
+                endsFullRead = true
+            case .delta, .polling:
+                break
+            }
+        case .polling:
+            break
+        }
+    }
+}
+
+extension ImportSummary {
+    /// The counts of one table.
+    func counts(of table: SyncTable) -> Counts {
+        switch table {
+        case .deliveries: deliveries
+        case .configurations: configurations
+        case .queues: queues
+        case .conversations: conversations
+        }
+    }
+}

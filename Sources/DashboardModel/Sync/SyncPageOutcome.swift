@@ -1,0 +1,13 @@
+/// What applying one sync page did.
+public struct SyncPageOutcome: Sendable {
+    /// Per table, as an import reports it (deletions in `Counts.deleted`, unknown ones in `unknownDeletions`).
+    public var summary: ImportSummary
+    /// Rows deleted by the page: its `$deletedEntity` entries, and at the end of a full read the rows not seen.
+    public var deleted: Int
+    /// Entries the page held (rows and deletions).
+    public var rows: Int
+    /// Of `deleted`, the rows the full read this page ended did not see.
+    public var deletedAsUnseen: Int
+    /// The page ended a full read (its cursor became `.delta`).
+    public var endedFullRead: Bool
+}
