@@ -1,8 +1,10 @@
+import DashboardModel
 import Foundation
 
 /// The one rule that keeps secrets out of everything the sync shows, logs or stores: URLs lose their query values
-/// for parameters that may carry a credential or an opaque paging cookie, and text loses anything shaped like a
-/// bearer token, a JWT, or a known secret value.
+/// for parameters that may carry a credential or an opaque paging cookie, and text loses the given secret values
+/// and then whatever the store's rule (`SyncSecrets.redact`: bearer tokens, JWTs, credential parameters) removes,
+/// plus paging and delta tokens.
 public enum Redaction {
     /// Query parameters whose values never leave the process (paging cookies and delta tokens may embed state
     /// the organization considers private; codes and secrets are credentials).
@@ -37,6 +39,7 @@ public enum Redaction {
         for secret in secrets where secret.count >= 4 {
             out = out.replacingOccurrences(of: secret, with: "***")
         }
+        out = SyncSecrets.redact(out)
         out = replace(pattern: #"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"#, in: out, template: "$1***")
         // JWTs: three base64url parts, the first starting with eyJ ({" in base64).
         out = replace(pattern: #"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"#, in: out, template: "***")
