@@ -23,6 +23,9 @@ public final class StandInOrg: @unchecked Sendable {
         /// Serve `POST /_standin/{change,delete,add}?count=N` and `GET /_standin/export?set=NAME` (the benchmark
         /// drives a separate stand-in process through them).
         public var adminEndpoints = false
+        /// Completed deliveries link to a conversation (set false for tests that need many deliveries quickly:
+        /// conversations are fetched by id, a long URL per batch).
+        public var linkConversations = true
 
         public init(deliveries: Int = 1000, seed: UInt64 = 1, tenant: String = "contoso-tenant",
                     clientID: String = "11111111-2222-3333-4444-555555555555", clientSecret: String = "stand-in-secret-value",
@@ -517,8 +520,9 @@ public final class StandInOrg: @unchecked Sendable {
 
     private func writeDelivery(_ i: Int, modifiedOn: Double) {
         let version = Int(deliveryVersions[i])
-        put(Self.deliveriesSet, rowsMaker.deliveryRowID(i), rowsMaker.delivery(i, version: version, modifiedOn: modifiedOn), modifiedOn)
-        if rowsMaker.status(i, version: version) == "Complete", tables[Self.conversationsSet]!.position(of: rowsMaker.conversationID(i)) == nil {
+        put(Self.deliveriesSet, rowsMaker.deliveryRowID(i),
+            rowsMaker.delivery(i, version: version, modifiedOn: modifiedOn, linkConversation: settings.linkConversations), modifiedOn)
+        if settings.linkConversations, rowsMaker.status(i, version: version) == "Complete", tables[Self.conversationsSet]!.position(of: rowsMaker.conversationID(i)) == nil {
             put(Self.conversationsSet, rowsMaker.conversationID(i), rowsMaker.conversation(i, modifiedOn: modifiedOn), modifiedOn)
         }
     }

@@ -33,14 +33,14 @@ struct StandInRows {
         Self.statuses[(Int(hash(i) % 10) + version) % Self.statuses.count]
     }
 
-    func delivery(_ i: Int, version: Int, modifiedOn: Double) -> [UInt8] {
+    func delivery(_ i: Int, version: Int, modifiedOn: Double, linkConversation: Bool = true) -> [UInt8] {
         let h = hash(i)
         let status = status(i, version: version)
         let complete = status == "Complete"
         let result = complete ? "\"" + Self.results[Int((h >> 8) % UInt64(Self.results.count) + UInt64(version)) % Self.results.count] + "\"" : "null"
         let config = Int((h >> 16) % 12)
         let queue = config % 8
-        let conversation = complete ? "\"" + conversationID(i) + "\"" : "null"
+        let conversation = complete && linkConversation ? "\"" + conversationID(i) + "\"" : "null"
         let engagement = (h >> 24) % 3 == 0 ? "\"AI agent\"" : "\"Representative\""
         let text = #"{"@odata.etag":"W/\"\#(version)\"","msdyn_proactive_deliveryid":"\#(deliveryRowID(i))","msdyn_delivery_id":"\#(deliveryID(i))","createdon":"\#(Self.iso(createdOn(i)))","modifiedon":"\#(Self.iso(modifiedOn))","msdyn_status":"\#(status)","msdyn_result":\#(result),"msdyn_dialmode_type":"\#(Self.dialModes[config % 4])","msdyn_proactive_engagement_config_id":"\#(configID(config))","msdyn_queue_id":"\#(queueID(queue))","msdyn_channel":"Voice","msdyn_conversation_id":\#(conversation),"msdyn_engagement_type":\#(engagement),"msdyn_seq_no":\#(1 + Int(h % 1000))}"#
         return Array(text.utf8)

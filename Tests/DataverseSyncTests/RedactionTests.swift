@@ -4,10 +4,11 @@ import Testing
 
 @Suite struct RedactionTests {
     @Test func urlsLoseTokensAndCookies() {
-        let url = URL(string: "https://u:p@org.crm.dynamics.com/api/data/v9.2/msdyn_proactive_deliveries?$deltatoken=919042%2108%2f22%2f2017&$select=a&$skiptoken=%3Ccookie%20pagenumber=%222%22/%3E")!
+        let url = URL(string: "https://u:p@org.crm.dynamics.com/api/data/v9.2/msdyn_proactive_deliveries?$deltatoken=919042%2108%2f22%2f2017&$select=a&$skiptoken=%3Ccookie%20pagenumber=%222%22/%3E&access_token=abc")!
         let shown = Redaction.url(url)
         #expect(shown.contains("$deltatoken=***"))
         #expect(shown.contains("$skiptoken=***"))
+        #expect(shown.contains("access_token=***"))
         #expect(shown.contains("$select=a"))
         #expect(!shown.contains("919042"))
         #expect(!shown.contains("cookie"))
@@ -22,6 +23,12 @@ import Testing
         #expect(!shown.contains(jwt))
         #expect(!shown.contains("zzz999"))
         #expect(!shown.contains("s3cr3t-value"))
-        #expect(shown.contains("Bearer ***"))
+        #expect(shown.contains("Bearer"))
+    }
+
+    @Test func aFailureLineNeverHoldsTheTokensOfItsURL() {
+        let failure = SyncFailure.http(status: 401, detail: nil,
+                                       url: Redaction.url(URL(string: "https://org/api/data/v9.2/x?$deltatoken=SECRETSTATE")!))
+        #expect(failure.description == "401 Unauthorized (GET https://org/api/data/v9.2/x?$deltatoken=***)")
     }
 }
