@@ -18,7 +18,7 @@ struct WallHeader: Widget {
         if let sync {
             let text = sync.isFailing ? " " + theme.safe(sync.text(in: data.filters.zone, messageLimit: 80)).uppercasedFirst + " "
                                       : theme.safe(sync.text(in: data.filters.zone))
-            let room = min(DisplayWidth.of(text), area.width * 2 / 3, max(0, area.width - rightWidth - 2))
+            let room = min(DisplayWidth.of(text), area.width / 2, max(0, area.width - rightWidth - 2))
             if room >= 10 {
                 grid.put(text, x: area.right - rightWidth - 2 - room, y: area.y, width: room, alignment: .left,
                          style: sync.isFailing ? .warning.reversed : .muted, ellipsis: theme.glyphs.ellipsis)
