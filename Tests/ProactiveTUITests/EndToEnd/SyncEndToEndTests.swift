@@ -70,31 +70,39 @@ struct SyncEndToEndTests {
         let result = try await s.sync(["--once"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("429 Too Many Requests"))
-        let deliveries = s.org.requests.filter { $0.path.hasSuffix(StandInOrg.deliveriesSet) }
+        let deliveries = s.org.requests.filter { $0.path.contains(StandInOrg.deliveriesSet) }
         let throttled = try #require(deliveries.first { $0.status == 429 })
         let retry = try #require(deliveries.first { $0.status == 200 && $0.at > throttled.at })
         #expect(retry.at.timeIntervalSince(throttled.at) >= 2)
         #expect(try await s.snapshotMatchesImport())
     }
 
-    @Test("a token command's token refused with 401 is replaced once, by running the command again",
+    @Test("a running sync whose token is refused (401) runs its token command again, once, and goes on",
           .enabled(if: EndToEnd.executable != nil), .timeLimit(.minutes(1)))
     func tokenRenewal() async throws {
         let s = try await SyncSetup.start(deliveries: 30, linkConversations: false)
         defer { s.remove() }
         let tokenFile = s.folder.appendingPathComponent("token")
         try s.org.issueAccessToken().write(to: tokenFile, atomically: true, encoding: .utf8)
-        let auth = ["--token-command", "cat " + shellQuoted(tokenFile.path)]
-        #expect(try await s.sync(["--once"], auth: auth).status == 0)
+        let pid = try s.spawnSync(["--interval", "1"], auth: ["--token-command", "cat " + shellQuoted(tokenFile.path)])
+        defer { kill(pid, SIGKILL); _ = waitpid(pid, nil, 0) }
+        #expect(await s.waitForRequests { $0.contains { $0.path.hasSuffix(StandInOrg.conversationsSet) || $0.value("$deltatoken") != nil } })
         s.org.revokeAccessTokens()
         let fresh = s.org.issueAccessToken()
         try fresh.write(to: tokenFile, atomically: true, encoding: .utf8)
         s.org.changeDeliveries(count: 4)
-        s.org.clearRequests()
-        let renewed = try await s.sync(["--once"], auth: auth)
-        #expect(renewed.status == 0, "\(renewed.stderr)")
+        // The refused request, then the same table read again with the new token.
+        #expect(await s.waitForRequests { requests in
+            guard let refused = requests.firstIndex(where: { $0.status == 401 }) else { return false }
+            return requests[(refused + 1)...].contains { $0.status == 200 && $0.path.hasSuffix(StandInOrg.deliveriesSet) }
+        })
+        try await Task.sleep(nanoseconds: 1_500_000_000)
         #expect(s.org.requests.filter { $0.status == 401 }.count == 1)
-        #expect(!renewed.stdout.contains(fresh) && !renewed.stderr.contains(fresh))
+        kill(pid, SIGKILL)
+        _ = waitpid(pid, nil, 0)
+        let log = (try? String(contentsOf: s.folder.appendingPathComponent("sync.log"), encoding: .utf8)) ?? ""
+        #expect(log.contains("401 Unauthorized"))
+        #expect(!log.contains(fresh) && !log.contains("sti."))
         #expect(try await s.snapshotMatchesImport())
     }
 
@@ -193,9 +201,19 @@ final class SyncSetup: @unchecked Sendable {
         try await runProcess(executable, syncArguments(extra, auth: auth))
     }
 
-    func spawnSync(_ extra: [String]) throws -> pid_t {
+    func spawnSync(_ extra: [String], auth: [String]? = nil) throws -> pid_t {
         let log = folder.appendingPathComponent("sync.log").path
-        return try Spawn.start(executable, syncArguments(extra), environment: testEnvironment(), stdout: log, stderr: log)
+        return try Spawn.start(executable, syncArguments(extra, auth: auth), environment: testEnvironment(), stdout: log, stderr: log)
+    }
+
+    /// Waits (up to `timeout` s) until the stand-in's request log satisfies `condition`.
+    func waitForRequests(timeout: Double = 20, _ condition: ([StandInRequestRecord]) -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition(org.requests) { return true }
+            try? await Task.sleep(nanoseconds: 50_000_000)
+        }
+        return condition(org.requests)
     }
 
     func run(_ arguments: [String]) async throws -> ProcessResult {

@@ -89,8 +89,11 @@ struct SyncCommand: ParsableCommand {
         let log: @Sendable (String) -> Void = { SyncOutput.error(Self.clockTime(Date()) + " " + $0) }
         let client = WebAPIClient(org: orgURL, transport: transport, tokens: tokens, clock: clock, limiter: limiter, log: log)
         let bar = SyncProgressLine(enabled: Terminal.stderrIsTerminal)
+        // The bar (and the $count request for its total) only on a terminal.
+        var progress: (@Sendable (SyncProgress) -> Void)? = nil
+        if Terminal.stderrIsTerminal { progress = { (step: SyncProgress) in bar.update(step) } }
         let engine = SyncEngine(store: store, client: client, settings: SyncSettings(pageSize: pageSize), clock: clock,
-                                progress: { bar.update($0) }, log: log)
+                                progress: progress, log: log)
         let once = self.once
         let pause = interval ?? 30
         let failed = try AsyncBridge.run { () async -> Bool in
