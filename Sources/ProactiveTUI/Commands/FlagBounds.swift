@@ -40,6 +40,10 @@ enum FlagBounds {
     static let demoDays = FlagBound<Int>(flag: "--days", kind: "a whole number of days", range: 1...3650)
     static let rate = FlagBound<Double>(flag: "--rate", kind: "a number of deliveries per minute", range: 0...60_000)
     static let seed = FlagBound<UInt64>(flag: "--seed", kind: "a whole number", range: 0...UInt64.max)
+    // `sync`.
+    static let syncInterval = FlagBound<Double>(flag: "--interval", kind: "a number of seconds", range: 1...86_400)
+    static let pageSize = FlagBound<Int>(flag: "--page-size", kind: "a whole number of rows", range: 1...5000)
+    static let requestsPerMinute = FlagBound<Int>(flag: "--max-requests-per-minute", kind: "a whole number of requests", range: 1...100_000)
     // `bench`.
     static let benchDeliveries = FlagBound<Int>(flag: "--deliveries", kind: "a whole number of deliveries", range: 1...100_000_000)
     static let benchDays = FlagBound<Int>(flag: "--days", kind: "a whole number of days", range: 1...3650)

@@ -32,6 +32,8 @@ struct EndToEndUsageErrorTests {
         Case(arguments: ["import", "--poll", "-0.5", "x.json"], says: ["--poll", "from 0.05 to 3600"]),
         Case(arguments: ["import"], says: ["files"]),
         Case(arguments: ["bench", "--states", "5"], says: ["--states", "from 60"]),
+        Case(arguments: ["sync", "--org", "https://x.crm.dynamics.com", "--interval", "-5"], says: ["--interval", "from 1.0 to 86400"]),
+        Case(arguments: ["sync", "--org", "https://x.crm.dynamics.com", "--page-size", "0"], says: ["--page-size", "from 1 to 5000"]),
         Case(arguments: ["no-such-command"], says: ["no-such-command"]),
         Case(arguments: ["snapshot", "--tz", "Mars/Olympus"], says: ["--tz", "IANA"]),
         Case(arguments: ["snapshot", "--from", "yesterday"], says: ["--from", "YYYY-MM-DD"]),

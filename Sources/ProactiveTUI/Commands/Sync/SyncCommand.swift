@@ -20,11 +20,16 @@ struct SyncCommand: ParsableCommand {
     var org: String?
     @Flag(help: "Run one round and exit (exit 1 when it failed).")
     var once = false
-    @Option(help: ArgumentHelp("Seconds between rounds (default 30).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds between rounds (1 to 86400; default 30).", valueName: "seconds"),
+            transform: FlagBounds.syncInterval.parse)
     var interval: Double?
-    @Option(name: .customLong("page-size"), help: ArgumentHelp("Rows per page asked for (1-5000; the service may send fewer).", valueName: "n"))
+    @Option(name: .customLong("page-size"), parsing: .unconditional,
+            help: ArgumentHelp("Rows per page asked for (1 to 5000; default 5000; the service may send fewer).", valueName: "n"),
+            transform: FlagBounds.pageSize.parse)
     var pageSize: Int = 5000
-    @Option(name: .customLong("max-requests-per-minute"), help: ArgumentHelp("A ceiling on requests per minute (default: none; the service's 429 answers are honoured).", valueName: "n"))
+    @Option(name: .customLong("max-requests-per-minute"), parsing: .unconditional,
+            help: ArgumentHelp("A ceiling on requests per minute (1 to 100000; default: none; the service's 429 answers are honoured).", valueName: "n"),
+            transform: FlagBounds.requestsPerMinute.parse)
     var maxRequestsPerMinute: Int?
     @OptionGroup var auth: SyncAuthOptions
     @Flag(help: "Print the store's sync state and exit.")
@@ -36,13 +41,6 @@ struct SyncCommand: ParsableCommand {
         _ = try Self.orgURL(org)
         _ = try auth.authorityURL()
         if once && interval != nil { throw ValidationError("--once and --interval cannot go together") }
-        if let interval, !(interval >= 1 && interval <= 86400) {
-            throw ValidationError("--interval must be between 1 and 86400 seconds (got \(interval))")
-        }
-        guard (1...5000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 5000 (got \(pageSize))") }
-        if let n = maxRequestsPerMinute, !(1...100_000).contains(n) {
-            throw ValidationError("--max-requests-per-minute must be between 1 and 100000 (got \(n))")
-        }
         _ = try auth.method(environment: ProcessInfo.processInfo.environment)
     }
 
