@@ -39,6 +39,8 @@ public final class StoreWriter {
     var conversationsMayExist: Bool
     /// Stages the versions given to `upsert(_: Delivery)`; a file import borrows it for its reading thread.
     let stager = DeliveryStager()
+    /// The stager belongs to a producer thread for now (`PipelinedWrite.run`).
+    var stagerLent = false
     /// Conversations whose direction changed: their linked deliveries move when the transaction finishes.
     /// With the place in `linkChanges` where the conversation was written: links made after it took its direction.
     var relinks: [Int64: (direction: Direction, after: Int64)] = [:]
@@ -78,7 +80,8 @@ public final class StoreWriter {
     var probedKeys: Set<Int64> = []
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
 
-    init(db: Database, now: Date) throws {
+    /// - Parameter combos: the combinations known from earlier transactions; only those added since are read.
+    init(db: Database, now: Date, combos: ComboCache.Contents = ComboCache.Contents()) throws {
         self.db = db
         self.now = Int64(now.timeIntervalSince1970)
         findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
@@ -110,9 +113,14 @@ public final class StoreWriter {
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
         storeHadNoRowIds = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM delivery_row_buckets)") ?? false
+        comboIds = combos.ids
+        combosById = combos.byId
+        nextComboId = combos.next
         let rows = try RawStatement(db, """
             SELECT id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction FROM combos
+            WHERE id >= ?
             """)
+        rows.bind(1, combos.next)
         while try rows.step() {
             func text(_ column: Int32) -> String { rows.string(column) ?? "" }
             let direction = try StoredInteger.read(rows, 8, "combos.direction", in: 0...2)
@@ -124,6 +132,11 @@ public final class StoreWriter {
             combosById[id] = key
             nextComboId = max(nextComboId, id + 1)
         }
+    }
+
+    /// The combinations as this transaction leaves them (for the store's `ComboCache`, once committed).
+    var comboContents: ComboCache.Contents {
+        ComboCache.Contents(ids: comboIds, byId: combosById, next: nextComboId)
     }
 
     // MARK: Commit

@@ -69,6 +69,9 @@ import Testing
         #expect(try s.store.syncCursor(for: .deliveries) == .delta(deltaLink: Self.link + "?$deltatoken=3"))
         #expect(try Self.json(s) == Self.json(try Self.freshImport(service)))
         #expect(try s.store.syncStatus()?.rowsByTable[.deliveries] == 60)
+        // The full read's end packed the slot rows again: a dashboard starts from the snapshot alone.
+        let index = try s.index()
+        #expect(index.snapshotGeneration == (try s.store.generation()))
     }
 
     @Test func aFullReadInterruptedHalfWayResumesFromItsSavedLink() throws {
