@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(
@@ -27,16 +28,25 @@ let package = Package(
             // builds leave those checks out: on the import's hot paths they cost about 6% of its time.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // The network side of `sync`: HTTP (Foundation's URLSession), tokens, throttling, the sync loop.
+        .target(name: "DataverseSync", dependencies: ["DashboardModel"]),
+        // A stand-in Dataverse Web API on loopback for tests and the sync benchmark; the product does not link it.
+        .target(name: "DataverseStandIn", dependencies: [
+            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
+        .executableTarget(name: "dataverse-standin", dependencies: ["DataverseStandIn"]),
         .executableTarget(
             name: "ProactiveTUI",
             dependencies: [
                 "CursesBridge",
                 "DashboardModel",
+                "DataverseSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel"]),
-        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel"]),
+        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel", "DataverseStandIn"]),
+        .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -66,6 +66,31 @@ void pt_close(void) {
     fflush(stdout);
 }
 
+void pt_suspend(void) {
+    if (!pt_open_flag) return;
+    curs_set(1);
+    endwin();
+    fflush(stdout);
+    // Stop with the default action, whatever handler (ncurses' own) is installed, and with SIGTSTP unblocked.
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &old);
+    sigset_t tstp, saved;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &saved);
+    kill(0, SIGTSTP);
+    // Here after SIGCONT.
+    sigprocmask(SIG_SETMASK, &saved, NULL);
+    sigaction(SIGTSTP, &old, NULL);
+    reset_prog_mode();
+    curs_set(0);
+    clearok(curscr, TRUE);
+    wrefresh(stdscr);
+}
+
 int pt_is_open(void) { return pt_open_flag; }
 int pt_rows(void) { int r, c; getmaxyx(stdscr, r, c); (void)c; return r; }
 int pt_cols(void) { int r, c; getmaxyx(stdscr, r, c); (void)r; return c; }

@@ -1,1 +1,1 @@
-RootCommand.main()
+CommandEntry.main()

@@ -9,6 +9,9 @@
 int pt_open(void);
 /// Restores the terminal. Safe to call more than once and from a signal handler path.
 void pt_close(void);
+/// Ctrl-Z: leaves curses mode (the terminal as it was), stops the process group with SIGTSTP's default action,
+/// and once continued (SIGCONT, `fg`) re-enters curses mode with a full repaint pending.
+void pt_suspend(void);
 /// 1 while the screen is open.
 int pt_is_open(void);
 int pt_rows(void);

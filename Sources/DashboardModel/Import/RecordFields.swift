@@ -158,13 +158,13 @@ final class RecordFields {
                 guard TimestampRange.seconds.contains(parsed) else {
                     throw RecordProblem(
                         column: column.name,
-                        reason: "timestamp \"\(string(field))\" is outside the accepted range \(TimestampRange.text)")
+                        reason: "timestamp \(TextSafety.quoted(string(field))) is outside the accepted range \(TimestampRange.text)")
                 }
                 return parsed
             }
             throw RecordProblem(
                 column: column.name,
-                reason: "cannot read timestamp \"\(string(field))\" (\(TimestampParser.expectation))")
+                reason: "cannot read timestamp \(TextSafety.quoted(string(field))) (\(TimestampParser.expectation))")
         default: throw typeProblem(column, field, expected: "a timestamp as text")
         }
     }
@@ -202,7 +202,7 @@ final class RecordFields {
             case "false", "0", "no", "n": return false
             default:
                 throw RecordProblem(
-                    column: column.name, reason: "cannot read yes/no value \"\(text)\" (expected true/false or 1/0)")
+                    column: column.name, reason: "cannot read yes/no value \(TextSafety.quoted(text)) (expected true/false or 1/0)")
             }
         default: throw typeProblem(column, field, expected: "true or false")
         }
@@ -244,7 +244,7 @@ final class RecordFields {
 
     private func typeProblem(_ column: ImportColumn, _ field: RawField, expected: String) -> RecordProblem {
         var found = field.kind.found
-        if field.kind == .number { found += " (\(string(field)))" }
+        if field.kind == .number { found += " (\(TextSafety.bounded(string(field))))" }
         return RecordProblem(column: column.name, reason: "expected \(expected), found \(found)")
     }
 

@@ -51,17 +51,30 @@ public indirect enum JSONValue: Equatable {
         }
     }
 
+    /// The most characters of one string (a value or a key) the output holds; a longer one is cut and ends
+    /// with `…`. Store text is hostile: a 1 MB name must not make a 1 MB line.
+    public static let stringLimit = 1000
+
+    /// A JSON string literal. Besides what JSON requires (quote, backslash, C0 controls), DEL, C1 controls
+    /// (`\u009b`), bidirectional controls (`\u202e`), every other format character (`\u200d`, `\ufeff`, joiners
+    /// included) and noncharacters (`\ufffe`) are written as `\uXXXX` (`TextSafety`), so the text is safe to print on a terminal and reads back the same (up to the cut).
     static func escape(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
+        for scalar in TextSafety.bounded(s, limit: stringLimit).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += String(format: "\\u%04x", scalar.value)
+            case _ where TextSafety.isUnsafe(scalar, inCluster: false):
+                if scalar.value > 0xFFFF {
+                    // Outside the BMP (tags): a UTF-16 surrogate pair, as JSON spells such characters.
+                    let v = scalar.value - 0x10000
+                    out += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
+                } else {
+                    out += String(format: "\\u%04x", scalar.value)
+                }
             default: out.unicodeScalars.append(scalar)
             }
         }

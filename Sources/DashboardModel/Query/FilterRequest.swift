@@ -40,8 +40,11 @@ public enum FilterValidator {
                 guard let match = accepted.first(where: { $0.value == raw })
                     ?? accepted.first(where: { KnownValues.normalize($0.value) == key || KnownValues.normalize($0.label) == key })
                 else {
-                    let list = accepted.map { $0.label == $0.value ? $0.value : "\($0.label) (\($0.value))" }
-                    throw FilterError("unknown \(dimension.title.lowercased()) \"\(raw)\" for \(dimension.flag); accepted: "
+                    let list = accepted.map {
+                        $0.label == $0.value ? TextSafety.bounded($0.value)
+                            : "\(TextSafety.bounded($0.label)) (\(TextSafety.bounded($0.value)))"
+                    }
+                    throw FilterError("unknown \(dimension.title.lowercased()) \(TextSafety.quoted(raw)) for \(dimension.flag); accepted: "
                         + (list + ["all"]).joined(separator: ", "))
                 }
                 chosen.insert(match.value)
@@ -54,7 +57,7 @@ public enum FilterValidator {
     public static func validateZone(_ name: String?, environment: [String: String]) throws -> String {
         guard let name else { return DashboardFilters.defaultTimeZone(environment: environment) }
         guard isZoneName(name) else {
-            throw FilterError("unknown time zone \"\(name)\" for --tz; accepted: an IANA name such as UTC, "
+            throw FilterError("unknown time zone \(TextSafety.quoted(name)) for --tz; accepted: an IANA name such as UTC, "
                 + "America/New_York, Europe/London, Asia/Kolkata, Asia/Kathmandu, Australia/Lord_Howe")
         }
         return name
@@ -77,7 +80,7 @@ public enum FilterValidator {
             func date(_ text: String?, _ flag: String) throws -> LocalDate? {
                 guard let text else { return nil }
                 guard let d = LocalDate(iso: text) else {
-                    throw FilterError("\(flag) \"\(text)\" is not a date; accepted: YYYY-MM-DD, e.g. 2026-11-01")
+                    throw FilterError("\(flag) \(TextSafety.quoted(text)) is not a date; accepted: YYYY-MM-DD, e.g. 2026-11-01")
                 }
                 return d
             }

@@ -175,12 +175,12 @@ final class DeliveryStager {
         numbers[base] = n
         batch.newBases.append(base)
         // Each distinct value meets the known lists once per combination, not once per delivery.
-        if !DeliveryStatus(base.status).isKnown { batch.unseenValues.insert("status \"\(base.status)\"") }
+        if !DeliveryStatus(base.status).isKnown { batch.unseenValues.insert("status " + TextSafety.quoted(base.status)) }
         if !base.result.isEmpty, !DeliveryResult(base.result).isKnown {
-            batch.unseenValues.insert("result \"\(base.result)\"")
+            batch.unseenValues.insert("result " + TextSafety.quoted(base.result))
         }
         if !base.dialMode.isEmpty, !DialMode(base.dialMode).isKnown {
-            batch.unseenValues.insert("dial mode \"\(base.dialMode)\"")
+            batch.unseenValues.insert("dial mode " + TextSafety.quoted(base.dialMode))
         }
         return n
     }

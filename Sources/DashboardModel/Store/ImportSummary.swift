@@ -36,6 +36,9 @@ public struct ImportSummary: Sendable, Hashable {
         relinkedDeliveries += other.relinkedDeliveries
     }
 
+    /// The most values never seen before that `lines` names.
+    public static let unseenListed = 50
+
     /// Human-readable lines for the terminal.
     public var lines: [String] {
         var out: [String] = []
@@ -53,7 +56,11 @@ public struct ImportSummary: Sendable, Hashable {
         if out.isEmpty { out.append("no records") }
         if relinkedDeliveries > 0 { out.append("\(relinkedDeliveries) deliveries took the direction of a conversation imported now") }
         if !unseenValues.isEmpty {
-            out.append("values never seen before (kept as they are): " + unseenValues.sorted().joined(separator: ", "))
+            // One value a line (each quoted and cut to `TextSafety.valueLimit`), and not more than a screenful.
+            out.append("values never seen before (kept as they are):")
+            let sorted = unseenValues.sorted()
+            for value in sorted.prefix(Self.unseenListed) { out.append("  " + value) }
+            if sorted.count > Self.unseenListed { out.append("  ... and \(sorted.count - Self.unseenListed) more") }
         }
         return out
     }

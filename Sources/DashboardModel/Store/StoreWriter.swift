@@ -39,6 +39,8 @@ public final class StoreWriter {
     var conversationsMayExist: Bool
     /// Stages the versions given to `upsert(_: Delivery)`; a file import borrows it for its reading thread.
     let stager = DeliveryStager()
+    /// The stager belongs to a producer thread for now (`PipelinedWrite.run`).
+    var stagerLent = false
     /// Conversations whose direction changed: their linked deliveries move when the transaction finishes.
     /// With the place in `linkChanges` where the conversation was written: links made after it took its direction.
     var relinks: [Int64: (direction: Direction, after: Int64)] = [:]

@@ -17,6 +17,7 @@ struct DashboardRunner {
         try backend.open()
         defer { backend.close() }
         var loop = DashboardLoop(index: session.index, backend: backend, display: display, filters: filters)
+        loop.syncSource = SyncStatusSource(store: session.store)
         try loop.run()
     }
 }
@@ -31,6 +32,8 @@ struct DashboardLoop {
     var lastRead = Date()
     var stale = false
     var today: LocalDate
+    /// The sync's state for the header, read when the store's sync generation moves (at most once a refresh).
+    var syncSource: SyncStatusSource?
 
     init(index: AggregateIndex, backend: CursesBackend, display: DisplayOptions, filters: DashboardFilters) {
         self.index = index
@@ -57,6 +60,7 @@ struct DashboardLoop {
         var needsDraw = true
         var draining = false
         stale = isStale(now: Date())
+        syncSource?.refresh()
         while true {
             if pt_signal_received() != 0 { return }
             if needsDraw && !draining {
@@ -66,6 +70,13 @@ struct DashboardLoop {
             let untilRefresh = Int(max(0, nextRefresh.timeIntervalSinceNow) * 1000)
             if let key = backend.readKey(timeoutMs: draining ? 0 : min(250, untilRefresh)) {
                 draining = true
+                if key == .controlZ {
+                    // Suspend like less or vim: the terminal is restored, the process stops, and `fg` brings the
+                    // dashboard back drawn whole (the size may have changed meanwhile).
+                    backend.suspend()
+                    needsDraw = true
+                    continue
+                }
                 if key == .resize {
                     backend.invalidate()
                     needsDraw = true
@@ -104,6 +115,7 @@ struct DashboardLoop {
                     needsDraw = true
                 }
                 lastMinute = minute
+                if syncSource?.refresh() == true { needsDraw = true }
                 let nowStale = isStale(now: now)
                 if nowStale != stale {
                     stale = nowStale
@@ -127,6 +139,7 @@ struct DashboardLoop {
         let (width, height) = backend.size
         var context = ScreenContext(theme: backend.theme, stale: stale, staleAfter: display.staleAfter)
         context.now = Date()
+        context.sync = syncSource?.indicator
         let grid = ScreenComposer.compose(data: data, state: controller.state, context: context, width: width, height: height)
         backend.draw(grid)
     }

@@ -7,6 +7,7 @@ struct ScreenContext {
     var stale = false
     var staleAfter: Double = 300
     var now = Date()
+    var sync: SyncIndicator?
 }
 
 /// Draws a whole frame into an in-memory grid: header, sidebar, panels, footer, overlays.
@@ -14,7 +15,7 @@ enum ScreenComposer {
     static func compose(data: DashboardData, state: UIState, context: ScreenContext, width: Int, height: Int) -> Grid {
         var grid = Grid(width: max(0, width), height: max(0, height))
         let theme = context.theme
-        let header = HeaderBar(data: data, stale: context.stale)
+        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync)
         let layout = ScreenLayout.make(width: width, height: height, state: state, headerHeight: header.preferredHeight)
         if layout.mode == .tooSmall {
             TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
@@ -22,7 +23,7 @@ enum ScreenComposer {
             return grid
         }
         if layout.mode == .wall {
-            WallHeader(data: data, stale: context.stale).render(into: &grid, area: layout.header, theme: theme)
+            WallHeader(data: data, stale: context.stale, sync: context.sync).render(into: &grid, area: layout.header, theme: theme)
             if let tiles = layout.tiles { LiveTiles(data: data).render(into: &grid, area: tiles, theme: theme) }
         } else {
             header.render(into: &grid, area: layout.header, theme: theme)

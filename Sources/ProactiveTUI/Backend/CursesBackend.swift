@@ -39,6 +39,14 @@ final class CursesBackend {
 
     var size: (width: Int, height: Int) { (Int(pt_cols()), Int(pt_rows())) }
 
+    /// Ctrl-Z: restores the terminal, stops the process group (SIGTSTP with its default action, as the terminal
+    /// would in cooked mode), and after SIGCONT re-enters curses; the next `draw` repaints everything.
+    func suspend() {
+        guard isOpen else { return }
+        pt_suspend()
+        previous = nil
+    }
+
     /// Forgets the previous frame: the next `draw` repaints everything (after a resize).
     func invalidate() {
         previous = nil
@@ -61,6 +69,13 @@ final class CursesBackend {
         for change in changes where !change.cell.isContinuation {
             scalars.removeAll(keepingCapacity: true)
             for scalar in change.cell.text.unicodeScalars { scalars.append(scalar.value) }
+            if let first = scalars.first, first >= 0x80 {
+                // ncurses moves its cursor by the C library's width of the cell's first character: where that is
+                // not the grid's (a character this machine's tables do not know, or measure otherwise), a
+                // replacement of the grid's width is drawn, so nothing after it on the row shifts.
+                let wide = change.x + 1 < grid.width && grid[change.x + 1, change.y].isContinuation
+                if Int(pt_wcwidth(first)) != (wide ? 2 : 1) { scalars = [wide ? 0xFF1F : 0xFFFD] }
+            }
             let style = change.cell.style
             let pair = theme.colors ? pairNumber(style) : 0
             scalars.withUnsafeBufferPointer { buffer in
@@ -110,6 +125,7 @@ final class CursesBackend {
         switch value {
         case 3: return .controlC
         case 12: return .controlL
+        case 26: return .controlZ
         case 9: return .tab
         case 10, 13: return .enter
         case 27: return .escape

@@ -7,4 +7,6 @@ enum Key: Hashable {
     case controlC
     /// Ctrl-L: repaint the whole screen (after line noise over SSH).
     case controlL
+    /// Ctrl-Z: suspend (the terminal is in raw mode, so it arrives as a key, not as SIGTSTP).
+    case controlZ
 }

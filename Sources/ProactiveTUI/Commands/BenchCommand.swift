@@ -17,18 +17,26 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The benchmark store (built when missing).", valueName: "path"))
     var db: String = "./bench-store.sqlite"
-    @Option(help: "Deliveries in the store when it is built.") var deliveries: Int = 10_000_000
-    @Option(help: "Days of history in the store when it is built.") var days: Int = 365
-    @Option(help: "Seed of the demo generator for the store (the CSV uses seed + 1).") var seed: UInt64 = 42
-    @Option(help: "Deliveries in the CSV of the import benchmark (0 skips it).") var csvDeliveries: Int = 1_000_000
+    @Option(parsing: .unconditional, help: "Deliveries in the store when it is built (1 to 100000000; default 10000000).", transform: FlagBounds.benchDeliveries.parse)
+    var deliveries: Int = 10_000_000
+    @Option(parsing: .unconditional, help: "Days of history in the store when it is built (1 to 3650; default 365).", transform: FlagBounds.benchDays.parse)
+    var days: Int = 365
+    @Option(parsing: .unconditional, help: "Seed of the demo generator for the store (the CSV uses seed + 1; default 42).", transform: FlagBounds.seed.parse)
+    var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: "Deliveries in the CSV of the import benchmark (0 skips it; at most 100000000; default 1000000).", transform: FlagBounds.csvDeliveries.parse)
+    var csvDeliveries: Int = 1_000_000
     @Option(help: ArgumentHelp("The CSV of the import benchmark: written when missing, then kept and reused (default: a temporary file).", valueName: "path"))
     var csv: String?
     @Flag(help: "Measure the CSV import only (no store is built or read).") var importOnly = false
-    @Option(help: "Filter states in the sequence (at least 60).") var states: Int = 72
-    @Option(help: "At most this many states for the SQL baseline (default: all).") var baselineStates: Int?
-    @Option(help: ArgumentHelp("After the first 10 baseline states, stop adding more once this many seconds are spent.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: "Filter states in the sequence (60 to 100000; default 72).", transform: FlagBounds.states.parse)
+    var states: Int = 72
+    @Option(parsing: .unconditional, help: "At most this many states for the SQL baseline (1 to 100000; default: all).", transform: FlagBounds.baselineStates.parse)
+    var baselineStates: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("After the first 10 baseline states, stop adding more once this many seconds are spent (0 to 86400; default 900).", valueName: "seconds"),
+            transform: FlagBounds.baselineBudget.parse)
     var baselineBudget: Double = 900
-    @Option(help: "Fresh-process runs of the dashboard start (0 skips it).") var startupRuns: Int = 3
+    @Option(parsing: .unconditional, help: "Fresh-process runs of the dashboard start (0 skips it; at most 100; default 3).", transform: FlagBounds.startupRuns.parse)
+    var startupRuns: Int = 3
     @Flag(help: "Print the figures as one JSON object (the table goes to standard error).") var json = false
 
     func validate() throws {
@@ -38,7 +46,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let log = { (line: String) in Terminal.printErrorRaw("bench: " + line) }
+        let log = { (line: String) in Console.errorLine("bench: " + line) }
         if importOnly { return try runImportOnly(log: log) }
 
         var build: BenchStoreBuilder.Outcome?
@@ -101,13 +109,13 @@ struct BenchCommand: ParsableCommand {
         }
 
         if json {
-            print(report.json.serialized(pretty: true))
-            for line in report.table { Terminal.printErrorRaw(line) }
+            Console.json(report.json)
+            for line in report.table { Console.errorLine(line) }
         } else {
-            for line in report.table { print(line) }
+            for line in report.table { Console.line(line) }
         }
         if report.mismatches > 0 {
-            Terminal.printError("MISMATCH: the fast path and the SQL baseline disagree in \(report.mismatches) of \(report.baseline.count) states")
+            Console.error("MISMATCH: the fast path and the SQL baseline disagree in \(report.mismatches) of \(report.baseline.count) states")
             throw ExitCode(1)
         }
     }
@@ -123,10 +131,10 @@ struct BenchCommand: ParsableCommand {
                                              folder: FileManager.default.temporaryDirectory.path, keptCSV: csv)
         let table = BenchReport.importTable(result)
         if json {
-            print(BenchReport.importOnlyJSON(machine: MachineInfo.current(), result).serialized(pretty: true))
-            for line in table { Terminal.printErrorRaw(line) }
+            Console.json(BenchReport.importOnlyJSON(machine: MachineInfo.current(), result))
+            for line in table { Console.errorLine(line) }
         } else {
-            for line in table { print(line) }
+            for line in table { Console.line(line) }
         }
     }
 }

@@ -12,8 +12,8 @@ struct BenchStartupCommand: ParsableCommand {
         shouldDisplay: false)
 
     @Option(help: "The store.") var db: String
-    @Option(help: "Screen width.") var width: Int = 200
-    @Option(help: "Screen height.") var height: Int = 60
+    @Option(parsing: .unconditional, help: "Screen width (20 to 1000; default 200).", transform: FlagBounds.width.parse) var width: Int = 200
+    @Option(parsing: .unconditional, help: "Screen height (10 to 500; default 60).", transform: FlagBounds.height.parse) var height: Int = 60
 
     func run() throws {
         let watch = Stopwatch()
@@ -35,6 +35,6 @@ struct BenchStartupCommand: ParsableCommand {
             ("vmHWMKiB", memory.map { .int($0.peakKiB) } ?? .null),
             ("vmRSSKiB", memory.map { .int($0.currentKiB) } ?? .null),
         ])
-        print(json.serialized())
+        Console.json(json, pretty: false)
     }
 }

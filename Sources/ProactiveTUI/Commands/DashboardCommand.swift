@@ -12,6 +12,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try filterOptions.precheck()
+        try TerminalRequirement.check(command: "dashboard")
         try DashboardRunner(path: store.path, filterOptions: filterOptions, display: display).run()
     }
 }

@@ -13,7 +13,7 @@ struct DashboardSession {
             try index.refresh()
             return DashboardSession(store: store, index: index)
         } catch {
-            Terminal.printError("\(error)")
+            Console.error("\(error)")
             throw ExitCode(1)
         }
     }

@@ -13,10 +13,14 @@ struct DemoCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The demo store. Default: demo.sqlite beside the default store.", valueName: "path"))
     var db: String?
-    @Option(help: "Deliveries to generate when building the store.") var deliveries: Int = 40_000
-    @Option(help: "Days of history to generate.") var days: Int = 90
-    @Option(help: "Seed of the generator (same seed, same store).") var seed: UInt64 = 42
-    @Option(help: "New deliveries per minute in the simulated live feed (0 stops the feed).") var rate: Double = 30
+    @Option(parsing: .unconditional, help: "Deliveries to generate when building the store (0 to 10000000; default 40000).", transform: FlagBounds.demoDeliveries.parse)
+    var deliveries: Int = 40_000
+    @Option(parsing: .unconditional, help: "Days of history to generate (1 to 3650; default 90).", transform: FlagBounds.demoDays.parse)
+    var days: Int = 90
+    @Option(parsing: .unconditional, help: "Seed of the generator (same seed, same store; default 42).", transform: FlagBounds.seed.parse)
+    var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: "New deliveries per minute in the simulated live feed (0 stops the feed; at most 60000; default 30).", transform: FlagBounds.rate.parse)
+    var rate: Double = 30
     @Flag(help: "Rebuild the demo store even if it exists.") var rebuild = false
     @Flag(help: "Only build the store and print its path; do not open the dashboard.") var buildOnly = false
     @OptionGroup var filterOptions: FilterOptions
@@ -30,16 +34,13 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try filterOptions.precheck()
-        guard deliveries >= 0, days >= 1 else {
-            Terminal.printError("--deliveries must be 0 or more and --days 1 or more")
-            throw ExitCode(2)
-        }
+        if !buildOnly { try TerminalRequirement.check(command: "demo") }
         var history: DemoGenerator?
         if rebuild || !FileManager.default.fileExists(atPath: path) {
-            history = try DemoStoreBuilder.build(path: path, deliveries: deliveries, days: days, seed: seed, log: { print($0) })
+            history = try DemoStoreBuilder.build(path: path, deliveries: deliveries, days: days, seed: seed, log: { Console.line($0) })
         }
         if buildOnly {
-            print("demo store: \(path)")
+            Console.line("demo store: \(path)")
             return
         }
         let feed = rate > 0 ? try DemoFeed(path: path, seed: seed, ratePerMinute: rate, continuing: history) : nil

@@ -8,7 +8,8 @@ struct FilterOptions: ParsableArguments {
     var from: String?
     @Option(help: ArgumentHelp("Last day of the duration (inclusive), in the time zone.", valueName: "YYYY-MM-DD"))
     var to: String?
-    @Option(help: ArgumentHelp("The last N days including today (default 30).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The last N days including today (default 30; 1 to 36600).", valueName: "N"),
+            transform: FlagBounds.last.parse)
     var last: Int?
     @Flag(help: "No date limit.")
     var allDates = false
@@ -44,7 +45,7 @@ struct FilterOptions: ParsableArguments {
         do {
             return try FilterValidator.validate(request, known: index.knownFilterValues)
         } catch let error as FilterError {
-            Terminal.printError(error.description)
+            Console.error(error.description)
             throw ExitCode(2)
         }
     }
@@ -57,7 +58,7 @@ struct FilterOptions: ParsableArguments {
             r.values = [:]
             _ = try FilterValidator.validate(r)
         } catch let error as FilterError {
-            Terminal.printError(error.description)
+            Console.error(error.description)
             throw ExitCode(2)
         }
     }

@@ -9,15 +9,15 @@ struct FollowImport {
 
     func run() throws {
         let feed = FeedImporter(store: store, paths: paths)
-        print("following \(paths.joined(separator: ", ")) into \(store.path) (Ctrl-C to stop)")
+        Console.line("following \(paths.joined(separator: ", ")) into \(store.path) (Ctrl-C to stop)")
         setvbuf(stdout, nil, _IOLBF, 0)
         while true {
             let result = try feed.poll()
-            for path in result.restartedFiles { print("\(path): truncated or replaced, reading from the top") }
-            for error in result.errors { Terminal.printErrorRaw("skipped: \(error)") }
+            for path in result.restartedFiles { Console.line("\(path): truncated or replaced, reading from the top") }
+            for error in result.errors { Console.errorLine("skipped: \(error)") }
             let d = result.summary.deliveries
             if d.inserted + d.updated > 0 || result.summary.relinkedDeliveries > 0 {
-                print("\(ISOTime.format(Date())): \(d.inserted) inserted, \(d.updated) updated, \(d.skipped) skipped")
+                Console.line("\(ISOTime.format(Date())): \(d.inserted) inserted, \(d.updated) updated, \(d.skipped) skipped")
             }
             Thread.sleep(forTimeInterval: max(0.05, pollInterval))
         }

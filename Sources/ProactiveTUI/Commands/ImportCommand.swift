@@ -15,7 +15,8 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Flag(help: "Keep reading each file as it grows (JSON Lines or CSV), upserting records as they arrive.")
     var follow = false
-    @Option(help: ArgumentHelp("With --follow: how often to look for new data, in seconds.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --follow: how often to look for new data, in seconds (0.05 to 3600; default 0.5).", valueName: "seconds"),
+            transform: FlagBounds.poll.parse)
     var poll: Double = 0.5
     @Argument(help: "Files to import.") var files: [String]
 
@@ -33,12 +34,12 @@ struct ImportCommand: ParsableCommand {
             bar.finish()
             if let error = outcome.error {
                 failed = true
-                Terminal.printErrorRaw("\(path): not imported: \(error)")
+                Console.errorLine("\(path): not imported: \(error)")
                 continue
             }
             let format = outcome.format.map { " (\($0))" } ?? ""
-            print("\(path)\(format): " + String(format: "%.2f s", outcome.seconds))
-            for line in outcome.summary?.lines ?? [] { print("  " + line) }
+            Console.line("\(path)\(format): " + String(format: "%.2f s", outcome.seconds))
+            for line in outcome.summary?.lines ?? [] { Console.line("  " + line) }
         }
         try? store.checkpoint()
         if failed { throw ExitCode(1) }
@@ -46,7 +47,7 @@ struct ImportCommand: ParsableCommand {
 
     private func openStore() throws -> DeliveryStore {
         do { return try DeliveryStore.openForWriting(path: store.path, bulk: !follow) } catch {
-            Terminal.printError("cannot open the store \(store.path): \(error)")
+            Console.error("cannot open the store \(store.path): \(error)")
             throw ExitCode(1)
         }
     }

@@ -17,12 +17,12 @@ final class ProgressBar {
         let filled = width * percent / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let name = label.count > 40 ? "…" + label.suffix(39) : label
-        FileHandle.standardError.write("\r\(name) [\(bar)] \(percent)%\u{1b}[K".data(using: .utf8)!)
+        Console.progress("\(name) [\(bar)] \(percent)%")
         shown = true
     }
 
     func finish() {
-        if shown { FileHandle.standardError.write("\r\u{1b}[K".data(using: .utf8)!) }
+        if shown { Console.clearProgress() }
         shown = false
         lastDrawn = -1
     }

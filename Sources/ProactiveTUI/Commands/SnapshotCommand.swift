@@ -12,8 +12,10 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
     @Option(help: "json (CONTRACT.md schema) or text (the dashboard screen as plain text).") var format: Format = .json
-    @Option(help: "Screen width for --format text.") var width: Int = 120
-    @Option(help: "Screen height for --format text.") var height: Int = 35
+    @Option(parsing: .unconditional, help: "Screen width for --format text (20 to 1000; default 120).", transform: FlagBounds.width.parse)
+    var width: Int = 120
+    @Option(parsing: .unconditional, help: "Screen height for --format text (10 to 500; default 35).", transform: FlagBounds.height.parse)
+    var height: Int = 35
     @Flag(help: "ASCII drawing characters for --format text.") var ascii = false
 
     func run() throws {
@@ -23,14 +25,10 @@ struct SnapshotCommand: ParsableCommand {
         let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date())
         switch format {
         case .json:
-            print(SnapshotJSON.value(of: data).serialized(pretty: true))
+            Console.json(SnapshotJSON.value(of: data))
         case .text:
-            guard width >= 1, height >= 1 else {
-                Terminal.printError("--width and --height must be positive")
-                throw ExitCode(2)
-            }
             let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: !ascii)
-            print(lines.joined(separator: "\n"))
+            for line in lines { Console.line(line) }
         }
     }
 }

@@ -19,7 +19,8 @@ public struct Grid: Hashable, Sendable {
     }
 
     /// Writes `text` starting at (`x`, `y`), clipped to the grid and to `maxWidth` columns; returns the number
-    /// of columns written. Wide characters take two cells (the second a continuation); one that does not fit
+    /// of columns written. A grapheme cluster is one unit: a wide one takes two cells (the second a
+    /// continuation, or a blank when it is written in a narrow form, `TerminalGlyph`); one that does not fit
     /// whole is not drawn. Control characters draw as `?` (callers sanitise data text first with `SafeText`;
     /// this is the last line of defence). Zero-width clusters are dropped.
     @discardableResult
@@ -32,9 +33,23 @@ public struct Grid: Hashable, Sendable {
             if w == 0 { continue }
             if col + w > limit { break }
             if col >= 0 {
-                let shown = character.unicodeScalars.contains(where: SafeText.isControl) ? "?" : String(character)
-                setCell(x: col, y: y, Cell(shown, style: style))
-                if w == 2 { setCell(x: col + 1, y: y, .continuation(style)) }
+                // One pass over the cluster's code points: a control, and whether it is a single code point
+                // (most text: it is drawn as it is).
+                var control = false, count = 0
+                var first: Unicode.Scalar = " "
+                for scalar in character.unicodeScalars {
+                    if count == 0 { first = scalar }
+                    count += 1
+                    if SafeText.isControl(scalar) { control = true }
+                }
+                if control {
+                    setCell(x: col, y: y, Cell("?", style: style))
+                } else {
+                    let glyph = count == 1 && !TerminalGlyph.isRegionalIndicator(first)
+                        ? (first: String(character), second: String?.none) : TerminalGlyph.cells(character, width: w)
+                    setCell(x: col, y: y, Cell(glyph.first, style: style))
+                    if w == 2 { setCell(x: col + 1, y: y, glyph.second.map { Cell($0, style: style) } ?? .continuation(style)) }
+                }
             } else if col + w > 0 {
                 setCell(x: 0, y: y, Cell(" ", style: style))  // a wide character cut by the left edge
             }

@@ -1,10 +1,15 @@
-/// Makes text that comes from data safe to draw: imported text must never drive the terminal.
+import DashboardModel
+
+/// Makes text that comes from data safe to draw or print: imported text must never drive the terminal. The
+/// screen (`Grid`), the text snapshot and every command's output (`Console`) use it; which characters are unsafe
+/// is defined once, in `TextSafety` (the JSON writer escapes the same ones).
 ///
-/// - C0 controls, DEL and C1 controls (which include the 8-bit CSI) are replaced by `�` (`?` in ASCII), so
-///   an escape sequence such as `ESC[31m` shows as `�[31m` and does nothing. Tab, line feed and carriage return
-///   become a space (a name with a line break stays on its line).
-/// - Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are replaced too: they would reorder
-///   what the supervisor reads.
+/// - A grapheme cluster holding a C0 control, DEL or a C1 control (which include the 8-bit CSI) is replaced by
+///   `�` (`?` in ASCII), so an escape sequence such as `ESC[31m` shows as `�[31m` and does nothing. Tab, line
+///   feed and carriage return become a space (a name with a line break stays on its line).
+/// - So is one holding a bidirectional override, embedding, isolate or mark (they would reorder what the
+///   supervisor reads), or any other format character (zero-width space, BOM, ...) other than a joiner inside
+///   an emoji or script cluster.
 /// - In ASCII mode a letter with accents loses them (`Zürich` reads `Zurich`, `Ærø` reads `AEro`), typographic
 ///   quotes and dashes become their plain forms, and any other non-ASCII character becomes `?` (one per grapheme
 ///   cluster).
@@ -12,14 +17,19 @@ public enum SafeText {
     public static let replacement = "\u{FFFD}"
     public static let asciiReplacement = "?"
 
+    /// The most characters of one text that the screen shows (no terminal line is longer): a longer one is cut
+    /// first, so a 1 MB name costs a frame no more than a short one.
+    public static let screenLimit = 1000
+
     public static func sanitize(_ text: String, ascii: Bool = false) -> String {
+        let text = TextSafety.bounded(text, limit: screenLimit)
         // Fast path: the common case is plain printable text.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
             let scalars = character.unicodeScalars
-            if scalars.contains(where: { isControl($0) || isBidiControl($0) }) {
+            if TextSafety.isUnsafe(character) {
                 // "\r\n" is one Character; both whitespace controls read as one space.
                 if scalars.allSatisfy({ $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
                     out.append(" ")
@@ -54,11 +64,10 @@ public enum SafeText {
     ]
 
     /// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).
-    public static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value)
-    }
+    public static func isControl(_ s: Unicode.Scalar) -> Bool { TextSafety.isControl(s) }
 
-    static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+    /// Sanitised and cut to `TextSafety.valueLimit` characters: one data value as a command line shows it.
+    public static func value(_ text: String, ascii: Bool = false) -> String {
+        sanitize(TextSafety.bounded(text), ascii: ascii)
     }
 }

@@ -1,18 +1,21 @@
 import DashboardModel
 
 /// The top of the screen. Row 1: title, total, processed and its percent, and `Updated HH:MM:SS` (the read
-/// time in the filter's zone) on the right, followed by a reverse-video `STALE` when told. Row 2: the active
+/// time in the filter's zone) on the right, followed by a reverse-video `STALE` when told, and before it the sync's
+/// state when the store is synced (`Synced 14:03`, or `sync failing since 13:58: 401 Unauthorized` as a warning). Row 2: the active
 /// filters. Row 3 (when the area has it and the data has live figures): pending, in progress, throughput,
 /// time to clear, abandoned and connect rates.
 public struct HeaderBar: Widget {
     public var data: DashboardData
     public var title: String
     public var stale: Bool
+    public var sync: SyncIndicator?
 
-    public init(data: DashboardData, title: String = "Proactive Outbound", stale: Bool = false) {
+    public init(data: DashboardData, title: String = "Proactive Outbound", stale: Bool = false, sync: SyncIndicator? = nil) {
         self.data = data
         self.title = title
         self.stale = stale
+        self.sync = sync
     }
 
     /// Rows this header wants: 2, or 3 with live figures.
@@ -56,6 +59,17 @@ public struct HeaderBar: Widget {
         if rightWidth + uw + 1 <= area.width {
             grid.put(updated, x: area.right - rightWidth - uw - (stale ? 1 : 0), y: area.y, style: .muted)
             rightWidth += uw + (stale ? 1 : 0)
+        }
+        if let sync {
+            // Beside the update time, taking at most half the row so the totals stay readable.
+            let text = theme.safe(sync.text(in: data.filters.zone))
+            let room = min(area.width / 2, area.width - rightWidth - 2)
+            if room >= 12 {
+                let w = min(DisplayWidth.of(text), room)
+                grid.put(text, x: area.right - rightWidth - 2 - w, y: area.y, width: w, alignment: .left,
+                         style: sync.isFailing ? Style.warning : .muted, ellipsis: ell)
+                rightWidth += w + 2
+            }
         }
         let leftRoom = area.width - rightWidth - (rightWidth > 0 ? 1 : 0)
         grid.put(summaryText(theme: theme), x: area.x, y: area.y, width: leftRoom, alignment: .left, style: .title,

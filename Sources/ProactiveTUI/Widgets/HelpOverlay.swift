@@ -32,6 +32,7 @@ public struct HelpOverlay: Widget {
         Entry("t / d", "type a time zone / a date range"),
         Entry("f", "fold or show the sidebar"),
         Entry("Ctrl-L", "repaint the screen"),
+        Entry("Ctrl-Z", "suspend (fg to come back)"),
         Entry("?", "this help"),
         Entry("q", "quit"),
     ]

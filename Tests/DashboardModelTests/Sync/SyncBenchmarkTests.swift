@@ -5,45 +5,54 @@ import Testing
 
 /// The store side of an initial sync, measured only when asked (release build):
 ///
-///     SYNC_BENCH_DELIVERIES=1000000 SYNC_BENCH_RUNS=3 swift test -c release -Xswiftc -enable-testing \
-///         --scratch-path .build-sync-bench --filter SyncBenchmarkTests
+///     SYNC_BENCH_DELIVERIES=1000000 SYNC_BENCH_RUNS=3 SYNC_BENCH_ENTRIES_PER_TRANSACTION=250000,5000 \
+///         swift test -c release -Xswiftc -enable-testing --scratch-path .build-sync-bench --filter SyncBenchmarkTests
 ///
-/// Prints deliveries per second of `applySyncPage` over pages of 5,000 rows, and the peak resident memory.
+/// Pages of 5,000 deliveries are written to `SYNC_BENCH_PAGES` (default /tmp/proactive-tui-sync-pages-N, kept for
+/// later runs), then streamed into a fresh store with transactions of at most that many entries (and 2 s; 5000 = a
+/// transaction per page). Prints deliveries per second of the store's work and the peak resident memory.
 @Suite struct SyncBenchmarkTests {
-    static let deliveries = Int(ProcessInfo.processInfo.environment["SYNC_BENCH_DELIVERIES"] ?? "") ?? 0
-    static let runs = Int(ProcessInfo.processInfo.environment["SYNC_BENCH_RUNS"] ?? "") ?? 1
-    /// Pages per transaction to measure, e.g. `1,10` (each measured `runs` times).
-    static let batching = (ProcessInfo.processInfo.environment["SYNC_BENCH_PAGES_PER_TRANSACTION"] ?? "1")
-        .split(separator: ",").compactMap { Int($0) }
+    static let environment = ProcessInfo.processInfo.environment
+    static let deliveries = Int(environment["SYNC_BENCH_DELIVERIES"] ?? "") ?? 0
+    static let runs = Int(environment["SYNC_BENCH_RUNS"] ?? "") ?? 1
+    static let policies = (environment["SYNC_BENCH_ENTRIES_PER_TRANSACTION"] ?? "250000").split(separator: ",").compactMap { Int($0) }
 
     @Test(.enabled(if: deliveries > 0)) func applyingPages() throws {
-        for perTransaction in Self.batching {
+        let now = MX.instant(MX.defaultNow)
+        let folder = Self.environment["SYNC_BENCH_PAGES"] ?? "/tmp/proactive-tui-sync-pages-\(Self.deliveries)"
+        let pages = try SyncPageBenchmark.writePages(deliveries: Self.deliveries, now: now, folder: folder)
+        for entries in Self.policies {
             var rates: [Double] = []
             for run in 1...max(1, Self.runs) {
-                let result = try SyncPageBenchmark.run(deliveries: Self.deliveries, pagesPerTransaction: perTransaction,
-                                                       now: MX.instant(MX.defaultNow),
-                                                       folder: FileManager.default.temporaryDirectory.path)
+                let result = try SyncPageBenchmark.run(pages: pages, policy: SyncCommitPolicy(maxEntries: entries, maxSeconds: 2),
+                                                       now: now, folder: FileManager.default.temporaryDirectory.path)
                 rates.append(result.deliveriesPerSecond)
-                print(String(format: "sync benchmark, %d pages/transaction, run %d: %d deliveries in %d pages (%.0f MB of JSON): "
-                             + "apply %.2f s = %.0f deliveries/s, CPU %.2f s, slowest transaction %.3f s, "
+                print(String(format: "sync benchmark, at most %d entries a transaction, run %d: %d deliveries in %d pages "
+                             + "(%.0f MB of JSON), %d transactions: %.2f s = %.0f deliveries/s, CPU %.2f s, "
                              + "%d wanted conversations, store %.0f MB, peak RSS %d MiB",
-                             perTransaction, run, result.deliveries, result.pages, Double(result.pageBytes) / 1e6,
-                             result.applySeconds, result.deliveriesPerSecond, result.applyCPUSeconds, result.slowestPageSeconds,
-                             result.wantedConversations, Double(result.storeBytes) / 1e6, (result.peakRSSKiB ?? 0) / 1024))
+                             entries, run, result.deliveries, result.pages, Double(result.pageBytes) / 1e6, result.transactions,
+                             result.applySeconds, result.deliveriesPerSecond, result.applyCPUSeconds, result.wantedConversations,
+                             Double(result.storeBytes) / 1e6, (result.peakRSSKiB ?? 0) / 1024))
                 #expect(result.deliveries == Self.deliveries)
             }
             let median = rates.sorted()[rates.count / 2]
-            print(String(format: "sync benchmark, %d pages/transaction: median %.0f deliveries/s over %d runs", perTransaction,
-                         median, rates.count))
+            print(String(format: "sync benchmark, at most %d entries a transaction: median %.0f deliveries/s over %d runs",
+                         entries, median, rates.count))
         }
     }
 
-    /// The benchmark's own path at a small size, in every test run: three pages, a full read that ends.
+    /// The benchmark's own path at a small size, in every test run: three pages, a full read that ends, committed in
+    /// two transactions.
     @Test func aSmallRunAppliesEveryDelivery() throws {
-        let result = try SyncPageBenchmark.run(deliveries: 12_000, pagesPerTransaction: 2, now: MX.instant(MX.defaultNow),
-                                               folder: FileManager.default.temporaryDirectory.path)
+        let folder = FileManager.default.temporaryDirectory.path + "/proactive-tui-sync-pages-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let now = MX.instant(MX.defaultNow)
+        let pages = try SyncPageBenchmark.writePages(deliveries: 12_000, now: now, folder: folder)
+        #expect(pages.count == 3)
+        let result = try SyncPageBenchmark.run(pages: pages, policy: SyncCommitPolicy(maxEntries: 10_000, maxSeconds: 60),
+                                               now: now, folder: folder)
         #expect(result.deliveries == 12_000)
-        #expect(result.pages == 3)
+        #expect(result.transactions == 2)
         #expect(result.wantedConversations > 0)
     }
 }

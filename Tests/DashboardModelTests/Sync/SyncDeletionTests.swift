@@ -160,7 +160,9 @@ import Testing
         #expect(try s.compute().totalDeliveries == 0)
     }
 
-    @Test func upsertThenDeleteAndDeleteThenUpsertInOnePageEndAsTheyShould() throws {
+    /// Repeated: the page's reading thread stages `b` while the writer applies the deletions (a writer that took the
+    /// stager's batch itself would apply `b` before its deletion, now and then).
+    @Test(arguments: 0..<20) func upsertThenDeleteAndDeleteThenUpsertInOnePageEndAsTheyShould(_ round: Int) throws {
         let s = try MXStore()
         let a = SyncPages.delivery(row: "a0000000-0000-4000-8000-00000000000a", id: "da", created: "2026-11-05T10:00:00Z")
         let b = SyncPages.delivery(row: "a0000000-0000-4000-8000-00000000000b", id: "db", created: "2026-11-05T11:00:00Z")

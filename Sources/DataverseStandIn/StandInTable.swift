@@ -1,0 +1,84 @@
+import Foundation
+
+/// One table of the stand-in organization: rows as serialized JSON objects at stable positions (a deleted row
+/// leaves its position empty, so paging positions never shift), and a change log of (sequence, position) that
+/// delta links read from.
+final class StandInTable {
+    let entitySet: String
+    let keyColumn: String
+    var changeTracking: Bool
+    private(set) var ids: [String] = []
+    private(set) var rows: [[UInt8]?] = []
+    private(set) var modifiedOn: [Double] = []
+    private var positionOf: [String: Int] = [:]
+    /// (sequence, position), sequences increasing.
+    private(set) var changes: [(seq: Int, position: Int)] = []
+
+    init(entitySet: String, keyColumn: String, changeTracking: Bool = true) {
+        self.entitySet = entitySet
+        self.keyColumn = keyColumn
+        self.changeTracking = changeTracking
+    }
+
+    var liveCount: Int { positionOf.count }
+
+    func position(of id: String) -> Int? { positionOf[id.lowercased()] }
+
+    /// Inserts or replaces the row with key `id` (a row deleted and made again gets a new position).
+    func put(id: String, json: [UInt8], modifiedOn: Double, seq: Int) {
+        let key = id.lowercased()
+        if let p = positionOf[key] {
+            rows[p] = json
+            self.modifiedOn[p] = modifiedOn
+            changes.append((seq, p))
+        } else {
+            let p = ids.count
+            ids.append(key)
+            rows.append(json)
+            self.modifiedOn.append(modifiedOn)
+            positionOf[key] = p
+            changes.append((seq, p))
+        }
+    }
+
+    @discardableResult
+    func delete(id: String, seq: Int) -> Bool {
+        let key = id.lowercased()
+        guard let p = positionOf.removeValue(forKey: key) else { return false }
+        rows[p] = nil
+        changes.append((seq, p))
+        return true
+    }
+
+    /// Positions changed after `after` up to and including `upTo`, each once, in the order of their last change.
+    func changedPositions(after: Int, upTo: Int) -> [Int] {
+        var low = 0, high = changes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if changes[mid].seq <= after { low = mid + 1 } else { high = mid }
+        }
+        var seen = Set<Int>()
+        var out: [Int] = []
+        var i = changes.count - 1
+        while i >= low {
+            let change = changes[i]
+            if change.seq <= upTo, seen.insert(change.position).inserted { out.append(change.position) }
+            i -= 1
+        }
+        return out.reversed()
+    }
+
+    /// Every live row, as `{"value": [...]}`: what an export of this table would hold.
+    func export() -> [UInt8] {
+        var out = Array(#"{"value":["#.utf8)
+        var first = true
+        for row in rows {
+            guard let row else { continue }
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out.append(contentsOf: row)
+        }
+        out.append(contentsOf: Array("]}".utf8))
+        return out
+    }
+}

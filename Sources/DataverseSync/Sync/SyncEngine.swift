@@ -1,0 +1,261 @@
+import DashboardModel
+import Foundation
+
+/// Settings of the sync's reading.
+public struct SyncSettings: Sendable {
+    /// `Prefer: odata.maxpagesize` (the service sends at most 5,000 and may send fewer).
+    public var pageSize: Int
+    /// How far back a modifiedon poll reaches before the last poll (elastic tables are eventually consistent).
+    public var pollingOverlap: TimeInterval
+    /// Conversation ids per `$filter` request (about 60 characters of URL each).
+    public var conversationBatch: Int
+
+    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 100) {
+        self.pageSize = pageSize
+        self.pollingOverlap = pollingOverlap
+        self.conversationBatch = conversationBatch
+    }
+}
+
+/// One round of the sync: configurations, queues and deliveries (each by its cursor: a full read, its delta link,
+/// or a modifiedon poll), then the conversations deliveries link to. Every page goes to the store with the cursor
+/// that follows it, in one transaction, so a kill at any moment resumes with nothing lost or counted twice.
+/// While the store applies a page the next one is already being fetched (still one request in flight per table).
+public final class SyncEngine: @unchecked Sendable {
+    public static let tableOrder: [SyncTable] = [.configurations, .queues, .deliveries]
+
+    let store: DeliveryStore
+    let client: WebAPIClient
+    let settings: SyncSettings
+    let clock: any SyncClock
+    let progress: (@Sendable (SyncProgress) -> Void)?
+    let log: @Sendable (String) -> Void
+    private var latestServerDate: Date?
+
+    public init(store: DeliveryStore, client: WebAPIClient, settings: SyncSettings = SyncSettings(), clock: any SyncClock = SystemClock(),
+                progress: (@Sendable (SyncProgress) -> Void)? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.store = store
+        self.client = client
+        self.settings = settings
+        self.clock = clock
+        self.progress = progress
+        self.log = log
+    }
+
+    /// Runs one round and records its outcome in the store (success, or the failure's one-line wording).
+    public func round() async -> RoundReport {
+        let started = clock.now()
+        var report = RoundReport()
+        do {
+            for table in Self.tableOrder { report.tables.append(try await read(table)) }
+            report.tables.append(try await readConversations())
+            try store.recordSyncSuccess(at: clock.now(), serverTime: latestServerDate)
+        } catch {
+            let message = Self.wording(error)
+            report.failure = message
+            do { try store.recordSyncFailure(at: clock.now(), message: message) } catch {
+                report.failure = message + " (and the failure could not be recorded: \(error))"
+            }
+        }
+        report.seconds = clock.now().timeIntervalSince(started)
+        return report
+    }
+
+    /// An error as the status line shows it: one line, no token.
+    static func wording(_ error: Error) -> String {
+        let text: String
+        switch error {
+        case let failure as SyncFailure: text = failure.description
+        case let failure as TokenError: text = "authentication failed: " + failure.description
+        default: text = String(describing: error)
+        }
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return Redaction.message(line)
+    }
+
+    // MARK: Tables
+
+    private func read(_ table: SyncTable) async throws -> TableRoundReport {
+        switch try store.syncCursor(for: table) {
+        case nil:
+            return try await fullRead(table, from: nil, startedAt: nil)
+        case .fullRead(let link, let startedAt)?:
+            return try await fullRead(table, from: link, startedAt: startedAt)
+        case .delta(let link)?:
+            do {
+                return try await deltaRead(table, link: link)
+            } catch SyncFailure.deltaRefused(let status, let url) {
+                log("\(WebAPITable.entitySet(table)): the service refused the delta token (\(status) \(HTTPStatusText.phrase(status)), \(url)); reading the table again")
+                try store.resetSyncCursor(for: table)
+                var report = try await fullRead(table, from: nil, startedAt: nil)
+                report.restarted = true
+                return report
+            }
+        case .polling(let since)?:
+            return try await poll(table, since: since)
+        }
+    }
+
+    private var preferFull: [String] { ["odata.track-changes", "odata.maxpagesize=\(settings.pageSize)"] }
+    private var preferPage: [String] { ["odata.maxpagesize=\(settings.pageSize)"] }
+
+    private func fullRead(_ table: SyncTable, from link: String?, startedAt: Date?) async throws -> TableRoundReport {
+        let first: URL
+        if let link {
+            guard let url = URL(string: link) else { throw SyncFailure.malformedPage(why: "a stored next link is not a URL", url: "(stored cursor)") }
+            first = url
+        } else {
+            guard let url = WebAPITable.url(root: client.apiRoot, table) else { throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString) }
+            first = url
+        }
+        let started = startedAt ?? clock.now()
+        var report = TableRoundReport(table: table, kind: .fullRead)
+        let total = link == nil && progress != nil ? await count(table) : nil
+        let clockStart = clock.now()
+        try await pages(from: first, prefer: preferFull, isDeltaLink: false) { page in
+            let cursor: SyncCursor
+            if let next = page.links.nextLink {
+                cursor = .fullRead(nextLink: next, startedAt: started)
+            } else if let delta = page.links.deltaLink {
+                cursor = .delta(deltaLink: delta)
+            } else {
+                // No change tracking on this table: from now on, poll by modifiedon (deletions cannot be seen).
+                cursor = .polling(since: started)
+                report.deletionsInvisible = true
+            }
+            try self.apply(page, table: table, cursor: cursor, report: &report)
+            self.progress?(SyncProgress(table: table, kind: .fullRead, pages: report.pages, rows: report.rows, total: total,
+                                        seconds: self.clock.now().timeIntervalSince(clockStart)))
+        }
+        return report
+    }
+
+    private func deltaRead(_ table: SyncTable, link: String) async throws -> TableRoundReport {
+        guard let first = URL(string: link) else { throw SyncFailure.malformedPage(why: "a stored delta link is not a URL", url: "(stored cursor)") }
+        var report = TableRoundReport(table: table, kind: .delta)
+        try await pages(from: first, prefer: preferPage, isDeltaLink: true) { page in
+            let cursor: SyncCursor
+            if let next = page.links.nextLink {
+                cursor = .delta(deltaLink: next)
+            } else if let delta = page.links.deltaLink {
+                cursor = .delta(deltaLink: delta)
+            } else {
+                throw SyncFailure.malformedPage(why: "a page of changes without a next or delta link", url: Redaction.url(page.url))
+            }
+            try self.apply(page, table: table, cursor: cursor, report: &report)
+        }
+        return report
+    }
+
+    private func poll(_ table: SyncTable, since: Date) async throws -> TableRoundReport {
+        let from = since.addingTimeInterval(-settings.pollingOverlap)
+        guard let first = WebAPITable.url(root: client.apiRoot, table, extra: [("$filter", "modifiedon ge " + Self.iso(from))]) else {
+            throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
+        }
+        var report = TableRoundReport(table: table, kind: .polling)
+        report.deletionsInvisible = true
+        let requestedAt = clock.now()
+        var roundStart: Date?
+        try await pages(from: first, prefer: preferPage, isDeltaLink: false) { page in
+            if roundStart == nil { roundStart = min(page.serverDate ?? requestedAt, requestedAt) }
+            let cursor: SyncCursor = page.links.nextLink == nil ? .polling(since: roundStart ?? requestedAt) : .polling(since: since)
+            try self.apply(page, table: table, cursor: cursor, report: &report)
+        }
+        return report
+    }
+
+    // MARK: Conversations
+
+    private func readConversations() async throws -> TableRoundReport {
+        var report = TableRoundReport(table: .conversations, kind: .conversations)
+        var asked = Set<String>()
+        let clockStart = clock.now()
+        while true {
+            let wanted = try store.wantedConversationIds(limit: settings.conversationBatch)
+            let fresh = wanted.filter { !asked.contains($0.lowercased()) }
+            if fresh.isEmpty { break }
+            fresh.forEach { asked.insert($0.lowercased()) }
+            // Only GUIDs go into a $filter: a delivery's text cannot change the query.
+            let ids = fresh.filter(WebAPITable.isGUID)
+            var returned = Set<String>()
+            if !ids.isEmpty {
+                let filter = ids.map { "\(WebAPITable.conversationKey) eq \($0)" }.joined(separator: " or ")
+                guard let url = WebAPITable.url(root: client.apiRoot, .conversations, extra: [("$filter", filter)]) else { break }
+                try await pages(from: url, prefer: preferPage, isDeltaLink: false) { page in
+                    returned.formUnion(Self.ids(in: page.bytes, key: WebAPITable.conversationKey))
+                    try self.apply(page, table: .conversations, cursor: nil, report: &report)
+                }
+            }
+            let missing = fresh.filter { !returned.contains($0.lowercased()) }
+            if !missing.isEmpty { try store.forgetWantedConversations(missing) }
+            progress?(SyncProgress(table: .conversations, kind: .conversations, pages: report.pages, rows: report.rows, total: nil,
+                                   seconds: clock.now().timeIntervalSince(clockStart)))
+        }
+        return report
+    }
+
+    /// The key values of the rows of a (small) page, lowercased.
+    static func ids(in bytes: [UInt8], key: String) -> Set<String> {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let rows = object["value"] as? [[String: Any]] else { return [] }
+        return Set(rows.compactMap { ($0[key] as? String)?.lowercased() })
+    }
+
+    // MARK: Pages
+
+    /// Follows `@odata.nextLink` from `first`, handing each page to `handle`; the next page is requested while
+    /// `handle` runs. A link to another host is refused (the token goes only to the organization).
+    private func pages(from first: URL, prefer: [String], isDeltaLink: Bool,
+                       handle: (FetchedPage) throws -> Void) async throws {
+        let client = self.client
+        func fetch(_ url: URL, delta: Bool) -> Task<FetchedPage, Error> {
+            Task { try FetchedPage.make(url: url, reply: try await client.get(url, prefer: prefer, isDeltaLink: delta)) }
+        }
+        var pending: Task<FetchedPage, Error>? = fetch(first, delta: isDeltaLink)
+        while let task = pending {
+            let page: FetchedPage
+            do { page = try await task.value } catch is CancellationError { throw SyncFailure.cancelled }
+            pending = nil
+            if let date = page.serverDate { latestServerDate = max(latestServerDate ?? date, date) }
+            if let next = page.links.nextLink {
+                guard let url = URL(string: next) else {
+                    throw SyncFailure.malformedPage(why: "@odata.nextLink is not a URL", url: Redaction.url(page.url))
+                }
+                guard EndpointPolicy.sameOrigin(url, as: client.org) else { throw SyncFailure.refusedLink(url: Redaction.url(url)) }
+                pending = fetch(url, delta: isDeltaLink)
+            }
+            do { try handle(page) } catch {
+                pending?.cancel()
+                throw error
+            }
+        }
+    }
+
+    private func apply(_ page: FetchedPage, table: SyncTable, cursor: SyncCursor?, report: inout TableRoundReport) throws {
+        let source = Redaction.url(page.url)
+        let outcome: SyncPageOutcome
+        do {
+            outcome = try store.applySyncPage(page.bytes, table: table, source: source, cursor: cursor, now: clock.now())
+        } catch let error as ImportError {
+            throw SyncFailure.malformedPage(why: Redaction.message(String(describing: error)), url: source)
+        }
+        report.pages += 1
+        report.rows += outcome.rows
+        report.deleted += outcome.deleted
+    }
+
+    /// How many rows a table has, when the service says (`$count` stops at 5,000: above it, unknown).
+    private func count(_ table: SyncTable) async -> Int? {
+        guard let url = URL(string: client.apiRoot + WebAPITable.entitySet(table) + "/$count"),
+              let reply = try? await client.get(url, prefer: []) else { return nil }
+        let text = String(decoding: reply.body.prefix(32), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let n = Int(text), n >= 0, n < 5000 else { return nil }
+        return n
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

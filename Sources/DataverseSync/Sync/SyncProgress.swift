@@ -1,0 +1,38 @@
+import DashboardModel
+import Foundation
+
+/// How far a table's reading has come in this round (for the progress bar of an initial read).
+public struct SyncProgress: Sendable {
+    public enum Kind: String, Sendable { case fullRead = "full read", delta = "changes", polling = "polling", conversations = "conversations" }
+    public var table: SyncTable
+    public var kind: Kind
+    public var pages: Int
+    public var rows: Int
+    /// From `$count` when the service gave one below its 5,000 cap.
+    public var total: Int?
+    public var seconds: Double
+
+    public var rate: Double { seconds > 0 ? Double(rows) / seconds : 0 }
+}
+
+/// What one round did per table.
+public struct TableRoundReport: Sendable {
+    public var table: SyncTable
+    public var kind: SyncProgress.Kind
+    public var pages = 0
+    public var rows = 0
+    public var deleted = 0
+    /// The delta token was refused and the table was read again from the start.
+    public var restarted = false
+    /// Read by modifiedon polling: deletions are not seen.
+    public var deletionsInvisible = false
+}
+
+public struct RoundReport: Sendable {
+    public var tables: [TableRoundReport] = []
+    public var failure: String?
+    public var seconds: Double = 0
+
+    public var rows: Int { tables.reduce(0) { $0 + $1.rows } }
+    public var succeeded: Bool { failure == nil }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The one entry of every command (after `ParsableCommand.main`, which it replaces): parses, runs, and turns
+/// every way out into an exit code and a message written through `Console`.
+///
+/// - Usage errors (an unknown flag, a missing or refused value, a negative or out-of-range number) exit 2, as
+///   CONTRACT.md asks, not the argument parser's 64 (EX_USAGE); the message names the flag and what it accepts.
+/// - Help (`--help`, `help`) goes to standard output and exits 0.
+/// - A command's own `ExitCode` passes through; any other error exits 1 with its description.
+enum CommandEntry {
+    static let usageExitCode: Int32 = 2
+
+    static func main(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try RootCommand.parseAsRoot(arguments)
+            try command.run()
+            finish(0)
+        } catch {
+            let code = RootCommand.exitCode(for: error)
+            let message = RootCommand.fullMessage(for: error).trimmingCharacters(in: .newlines)
+            if code == .success {
+                if !message.isEmpty { Console.lines(message) }
+                finish(0)
+            }
+            if !message.isEmpty { Console.lines(message, to: .error) }
+            finish(code == .validationFailure ? usageExitCode : code.rawValue)
+        }
+    }
+
+    private static func finish(_ code: Int32) -> Never {
+        fflush(stdout)
+        fflush(stderr)
+        exit(code)
+    }
+}

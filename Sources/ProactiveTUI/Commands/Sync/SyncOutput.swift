@@ -1,0 +1,15 @@
+import DataverseSync
+import Foundation
+
+/// Every line `sync` prints goes through here: the redaction rule runs once more over each line (no secret
+/// reaches the output), then the command line's one writer (`Console`) makes it safe and bounded.
+enum SyncOutput {
+    static func line(_ text: String) { Console.line(Redaction.message(text)) }
+
+    static func error(_ text: String) { Console.error(Redaction.message(text)) }
+
+    /// A line on standard error the next one overwrites (the progress bar; only on a terminal).
+    static func progress(_ text: String) { Console.progress(Redaction.message(text)) }
+
+    static func clearProgress() { Console.clearProgress() }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import DataverseSync
+
+@Suite struct RetryPolicyTests {
+    let policy = RetryPolicy(maxAttempts: 4, baseDelay: 1, maxDelay: 8)
+    let now = Date(timeIntervalSince1970: 1_700_000_000)
+
+    @Test func throttlingWaitsExactlyRetryAfterInSecondsOrAsADate() {
+        #expect(policy.decide(status: 429, retryAfter: "2", attempt: 1, now: now, random: 0) == .retry(after: 2))
+        #expect(policy.decide(status: 503, retryAfter: "17", attempt: 1, now: now, random: 0.9) == .retry(after: 17))
+        let date = HTTPDate.format(now.addingTimeInterval(30))
+        #expect(policy.decide(status: 429, retryAfter: date, attempt: 2, now: now, random: 0) == .retry(after: 30))
+        // Never less than the header says, and past the ceiling the round ends.
+        #expect(policy.decide(status: 429, retryAfter: "1.2", attempt: 1, now: now, random: 0) == .retry(after: 2))
+        #expect(RetryPolicy(maxRetryAfter: 60).decide(status: 429, retryAfter: "61", attempt: 1, now: now, random: 0) == .giveUp)
+    }
+
+    @Test func otherServerErrorsBackOffExponentiallyWithBoundedJitter() {
+        for attempt in 1...3 {
+            let ceiling = min(8, pow(2, Double(attempt - 1)))
+            #expect(policy.decide(status: 500, retryAfter: nil, attempt: attempt, now: now, random: 0) == .retry(after: ceiling / 2))
+            #expect(policy.decide(status: 502, retryAfter: nil, attempt: attempt, now: now, random: 1) == .retry(after: ceiling))
+        }
+        #expect(RetryPolicy(maxAttempts: 20, baseDelay: 1, maxDelay: 8).backoff(attempt: 12, random: 1) == 8)
+        #expect(policy.decide(status: 500, retryAfter: nil, attempt: 4, now: now, random: 0) == .giveUp)
+        #expect(policy.decide(status: 404, retryAfter: nil, attempt: 1, now: now, random: 0) == .giveUp)
+        #expect(policy.decide(status: 400, retryAfter: "5", attempt: 1, now: now, random: 0) == .giveUp)
+    }
+
+    @Test func timeoutsAreRetriedButDNSAndTLSFailuresEndTheRound() {
+        #expect(policy.decide(failure: .timedOut, attempt: 1, random: 0) == .retry(after: 0.5))
+        #expect(policy.decide(failure: .cannotConnect("refused"), attempt: 2, random: 1) == .retry(after: 2))
+        #expect(policy.decide(failure: .nameNotResolved, attempt: 1, random: 0) == .giveUp)
+        #expect(policy.decide(failure: .secureConnection("x"), attempt: 1, random: 0) == .giveUp)
+    }
+}
+
+@Suite struct RateLimiterTests {
+    @Test func theCeilingSpacesRequestsAtItsRate() async throws {
+        let clock = RecordingClock()
+        let limiter = RequestRateLimiter(requestsPerMinute: 60, clock: clock)
+        for _ in 0..<4 { try await limiter.acquire() }
+        // One token at the start, then one a second: three waits of (about) a second each.
+        let waits = clock.sleeps
+        #expect(waits.count == 3)
+        #expect(waits.allSatisfy { $0 > 0.9 && $0 <= 1.0 })
+    }
+}
+
+@Suite struct EndpointPolicyTests {
+    @Test func httpsAnywhereAndHTTPOnlyToLoopback() throws {
+        #expect(try EndpointPolicy.serviceURL("https://contoso.crm.dynamics.com/", flag: "--org").absoluteString == "https://contoso.crm.dynamics.com")
+        #expect(throws: EndpointPolicy.Refusal.self) { try EndpointPolicy.serviceURL("http://contoso.crm.dynamics.com", flag: "--org") }
+        for loopback in ["http://127.0.0.1:8080", "http://127.3.4.5", "http://localhost:9", "http://[::1]:80"] {
+            #expect(throws: Never.self) { try EndpointPolicy.serviceURL(loopback, flag: "--org") }
+        }
+        for refused in ["http://128.0.0.1", "http://127.0.0.1.evil.com", "ftp://127.0.0.1", "https://user:pw@contoso.crm.dynamics.com",
+                        "https://contoso.crm.dynamics.com?x=1", "contoso.crm.dynamics.com", "http://1270.0.0.1"] {
+            #expect(throws: EndpointPolicy.Refusal.self) { try EndpointPolicy.serviceURL(refused, flag: "--org") }
+        }
+        let refusal = try? EndpointPolicy.serviceURL("http://example.com", flag: "--org")
+        #expect(refusal == nil)
+    }
+
+    @Test func linksAreFollowedOnlyToTheOrganizationsOwnOrigin() {
+        let org = URL(string: "https://contoso.crm.dynamics.com")!
+        #expect(EndpointPolicy.sameOrigin(URL(string: "https://contoso.crm.dynamics.com/api/data/v9.2/x?$skiptoken=1")!, as: org))
+        #expect(EndpointPolicy.sameOrigin(URL(string: "https://CONTOSO.crm.dynamics.com:443/api")!, as: org))
+        #expect(!EndpointPolicy.sameOrigin(URL(string: "https://evil.example/api/data/v9.2/x")!, as: org))
+        #expect(!EndpointPolicy.sameOrigin(URL(string: "http://contoso.crm.dynamics.com/api")!, as: org))
+        #expect(!EndpointPolicy.sameOrigin(URL(string: "https://contoso.crm.dynamics.com:8443/api")!, as: org))
+    }
+}
+
+@Suite struct PageLinkTests {
+    @Test func topLevelLinksAndCountAreFoundAndRowTextCannotPoseAsOne() throws {
+        let page = #"{"@odata.context":"x","@odata.count":3,"value":[{"name":"\"@odata.nextLink\":\"https://evil\"","n":{"@odata.nextLink":"https://nested"}}],"@odata.nextLink":"https://org/api/data/v9.2/q?$skiptoken=%3Ccookie%2F%3E"}"#
+        let links = try ODataPageLinks.parse(Array(page.utf8))
+        #expect(links.nextLink == "https://org/api/data/v9.2/q?$skiptoken=%3Ccookie%2F%3E")
+        #expect(links.deltaLink == nil)
+        #expect(links.count == 3)
+        let last = try ODataPageLinks.parse(Array(#"{"value":[],"@odata.deltaLink":"https:\/\/org\/x?$deltatoken=1%212"}"#.utf8))
+        #expect(last.deltaLink == "https://org/x?$deltatoken=1%212")
+    }
+
+    @Test func htmlTruncatedAndValuelessBodiesAreRefused() {
+        #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse(Array("<html><body>502</body></html>".utf8)) }
+        #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse(Array(#"{"value":[{"a":1}"#.utf8)) }
+        #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse(Array(#"{"error":{"code":"x"}}"#.utf8)) }
+        #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse([]) }
+    }
+
+    @Test func webAPIErrorsAreOneLineAndDeltaRefusalsAreRecognised() {
+        let expired = WebAPIError(body: Data(#"{"error":{"code":"0x80044352","message":"Version stamp associated with the client has expired.\nPlease perform a full sync."}}"#.utf8))
+        #expect(WebAPIError.isDeltaRefusal(status: 400, error: expired))
+        #expect(!(expired.detail ?? "").contains("\n"))
+        #expect(WebAPIError.isDeltaRefusal(status: 410, error: WebAPIError(body: Data())))
+        let other = WebAPIError(body: Data(#"{"error":{"code":"0x80060888","message":"Resource not found"}}"#.utf8))
+        #expect(!WebAPIError.isDeltaRefusal(status: 400, error: other))
+        #expect(WebAPIError(body: Data("<!DOCTYPE html><html>".utf8)).isHTML)
+    }
+}

@@ -1,0 +1,125 @@
+import DashboardModel
+import DataverseStandIn
+import Foundation
+@testable import DataverseSync
+
+/// A clock for tests: waits are recorded and pass at once (the clock moves on by them).
+final class RecordingClock: SyncClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: Double = 0
+    private var recorded: [Double] = []
+
+    func now() -> Date {
+        lock.lock(); defer { lock.unlock() }
+        return Date().addingTimeInterval(offset)
+    }
+
+    func sleep(seconds: Double) async throws {
+        lock.withLock {
+            recorded.append(seconds)
+            offset += seconds
+        }
+        await Task.yield()
+    }
+
+    var sleeps: [Double] {
+        lock.lock(); defer { lock.unlock() }
+        return recorded
+    }
+}
+
+/// A stand-in organization on 127.0.0.1 (ephemeral port), a throw-away store, and a sync engine between them
+/// signed in with client credentials.
+final class SyncHarness: @unchecked Sendable {
+    let org: StandInOrg
+    let server: StandInServer
+    let folder: URL
+    let store: DeliveryStore
+    let clock = RecordingClock()
+    let logged = LogLines()
+
+    static func start(deliveries: Int = 200, seed: UInt64 = 7) async throws -> SyncHarness {
+        let org = StandInOrg(StandInOrg.Settings(deliveries: deliveries, seed: seed))
+        let server = try await StandInServer.start(org)
+        return try SyncHarness(org: org, server: server)
+    }
+
+    private init(org: StandInOrg, server: StandInServer) throws {
+        self.org = org
+        self.server = server
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sync-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try DeliveryStore.openForWriting(path: folder.appendingPathComponent("store.sqlite").path)
+    }
+
+    func stop() async {
+        await server.stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    var identity: IdentityEndpoint { IdentityEndpoint(authority: server.url, tenant: org.settings.tenant, transport: URLSessionTransport()) }
+
+    func clientCredentials(secret: String? = nil) -> ClientCredentialsProvider {
+        ClientCredentialsProvider(endpoint: identity, clientID: org.settings.clientID, secret: secret ?? org.settings.clientSecret,
+                                  org: server.url, clock: clock)
+    }
+
+    func engine(pageSize: Int = 50, tokens: (any TokenProvider)? = nil, conversationBatch: Int = 40) -> SyncEngine {
+        let log = logged
+        let client = WebAPIClient(org: server.url, transport: URLSessionTransport(), tokens: tokens ?? clientCredentials(),
+                                  clock: clock, random: { 0.5 }, log: { log.append($0) })
+        return SyncEngine(store: store, client: client,
+                          settings: SyncSettings(pageSize: pageSize, conversationBatch: conversationBatch), clock: clock,
+                          log: { log.append($0) })
+    }
+
+    /// The dashboard's JSON snapshot of `store` over every date (fixed `now`, so two stores compare; the time of
+    /// the store's last write, `dataChangedAt`, left out).
+    static func snapshot(_ store: DeliveryStore) throws -> String {
+        let index = AggregateIndex(store: store)
+        _ = try index.refresh()
+        let filters = DashboardFilters(range: .all, timeZone: "UTC", selections: [:])
+        let data = MetricsEngine.compute(index: index, filters: filters, now: Date(timeIntervalSince1970: 1_800_000_000))
+        return SnapshotJSON.value(of: data).serialized(pretty: true).split(separator: "\n")
+            .filter { !$0.contains("\"dataChangedAt\"") }.joined(separator: "\n")
+    }
+
+    /// The snapshot of a fresh store that imported the stand-in's live rows (its export files).
+    func importedSnapshot() throws -> String {
+        let path = folder.appendingPathComponent("import-\(UUID().uuidString).sqlite").path
+        let fresh = try DeliveryStore.openForWriting(path: path)
+        for set in [StandInOrg.queuesSet, StandInOrg.configurationsSet, StandInOrg.conversationsSet, StandInOrg.deliveriesSet] {
+            let file = folder.appendingPathComponent("\(set).json")
+            try org.export(set).write(to: file)
+            let outcome = FileImporter.importFile(file.path, into: fresh, progress: nil)
+            if let error = outcome.error { throw HarnessError(description: error) }
+        }
+        return try Self.snapshot(fresh)
+    }
+
+    /// True when the synced store's snapshot equals the import's; records both when not.
+    func matchesImport() throws -> Bool {
+        let synced = try Self.snapshot(store)
+        let imported = try importedSnapshot()
+        if synced != imported {
+            let a = synced.split(separator: "\n"), b = imported.split(separator: "\n")
+            let differing = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.prefix(8)
+                .map { "line \($0.offset): synced \($0.element.0) | imported \($0.element.1)" }
+            print("snapshots differ (\(a.count) vs \(b.count) lines):\n" + differing.joined(separator: "\n"))
+        }
+        return synced == imported
+    }
+
+    func dataRequests(_ entitySet: String) -> [StandInRequestRecord] {
+        org.requests.filter { $0.path.hasSuffix("/" + entitySet) }
+    }
+}
+
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+}
+
+struct HarnessError: Error, CustomStringConvertible { let description: String }
