@@ -7,10 +7,11 @@ public struct SyncSettings: Sendable {
     public var pageSize: Int
     /// How far back a modifiedon poll reaches before the last poll (elastic tables are eventually consistent).
     public var pollingOverlap: TimeInterval
-    /// Conversation ids per `$filter` request (about 60 characters of URL each).
+    /// Conversation ids per `$filter` request (about 70 characters of URL each: 250 make a URL of about 18 KB,
+    /// within the Web API's 32 KB).
     public var conversationBatch: Int
 
-    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 100) {
+    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 250) {
         self.pageSize = pageSize
         self.pollingOverlap = pollingOverlap
         self.conversationBatch = conversationBatch
@@ -166,32 +167,102 @@ public final class SyncEngine: @unchecked Sendable {
 
     // MARK: Conversations
 
+    /// The conversations deliveries link to, by id: up to 20 batches of wanted ids at a time, each batch one
+    /// `$filter` request (its pages followed), the next batch fetched while the store applies the current one.
     private func readConversations() async throws -> TableRoundReport {
         var report = TableRoundReport(table: .conversations, kind: .conversations)
         var asked = Set<String>()
         let clockStart = clock.now()
+        let batch = max(1, settings.conversationBatch)
         while true {
-            let wanted = try store.wantedConversationIds(limit: settings.conversationBatch)
+            let wanted = try store.wantedConversationIds(limit: batch * 20)
             let fresh = wanted.filter { !asked.contains($0.lowercased()) }
             if fresh.isEmpty { break }
             fresh.forEach { asked.insert($0.lowercased()) }
             // Only GUIDs go into a $filter: a delivery's text cannot change the query.
             let ids = fresh.filter(WebAPITable.isGUID)
+            let batches = stride(from: 0, to: ids.count, by: batch).map { Array(ids[$0..<min($0 + batch, ids.count)]) }
             var returned = Set<String>()
-            if !ids.isEmpty {
-                let filter = ids.map { "\(WebAPITable.conversationKey) eq \($0)" }.joined(separator: " or ")
-                guard let url = WebAPITable.url(root: client.apiRoot, .conversations, extra: [("$filter", filter)]) else { break }
-                try await pages(from: url, prefer: preferPage, isDeltaLink: false) { page in
-                    returned.formUnion(Self.ids(in: page.bytes, key: WebAPITable.conversationKey))
-                    try self.apply(page, table: .conversations, cursor: nil, report: &report)
+            var held = HeldPages()
+            var pending: Task<[FetchedPage], Error>? = batches.first.map { fetchConversations($0) }
+            for index in batches.indices {
+                guard let task = pending else { break }
+                let pages: [FetchedPage]
+                do { pages = try await task.value } catch is CancellationError { throw SyncFailure.cancelled }
+                pending = index + 1 < batches.count ? fetchConversations(batches[index + 1]) : nil
+                do {
+                    for page in pages {
+                        let found = Self.ids(in: page.bytes, key: WebAPITable.conversationKey)
+                        returned.formUnion(found)
+                        held.add(page, rows: found.count)
+                    }
+                    // Pages of conversations carry no cursor: several go to the store in one transaction (as
+                    // concatenated pages, which the import's reader reads), so the per-transaction cost is paid
+                    // once per ~5,000 rows rather than once per batch.
+                    if held.rows >= 5000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
+                } catch {
+                    pending?.cancel()
+                    throw error
                 }
+                progress?(SyncProgress(table: .conversations, kind: .conversations, pages: report.pages, rows: report.rows, total: nil,
+                                       seconds: clock.now().timeIntervalSince(clockStart)))
             }
             let missing = fresh.filter { !returned.contains($0.lowercased()) }
             if !missing.isEmpty { try store.forgetWantedConversations(missing) }
-            progress?(SyncProgress(table: .conversations, kind: .conversations, pages: report.pages, rows: report.rows, total: nil,
-                                   seconds: clock.now().timeIntervalSince(clockStart)))
         }
         return report
+    }
+
+    /// Conversation pages waiting to be applied together.
+    private struct HeldPages {
+        var bytes: [UInt8] = []
+        var pages = 0
+        var rows = 0
+        var firstURL: URL?
+
+        mutating func add(_ page: FetchedPage, rows found: Int) {
+            if !bytes.isEmpty { bytes.append(0x0A) }
+            bytes.append(contentsOf: page.bytes)
+            pages += 1
+            rows += found
+            if firstURL == nil { firstURL = page.url }
+        }
+    }
+
+    private func applyHeld(_ held: inout HeldPages, report: inout TableRoundReport) throws {
+        guard let url = held.firstURL else { return }
+        let source = Redaction.url(url) + (held.pages > 1 ? " and \(held.pages - 1) more pages" : "")
+        let outcome: SyncPageOutcome
+        do {
+            outcome = try store.applySyncPage(held.bytes, table: .conversations, source: source, cursor: nil, now: clock.now())
+        } catch let error as ImportError {
+            throw SyncFailure.malformedPage(why: Redaction.message(String(describing: error)), url: source)
+        }
+        report.pages += held.pages
+        report.rows += outcome.rows
+        held = HeldPages()
+    }
+
+    /// Every page of one batch's `$filter` request.
+    private func fetchConversations(_ ids: [String]) -> Task<[FetchedPage], Error> {
+        let client = self.client
+        let prefer = preferPage
+        return Task {
+            let filter = ids.map { "\(WebAPITable.conversationKey) eq \($0)" }.joined(separator: " or ")
+            guard var url = WebAPITable.url(root: client.apiRoot, .conversations, extra: [("$filter", filter)]) else {
+                throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
+            }
+            var pages: [FetchedPage] = []
+            while true {
+                let page = try FetchedPage.make(url: url, reply: try await client.get(url, prefer: prefer))
+                pages.append(page)
+                guard let next = page.links.nextLink else { return pages }
+                guard let nextURL = URL(string: next), EndpointPolicy.sameOrigin(nextURL, as: client.org) else {
+                    throw SyncFailure.refusedLink(url: Redaction.url(next))
+                }
+                url = nextURL
+            }
+        }
     }
 
     /// The key values of the rows of a (small) page, lowercased.
