@@ -113,38 +113,29 @@ public final class SyncEngine: @unchecked Sendable {
         var report = TableRoundReport(table: table, kind: .fullRead)
         let total = link == nil && progress != nil ? await count(table) : nil
         let clockStart = clock.now()
-        try await pages(from: first, prefer: preferFull, isDeltaLink: false) { page in
-            let cursor: SyncCursor
-            if let next = page.links.nextLink {
-                cursor = .fullRead(nextLink: next, startedAt: started)
-            } else if let delta = page.links.deltaLink {
-                cursor = .delta(deltaLink: delta)
-            } else {
-                // No change tracking on this table: from now on, poll by modifiedon (deletions cannot be seen).
-                cursor = .polling(since: started)
-                report.deletionsInvisible = true
-            }
-            try self.apply(page, table: table, cursor: cursor, report: &report)
-            self.progress?(SyncProgress(table: table, kind: .fullRead, pages: report.pages, rows: report.rows, total: total,
+        let read = try await pages(from: first, prefer: preferFull, isDeltaLink: false, table: table, progress: { pages, rows in
+            self.progress?(SyncProgress(table: table, kind: .fullRead, pages: pages, rows: rows, total: total,
                                         seconds: self.clock.now().timeIntervalSince(clockStart)))
+        }) { page in
+            if let next = page.links.nextLink { return .fullRead(nextLink: next, startedAt: started) }
+            if let delta = page.links.deltaLink { return .delta(deltaLink: delta) }
+            // No change tracking on this table: from now on, poll by modifiedon (deletions cannot be seen).
+            return .polling(since: started)
         }
+        report.add(read)
+        if case .polling? = read.lastCursor { report.deletionsInvisible = true }
         return report
     }
 
     private func deltaRead(_ table: SyncTable, link: String) async throws -> TableRoundReport {
         guard let first = URL(string: link) else { throw SyncFailure.malformedPage(why: "a stored delta link is not a URL", url: "(stored cursor)") }
         var report = TableRoundReport(table: table, kind: .delta)
-        try await pages(from: first, prefer: preferPage, isDeltaLink: true) { page in
-            let cursor: SyncCursor
-            if let next = page.links.nextLink {
-                cursor = .delta(deltaLink: next)
-            } else if let delta = page.links.deltaLink {
-                cursor = .delta(deltaLink: delta)
-            } else {
-                throw SyncFailure.malformedPage(why: "a page of changes without a next or delta link", url: Redaction.url(page.url))
-            }
-            try self.apply(page, table: table, cursor: cursor, report: &report)
+        let read = try await pages(from: first, prefer: preferPage, isDeltaLink: true, table: table) { page in
+            if let next = page.links.nextLink { return .delta(deltaLink: next) }
+            if let delta = page.links.deltaLink { return .delta(deltaLink: delta) }
+            throw SyncFailure.malformedPage(why: "a page of changes without a next or delta link", url: Redaction.url(page.url))
         }
+        report.add(read)
         return report
     }
 
@@ -157,11 +148,11 @@ public final class SyncEngine: @unchecked Sendable {
         report.deletionsInvisible = true
         let requestedAt = clock.now()
         var roundStart: Date?
-        try await pages(from: first, prefer: preferPage, isDeltaLink: false) { page in
+        let read = try await pages(from: first, prefer: preferPage, isDeltaLink: false, table: table) { page in
             if roundStart == nil { roundStart = min(page.serverDate ?? requestedAt, requestedAt) }
-            let cursor: SyncCursor = page.links.nextLink == nil ? .polling(since: roundStart ?? requestedAt) : .polling(since: since)
-            try self.apply(page, table: table, cursor: cursor, report: &report)
+            return page.links.nextLink == nil ? .polling(since: roundStart ?? requestedAt) : .polling(since: since)
         }
+        report.add(read)
         return report
     }
 
@@ -274,32 +265,85 @@ public final class SyncEngine: @unchecked Sendable {
 
     // MARK: Pages
 
-    /// Follows `@odata.nextLink` from `first`, handing each page to `handle`; the next page is requested while
-    /// `handle` runs. A link to another host is refused (the token goes only to the organization).
-    private func pages(from first: URL, prefer: [String], isDeltaLink: Bool,
-                       handle: (FetchedPage) throws -> Void) async throws {
+    /// What `pages` applied.
+    struct PagesRead {
+        var pages = 0
+        var rows = 0
+        var deleted = 0
+        var lastCursor: SyncCursor?
+    }
+
+    /// Follows `@odata.nextLink` from `first` (one request in flight; a link to another host is refused: the token
+    /// goes only to the organization) while the store applies the pages already received: every page waiting when
+    /// the store is free goes into its next transaction (`applySyncPages`, at most 20 pages, each with its cursor
+    /// from `cursor`, the last one saved), so a fast service meets few transactions and a slow one no waiting.
+    /// At most 24 pages are held in memory.
+    private func pages(from first: URL, prefer: [String], isDeltaLink: Bool, table: SyncTable,
+                       progress: ((Int, Int) -> Void)? = nil,
+                       cursor: (FetchedPage) throws -> SyncCursor) async throws -> PagesRead {
         let client = self.client
-        func fetch(_ url: URL, delta: Bool) -> Task<FetchedPage, Error> {
-            Task { try FetchedPage.make(url: url, reply: try await client.get(url, prefer: prefer, isDeltaLink: delta)) }
-        }
-        var pending: Task<FetchedPage, Error>? = fetch(first, delta: isDeltaLink)
-        while let task = pending {
-            let page: FetchedPage
-            do { page = try await task.value } catch is CancellationError { throw SyncFailure.cancelled }
-            pending = nil
-            if let date = page.serverDate { latestServerDate = max(latestServerDate ?? date, date) }
-            if let next = page.links.nextLink {
-                guard let url = URL(string: next) else {
-                    throw SyncFailure.malformedPage(why: "@odata.nextLink is not a URL", url: Redaction.url(page.url))
+        let queued = QueuedCount()
+        let stream = AsyncThrowingStream<FetchedPage, Error> { continuation in
+            let producer = Task {
+                var url: URL? = first
+                do {
+                    while let current = url {
+                        while queued.value >= 24 { try await Task.sleep(nanoseconds: 5_000_000) }
+                        let page = try FetchedPage.make(url: current, reply: try await client.get(current, prefer: prefer, isDeltaLink: isDeltaLink))
+                        url = nil
+                        if let next = page.links.nextLink {
+                            guard let nextURL = URL(string: next) else {
+                                throw SyncFailure.malformedPage(why: "@odata.nextLink is not a URL", url: Redaction.url(page.url))
+                            }
+                            guard EndpointPolicy.sameOrigin(nextURL, as: client.org) else { throw SyncFailure.refusedLink(url: Redaction.url(nextURL)) }
+                            url = nextURL
+                        }
+                        queued.add(1)
+                        continuation.yield(page)
+                    }
+                    continuation.finish()
+                } catch is CancellationError {
+                    continuation.finish(throwing: SyncFailure.cancelled)
+                } catch {
+                    continuation.finish(throwing: error)
                 }
-                guard EndpointPolicy.sameOrigin(url, as: client.org) else { throw SyncFailure.refusedLink(url: Redaction.url(url)) }
-                pending = fetch(url, delta: isDeltaLink)
             }
-            do { try handle(page) } catch {
-                pending?.cancel()
+            continuation.onTermination = { _ in producer.cancel() }
+        }
+        var read = PagesRead()
+        var batch: [SyncPage] = []
+        var storeRefused = false
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let outcome: SyncPageOutcome
+            do { outcome = try store.applySyncPages(batch, table: table, now: clock.now()) } catch {
+                storeRefused = true
+                if error is ImportError {
+                    throw SyncFailure.malformedPage(why: Redaction.message(String(describing: error)), url: batch.first?.source ?? "")
+                }
                 throw error
             }
+            read.pages += batch.count
+            read.rows += outcome.rows
+            read.deleted += outcome.deleted
+            read.lastCursor = batch.last?.cursor
+            batch.removeAll()
+            progress?(read.pages, read.rows)
         }
+        do {
+            for try await page in stream {
+                queued.add(-1)
+                if let date = page.serverDate { latestServerDate = max(latestServerDate ?? date, date) }
+                batch.append(SyncPage(bytes: page.bytes, source: Redaction.url(page.url), cursor: try cursor(page)))
+                if queued.value == 0 || batch.count >= 20 { try flush() }
+            }
+        } catch {
+            // Pages received before a failed request (or a page without its links) are whole: apply them first.
+            if !storeRefused { try? flush() }
+            throw error
+        }
+        try flush()
+        return read
     }
 
     private func apply(_ page: FetchedPage, table: SyncTable, cursor: SyncCursor?, report: inout TableRoundReport) throws {
@@ -329,4 +373,12 @@ public final class SyncEngine: @unchecked Sendable {
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
     }
+}
+
+/// Pages fetched and not yet taken by the store.
+private final class QueuedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add(_ n: Int) { lock.withLock { count += n } }
 }

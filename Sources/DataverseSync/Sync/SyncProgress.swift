@@ -36,6 +36,12 @@ public struct TableRoundReport: Sendable {
     /// Read by modifiedon polling: deletions are not seen.
     public var deletionsInvisible = false
 
+    mutating func add(_ read: SyncEngine.PagesRead) {
+        pages += read.pages
+        rows += read.rows
+        deleted += read.deleted
+    }
+
     public init(table: SyncTable, kind: SyncProgress.Kind) {
         self.table = table
         self.kind = kind
