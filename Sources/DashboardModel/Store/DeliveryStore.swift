@@ -11,6 +11,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 public final class DeliveryStore: @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Combinations known from this object's committed transactions (see `ComboCache`).
+    let comboCache = ComboCache()
 
     private init(path: String, pool: DatabasePool) {
         self.path = path
@@ -55,12 +57,14 @@ public final class DeliveryStore: @unchecked Sendable {
     @discardableResult
     public func write(now: Date = Date(), _ body: (StoreWriter) throws -> Void) throws -> ImportSummary {
         defer { ImportTrace.mark("write transaction ended") }
-        return try pool.write { db in
-            let writer = try StoreWriter(db: db, now: now)
+        let (summary, combos) = try pool.write { db in
+            let writer = try StoreWriter(db: db, now: now, combos: comboCache.current)
             try body(writer)
             try writer.finish()
-            return writer.summary
+            return (writer.summary, writer.comboContents)
         }
+        comboCache.committed(combos)
+        return summary
     }
 
     /// Like `write`, with the records made by `produce` on a second thread (generating or reading them, and staging

@@ -74,6 +74,8 @@ enum PipelinedWrite {
         let channel = RecordChannel<Item>(capacity: 2)
         let producerEnded = DispatchSemaphore(value: 0)
         let sink = Sink(stager: writer.stager, channel: channel)
+        writer.stagerLent = true
+        defer { writer.stagerLent = false }
         let thread = Thread {
             defer { producerEnded.signal() }
             do {

@@ -8,6 +8,9 @@ extension StoreWriter {
 
     /// Applies what `upsert(_: Delivery)` staged so far.
     func flushStaged() throws {
+        // While a producer thread stages into the stager (`PipelinedWrite`), it is not this thread's to take from:
+        // the producer hands its batches over in order.
+        guard !stagerLent else { return }
         let batch = stager.take()
         if !batch.isEmpty { try apply(batch) }
     }

@@ -27,6 +27,8 @@ public final class StoreWriter {
     var conversationsMayExist: Bool
     /// Stages the versions given to `upsert(_: Delivery)`; a file import borrows it for its reading thread.
     let stager = DeliveryStager()
+    /// The stager belongs to a producer thread for now (`PipelinedWrite.run`).
+    var stagerLent = false
     /// Conversations whose direction changed: their linked deliveries move when the transaction finishes.
     /// With the place in `linkChanges` where the conversation was written: links made after it took its direction.
     var relinks: [Int64: (direction: Direction, after: Int64)] = [:]
@@ -66,7 +68,8 @@ public final class StoreWriter {
     var probedKeys: Set<Int64> = []
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
 
-    init(db: Database, now: Date) throws {
+    /// - Parameter combos: the combinations known from earlier transactions; only those added since are read.
+    init(db: Database, now: Date, combos: ComboCache.Contents = ComboCache.Contents()) throws {
         self.db = db
         self.now = Int64(now.timeIntervalSince1970)
         findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
@@ -98,7 +101,10 @@ public final class StoreWriter {
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
         storeHadNoRowIds = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM delivery_row_buckets)") ?? false
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos")
+        comboIds = combos.ids
+        combosById = combos.byId
+        nextComboId = combos.next
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM combos WHERE id >= ?", arguments: [combos.next])
         for row in rows {
             let key = ComboKey(channel: row["channel"], queueId: row["queue_id"], configId: row["config_id"],
                                status: row["status"], result: row["result"], dialMode: row["dial_mode"],
@@ -109,6 +115,11 @@ public final class StoreWriter {
             combosById[id] = key
             nextComboId = max(nextComboId, id + 1)
         }
+    }
+
+    /// The combinations as this transaction leaves them (for the store's `ComboCache`, once committed).
+    var comboContents: ComboCache.Contents {
+        ComboCache.Contents(ids: comboIds, byId: combosById, next: nextComboId)
     }
 
     // MARK: Commit

@@ -22,49 +22,124 @@ extension DeliveryStore {
     @discardableResult
     public func applySyncPage(_ bytes: [UInt8], table: SyncTable, source: String, cursor: SyncCursor?,
                               now: Date = Date()) throws -> SyncPageOutcome {
-        if let link = cursor?.link, let problem = SyncSecrets.credentialProblem(inLink: link) {
-            throw StoreError("the \(table.rawValue) cursor from \(SyncSecrets.redact(source)) was not stored: \(problem)")
-        }
-        let reader = try RecordFileReader(name: source, bytes: bytes)
-        guard reader.format == .jsonPages else {
-            throw ImportError(file: source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
-        }
-        return try pool.write { db in
-            var state = try SyncTableState.load(db, table)
-                ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
-            let plan = SyncPagePlan(stored: state.cursor, new: cursor, table: table, epoch: state.epoch)
-            state.epoch = plan.epoch
-            let writer = try StoreWriter(db: db, now: now)
-            writer.sync = SyncWriteContext(table: table, fullReadMark: plan.mark)
-            let entries = Counter()
-            try PipelinedWrite.run(writer, produce: { sink in
-                try reader.read(staging: sink.stager) { record, _ in
-                    entries.value += 1
-                    if let record { try sink.emit(record) } else { try sink.didStage() }
+        try applySyncPages([SyncPage(bytes: bytes, source: source, cursor: cursor)], table: table, now: now)
+    }
+
+    /// Several pages of one table, received one after another, applied in ONE transaction in their order, each as
+    /// `applySyncPage` applies it (the cursor saved is the last page's). Throws as `applySyncPage` does; nothing of
+    /// any page is applied then.
+    @discardableResult
+    public func applySyncPages(_ pages: [SyncPage], table: SyncTable, now: Date = Date()) throws -> SyncPageOutcome {
+        var iterator = pages.makeIterator()
+        return try applySyncPages(table: table, now: now, policy: .oneTransaction) { iterator.next() }
+    }
+
+    /// A stream of pages of one table (`next` returns them as they arrive, blocking while the next one is fetched,
+    /// and nil at the end of the round), applied in as few transactions as `policy` allows: a transaction takes
+    /// pages until it holds `policy.maxEntries` entries or has been open `policy.maxSeconds`, then commits with the
+    /// cursor of its last page, and the next one begins. Each page is applied as `applySyncPage` applies it. The
+    /// store's cost per transaction (rewriting the B-tree pages that random keys touch, the link and row id
+    /// buckets, the commit) is then paid once per many pages, and the pages need not be held in memory.
+    ///
+    /// The transaction (and the store's write lock) stays open while `next` waits: a `next` with nothing ready
+    /// within about `policy.maxSeconds` should return nil (the call commits and returns) and the client call again
+    /// when pages arrive; the table's state carries over.
+    ///
+    /// A page that cannot be read throws, and the transaction under way (its pages since the last commit) is rolled
+    /// back; transactions committed before it stay, each whole with its cursor, so the next round resumes after them.
+    /// - Parameter now: the time for the live figures' window; nil: the clock, read when each transaction begins.
+    @discardableResult
+    public func applySyncPages(table: SyncTable, now: Date? = nil, policy: SyncCommitPolicy = .default,
+                               next: () throws -> SyncPage?) throws -> SyncPageOutcome {
+        var total = SyncPageOutcome(summary: ImportSummary(), deleted: 0, rows: 0, deletedAsUnseen: 0, endedFullRead: false)
+        try pool.writeWithoutTransaction { db in
+            try Self.prepareSyncConnection(db)
+            var pending = try next()
+            while let first = pending {
+                var combos = comboCache.current
+                var outcome = total
+                try db.inTransaction(.immediate) {
+                    let started = Date()
+                    var state = try SyncTableState.load(db, table)
+                        ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
+                    let writer = try StoreWriter(db: db, now: now ?? started, combos: combos)
+                    let entries = Counter()
+                    var unseen = 0, endedFullRead = false
+                    var page: SyncPage? = first
+                    while let current = page {
+                        let ended = try Self.apply(current, table: table, writer: writer, state: &state, entries: entries)
+                        unseen += ended.unseen
+                        endedFullRead = endedFullRead || ended.endedFullRead
+                        if entries.value >= policy.maxEntries || Date().timeIntervalSince(started) >= policy.maxSeconds {
+                            page = nil
+                        } else {
+                            page = try next()
+                            if page == nil { pending = nil }
+                        }
+                    }
+                    try writer.finish()
+                    let summary = writer.summary
+                    if endedFullRead {
+                        state.rows = try SyncTableState.countRows(db, table)
+                        // The slot rows of a full read's many transactions, packed again: a dashboard started now
+                        // copies the snapshot instead of reading every row written since the first page.
+                        if let generation = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'"),
+                           try Int64.fetchOne(db, sql: "SELECT generation FROM aggregate_snapshot WHERE id = 1") != generation {
+                            try AggregateSnapshotWriter.rebuild(db, generation: generation)
+                        }
+                    } else {
+                        let counts = summary.counts(of: table)
+                        state.rows = max(0, state.rows + Int64(counts.inserted - counts.deleted))
+                    }
+                    if let newest = writer.newestStamp { state.newestModified = max(state.newestModified ?? newest, newest) }
+                    try state.save(db)
+                    try Self.bumpSyncGeneration(db)
+                    outcome.summary.add(summary)
+                    outcome.deleted += summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
+                        + summary.conversations.deleted
+                    outcome.rows += entries.value
+                    outcome.deletedAsUnseen += unseen
+                    outcome.endedFullRead = outcome.endedFullRead || endedFullRead
+                    outcome.transactions += 1
+                    combos = writer.comboContents
+                    return .commit
                 }
-            }, describeWriterError: { error in
-                if error is ImportError { return error }
-                return ImportError(file: source, reason: "the store refused the page's records: \(error)")
-            })
-            var unseen = 0
-            if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
-            try writer.finish()
-            let summary = writer.summary
-            if let cursor { state.cursor = cursor }
-            if plan.endsFullRead {
-                state.rows = try SyncTableState.countRows(db, table)
-            } else {
-                let counts = summary.counts(of: table)
-                state.rows = max(0, state.rows + Int64(counts.inserted - counts.deleted))
+                comboCache.committed(combos)
+                total = outcome
+                if pending != nil { pending = try next() }
             }
-            if let newest = writer.newestStamp { state.newestModified = max(state.newestModified ?? newest, newest) }
-            try state.save(db)
-            try Self.bumpSyncGeneration(db)
-            let deleted = summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
-                + summary.conversations.deleted
-            return SyncPageOutcome(summary: summary, deleted: deleted, rows: entries.value, deletedAsUnseen: unseen,
-                                   endedFullRead: plan.endsFullRead)
         }
+        return total
+    }
+
+    /// Applies one page inside the transaction of `writer`: its rows, then (when it ends a full read) the deletion of
+    /// the rows the read did not see; moves `state` to the page's cursor.
+    private static func apply(_ page: SyncPage, table: SyncTable, writer: StoreWriter, state: inout SyncTableState,
+                              entries: Counter) throws -> (unseen: Int, endedFullRead: Bool) {
+        if let link = page.cursor?.link, let problem = SyncSecrets.credentialProblem(inLink: link) {
+            throw StoreError("the \(table.rawValue) cursor from \(SyncSecrets.redact(page.source)) was not stored: \(problem)")
+        }
+        let reader = try RecordFileReader(name: page.source, bytes: page.bytes)
+        guard reader.format == .jsonPages else {
+            throw ImportError(file: page.source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
+        }
+        let plan = SyncPagePlan(stored: state.cursor, new: page.cursor, table: table, epoch: state.epoch)
+        state.epoch = plan.epoch
+        writer.sync = SyncWriteContext(table: table, fullReadMark: plan.mark)
+        let source = page.source
+        try PipelinedWrite.run(writer, produce: { sink in
+            try reader.read(staging: sink.stager) { record, _ in
+                entries.value += 1
+                if let record { try sink.emit(record) } else { try sink.didStage() }
+            }
+        }, describeWriterError: { error in
+            if error is ImportError { return error }
+            return ImportError(file: source, reason: "the store refused the page's records: \(error)")
+        })
+        var unseen = 0
+        if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
+        if let cursor = page.cursor { state.cursor = cursor }
+        return (unseen, plan.endsFullRead)
     }
 
     /// The table's saved cursor; nil when it has none (never synced, or reset).
@@ -130,9 +205,10 @@ extension DeliveryStore {
         }
     }
 
-    /// A round failed. The message is stored with anything that looks like a credential removed (`SyncSecrets`).
+    /// A round failed. The message is stored with anything that looks like a credential removed (`SyncSecrets`), and
+    /// cut to its first 1,000 characters (an error page's body is no message).
     public func recordSyncFailure(at: Date, message: String) throws {
-        let text = SyncSecrets.redact(message)
+        let text = String(SyncSecrets.redact(message).prefix(1000))
         try pool.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO sync_status(id) VALUES (1)")
             try db.execute(sql: """
@@ -187,6 +263,15 @@ extension DeliveryStore {
     /// shows the sync's state reads it when this moves.
     public func syncGeneration() throws -> Int64 {
         try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'sync_generation'") ?? 0 }
+    }
+
+    /// The writer connection of a sync: a page cache of 64 MiB (the delivery B-tree's pages that a page of random keys
+    /// touches stay in memory from one transaction to the next, instead of being read again from the file), and the
+    /// WAL checkpointed every 8,192 pages (128 MiB with 16 KiB pages) instead of every 1,000: a transaction of a few
+    /// pages dirties more than 1,000 pages, and each checkpoint costs two `fdatasync`s.
+    static func prepareSyncConnection(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+        _ = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint = 8192")
     }
 
     static func bumpSyncGeneration(_ db: Database) throws {

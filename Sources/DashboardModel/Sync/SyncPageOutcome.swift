@@ -10,4 +10,6 @@ public struct SyncPageOutcome: Sendable {
     public var deletedAsUnseen: Int
     /// The page ended a full read (its cursor became `.delta`).
     public var endedFullRead: Bool
+    /// Transactions committed (several pages may share one: `applySyncPages`).
+    public var transactions = 0
 }
