@@ -346,19 +346,6 @@ public final class SyncEngine: @unchecked Sendable {
         return read
     }
 
-    private func apply(_ page: FetchedPage, table: SyncTable, cursor: SyncCursor?, report: inout TableRoundReport) throws {
-        let source = Redaction.url(page.url)
-        let outcome: SyncPageOutcome
-        do {
-            outcome = try store.applySyncPage(page.bytes, table: table, source: source, cursor: cursor, now: clock.now())
-        } catch let error as ImportError {
-            throw SyncFailure.malformedPage(why: Redaction.message(String(describing: error)), url: source)
-        }
-        report.pages += 1
-        report.rows += outcome.rows
-        report.deleted += outcome.deleted
-    }
-
     /// How many rows a table has, when the service says (`$count` stops at 5,000: above it, unknown).
     private func count(_ table: SyncTable) async -> Int? {
         guard let url = URL(string: client.apiRoot + WebAPITable.entitySet(table) + "/$count"),
