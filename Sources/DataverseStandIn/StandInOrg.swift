@@ -318,21 +318,32 @@ public final class StandInOrg: @unchecked Sendable {
             return .error(400, code: "0x80060888", message: "The $filter query option is not supported with change tracking.")
         }
         var match: ((Int) -> Bool)? = nil
+        var only: [Int]? = nil
         if let filter {
-            guard let predicate = Self.predicate(filter, table: table) else {
+            guard let selection = Self.selection(filter, table: table) else {
                 return .error(400, code: "0x80060888", message: "The query parameter $filter is not supported: \(filter.prefix(80))")
             }
-            match = predicate
+            switch selection {
+            case .positions(let positions): only = positions
+            case .predicate(let predicate): match = predicate
+            }
         }
         let upTo = cookie?.upTo ?? sequence
         var position = cookie?.position ?? 0
         var items: [[UInt8]] = []
-        items.reserveCapacity(min(pageSize, table.rows.count))
-        while position < table.rows.count && items.count < pageSize {
-            if let row = table.rows[position], match?(position) ?? true { items.append(row) }
-            position += 1
+        if let only {
+            // Rows by id: only their positions are visited (in position order), never the whole table.
+            let ahead = only.filter { $0 >= position }
+            for p in ahead.prefix(pageSize) { if let row = table.rows[p] { items.append(row) } }
+            position = ahead.count > pageSize ? ahead[pageSize] : table.rows.count
+        } else {
+            items.reserveCapacity(min(pageSize, table.rows.count))
+            while position < table.rows.count && items.count < pageSize {
+                if let row = table.rows[position], match?(position) ?? true { items.append(row) }
+                position += 1
+            }
+            while position < table.rows.count && (table.rows[position] == nil || !(match?(position) ?? true)) { position += 1 }
         }
-        while position < table.rows.count && (table.rows[position] == nil || !(match?(position) ?? true)) { position += 1 }
         var links: [(String, String)] = []
         var keep = request.query.filter { $0.name != "$skiptoken" }
         if position < table.rows.count {
@@ -395,15 +406,20 @@ public final class StandInOrg: @unchecked Sendable {
         return seq
     }
 
-    /// `$filter`: `KEY eq ID [or KEY eq ID ...]` or `modifiedon ge|gt TIMESTAMP`.
-    private static func predicate(_ filter: String, table: StandInTable) -> ((Int) -> Bool)? {
+    private enum Selection {
+        case positions([Int])
+        case predicate((Int) -> Bool)
+    }
+
+    /// `$filter`: `KEY eq ID [or KEY eq ID ...]` (the rows' positions) or `modifiedon ge|gt TIMESTAMP`.
+    private static func selection(_ filter: String, table: StandInTable) -> Selection? {
         let trimmed = filter.trimmingCharacters(in: .whitespaces)
         let words = trimmed.split(separator: " ")
         if words.count == 3, words[0] == "modifiedon", words[1] == "ge" || words[1] == "gt" {
             guard let date = ISO8601DateFormatter().date(from: String(words[2])) else { return nil }
             let since = date.timeIntervalSince1970
             let strict = words[1] == "gt"
-            return { p in strict ? table.modifiedOn[p] > since : table.modifiedOn[p] >= since }
+            return .predicate { p in strict ? table.modifiedOn[p] > since : table.modifiedOn[p] >= since }
         }
         var wanted = Set<Int>()
         for clause in trimmed.components(separatedBy: " or ") {
@@ -412,7 +428,7 @@ public final class StandInOrg: @unchecked Sendable {
             let id = terms[2].trimmingCharacters(in: CharacterSet(charactersIn: "'"))
             if let p = table.position(of: id) { wanted.insert(p) }
         }
-        return { wanted.contains($0) }
+        return .positions(wanted.sorted())
     }
 
     // MARK: Identity platform

@@ -1,7 +1,7 @@
 import DataverseStandIn
 import Foundation
 
-// dataverse-standin [--port P] [--deliveries N] [--seed S] [--secret-file PATH]
+// dataverse-standin [--port P] [--deliveries N] [--seed S] [--secret-file PATH] [--no-conversations 1]
 // Serves a generated organization on 127.0.0.1 until killed, for the end-to-end tests and the sync benchmark.
 // Prints one line: `listening http://127.0.0.1:PORT tenant=T client-id=C`. The client secret is written to
 // --secret-file (mode 0600), never printed.
@@ -22,7 +22,8 @@ while let argument = arguments.next() {
     case "--deliveries": settings.deliveries = Int(value) ?? { fail("--deliveries: not a number: \(value)") }()
     case "--seed": settings.seed = UInt64(value) ?? { fail("--seed: not a number: \(value)") }()
     case "--secret-file": secretFile = value
-    default: fail("unknown option \(argument) (accepted: --port, --deliveries, --seed, --secret-file)")
+    case "--no-conversations": settings.linkConversations = value != "1"
+    default: fail("unknown option \(argument) (accepted: --port, --deliveries, --seed, --secret-file, --no-conversations 1)")
     }
 }
 if let secretFile {

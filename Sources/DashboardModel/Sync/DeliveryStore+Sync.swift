@@ -41,6 +41,10 @@ extension DeliveryStore {
     /// store's cost per transaction (rewriting the B-tree pages that random keys touch, the link and row id
     /// buckets, the commit) is then paid once per many pages, and the pages need not be held in memory.
     ///
+    /// The transaction (and the store's write lock) stays open while `next` waits: a `next` with nothing ready
+    /// within about `policy.maxSeconds` should return nil (the call commits and returns) and the client call again
+    /// when pages arrive; the table's state carries over.
+    ///
     /// A page that cannot be read throws, and the transaction under way (its pages since the last commit) is rolled
     /// back; transactions committed before it stay, each whole with its cursor, so the next round resumes after them.
     /// - Parameter now: the time for the live figures' window; nil: the clock, read when each transaction begins.

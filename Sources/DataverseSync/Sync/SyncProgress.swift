@@ -13,6 +13,15 @@ public struct SyncProgress: Sendable {
     public var seconds: Double
 
     public var rate: Double { seconds > 0 ? Double(rows) / seconds : 0 }
+
+    public init(table: SyncTable, kind: Kind, pages: Int, rows: Int, total: Int?, seconds: Double) {
+        self.table = table
+        self.kind = kind
+        self.pages = pages
+        self.rows = rows
+        self.total = total
+        self.seconds = seconds
+    }
 }
 
 /// What one round did per table.
@@ -26,12 +35,29 @@ public struct TableRoundReport: Sendable {
     public var restarted = false
     /// Read by modifiedon polling: deletions are not seen.
     public var deletionsInvisible = false
+
+    mutating func add(_ read: SyncEngine.PagesRead) {
+        pages += read.pages
+        rows += read.rows
+        deleted += read.deleted
+    }
+
+    public init(table: SyncTable, kind: SyncProgress.Kind) {
+        self.table = table
+        self.kind = kind
+    }
 }
 
 public struct RoundReport: Sendable {
     public var tables: [TableRoundReport] = []
     public var failure: String?
     public var seconds: Double = 0
+
+    public init(tables: [TableRoundReport] = [], failure: String? = nil, seconds: Double = 0) {
+        self.tables = tables
+        self.failure = failure
+        self.seconds = seconds
+    }
 
     public var rows: Int { tables.reduce(0) { $0 + $1.rows } }
     public var succeeded: Bool { failure == nil }

@@ -188,4 +188,43 @@ import Testing
         #expect(try Self.json(s) == Self.json(old))
         #expect(try Self.json(s) == Self.json(try Self.freshImport(service)))
     }
+
+    @Test func aStreamOfPagesCommitsInTransactionsAndAFailureKeepsTheCommittedOnes() throws {
+        let service = Self.service(60)
+        func page(_ i: Int, bytes: [UInt8]? = nil) -> SyncPage {
+            let last = i == 5
+            return SyncPage(bytes: bytes ?? SyncPages.page(.deliveries, Array(service[(i * 10)..<(i * 10 + 10)])), source: "p\(i)",
+                            cursor: last ? .delta(deltaLink: Self.link + "?$deltatoken=1")
+                                : .fullRead(nextLink: Self.link + "?$skiptoken=\(i + 1)", startedAt: Self.startedAt))
+        }
+        // Transactions of at most 20 entries; the fourth page is cut short: the first two transactions stay.
+        let s = try MXStore()
+        var i = 0
+        #expect(throws: ImportError.self) {
+            try s.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 20, maxSeconds: 60)) {
+                defer { i += 1 }
+                guard i < 6 else { return nil }
+                return i == 4 ? page(i, bytes: Array("{\"value\": [".utf8)) : page(i)
+            }
+        }
+        #expect(try s.store.syncCursor(for: .deliveries) == .fullRead(nextLink: Self.link + "?$skiptoken=4", startedAt: Self.startedAt))
+        #expect(try s.compute().totalDeliveries == 40)
+        // The next round resumes from the saved link.
+        i = 4
+        let rest = try s.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 20, maxSeconds: 60)) {
+            defer { i += 1 }
+            return i < 6 ? page(i) : nil
+        }
+        #expect(rest.transactions == 1 && rest.rows == 20 && rest.endedFullRead)
+        #expect(try Self.json(s) == Self.json(try Self.freshImport(service)))
+        // One stream, one transaction a page.
+        let t = try MXStore()
+        i = 0
+        let all = try t.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 1, maxSeconds: 60)) {
+            defer { i += 1 }
+            return i < 6 ? page(i) : nil
+        }
+        #expect(all.transactions == 6 && all.summary.deliveries.inserted == 60)
+        #expect(try Self.json(t) == Self.json(s))
+    }
 }
