@@ -106,9 +106,15 @@ extension StoreWriter {
         switch table {
         case .deliveries:
             try flushStaged()
-            let keys = try Int64.fetchAll(db, sql: "SELECT id FROM deliveries WHERE seen IS NULL OR seen <> ?", arguments: [mark])
-            for key in keys { try removeDelivery(key: key) }
-            return keys.count
+            var deleted = 0
+            // A deletion may move a later delivery of a probed run onto a key of the list: then ask again.
+            var moves: Int
+            repeat {
+                moves = probeMoves
+                let keys = try Int64.fetchAll(db, sql: "SELECT id FROM deliveries WHERE seen IS NULL OR seen <> ?", arguments: [mark])
+                for key in keys where try removeDelivery(key: key) { deleted += 1 }
+            } while probeMoves != moves
+            return deleted
         case .configurations:
             let ids = try String.fetchAll(db, sql: "SELECT id FROM configurations WHERE seen IS NULL OR seen <> ?", arguments: [mark])
             for id in ids { try deleteConfiguration(id: id) }
@@ -135,12 +141,13 @@ extension StoreWriter {
         return deleted
     }
 
-    /// Removes a stored delivery and takes it out of every count, link and row id pair.
-    func removeDelivery(key: Int64) throws {
+    /// Removes a stored delivery and takes it out of every count, link and row id pair; false when the key is free.
+    @discardableResult
+    func removeDelivery(key: Int64) throws -> Bool {
         findDelivery.bind(1, key)
         guard try findDelivery.step() else {
             findDelivery.reset()
-            return
+            return false
         }
         let created = findDelivery.int64(1), modified = findDelivery.int64(2), combo = findDelivery.int64(3)
         let conversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
@@ -153,6 +160,7 @@ extension StoreWriter {
         if let rowId { rowIdLink(StableHash.of(rowId), key, made: false) }
         summary.deliveries.deleted += 1
         try closeProbeGap(at: key)
+        return true
     }
 
     /// Keys are probed linearly past a collision (`applyTaken`): a delivery may sit after its own hash, with every key
@@ -187,6 +195,7 @@ extension StoreWriter {
                     rowIdLink(StableHash.of(rowId), target, made: true)
                 }
                 if hole != home { probedKeys.insert(target) }
+                probeMoves += 1
                 hole = next
             }
             next &+= 1
