@@ -106,9 +106,15 @@ extension StoreWriter {
         switch table {
         case .deliveries:
             try flushStaged()
-            let keys = try Int64.fetchAll(db, sql: "SELECT id FROM deliveries WHERE seen IS NULL OR seen <> ?", arguments: [mark])
-            for key in keys { try removeDelivery(key: key) }
-            return keys.count
+            var deleted = 0
+            // A deletion may move a later delivery of a probed run onto a key of the list: then ask again.
+            var moves: Int
+            repeat {
+                moves = probeMoves
+                let keys = try Int64.fetchAll(db, sql: "SELECT id FROM deliveries WHERE seen IS NULL OR seen <> ?", arguments: [mark])
+                for key in keys where try removeDelivery(key: key) { deleted += 1 }
+            } while probeMoves != moves
+            return deleted
         case .configurations:
             let ids = try String.fetchAll(db, sql: "SELECT id FROM configurations WHERE seen IS NULL OR seen <> ?", arguments: [mark])
             for id in ids { try deleteConfiguration(id: id) }
@@ -135,12 +141,13 @@ extension StoreWriter {
         return deleted
     }
 
-    /// Removes a stored delivery and takes it out of every count, link and row id pair.
-    func removeDelivery(key: Int64) throws {
+    /// Removes a stored delivery and takes it out of every count, link and row id pair; false when the key is free.
+    @discardableResult
+    func removeDelivery(key: Int64) throws -> Bool {
         findDelivery.bind(1, key)
         guard try findDelivery.step() else {
             findDelivery.reset()
-            return
+            return false
         }
         let stored = try StoredDelivery(findDelivery, rowId: key, firstColumn: 1)  // checked: a damaged row throws
         let created = stored.created, modified = stored.modified, combo = stored.combo
@@ -153,6 +160,47 @@ extension StoreWriter {
         if let conversation { link(conversation, key, made: false) }
         if let rowId { rowIdLink(StableHash.of(rowId), key, made: false) }
         summary.deliveries.deleted += 1
+        try closeProbeGap(at: key)
+        return true
+    }
+
+    /// Keys are probed linearly past a collision (`applyTaken`): a delivery may sit after its own hash, with every key
+    /// between taken. A deletion must not leave a hole in such a run, or that delivery could no longer be found by its
+    /// id. So the deliveries after the hole that may fill it (their hash at or before it, cyclically) move into it, one
+    /// after another, until an empty key ends the run (Knuth's algorithm R). With 64-bit hashes a run is almost
+    /// always one delivery long: this costs one key lookup per deletion.
+    private func closeProbeGap(at start: Int64) throws {
+        var hole = UInt64(bitPattern: start)
+        var next = hole &+ 1
+        while true {
+            let key = Int64(bitPattern: next)
+            findDelivery.bind(1, key)
+            guard try findDelivery.step() else {
+                findDelivery.reset()
+                return
+            }
+            let id = RowIdText.of(findDelivery, 0) ?? ""
+            let conversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
+            let rowId = RowIdText.of(findDelivery, 5)
+            findDelivery.reset()
+            let home = UInt64(bitPattern: StableHash.of(id))
+            if next &- home >= next &- hole {
+                let target = Int64(bitPattern: hole)
+                try db.execute(sql: "UPDATE deliveries SET id = ? WHERE id = ?", arguments: [target, key])
+                if let conversation {
+                    link(conversation, key, made: false)
+                    link(conversation, target, made: true)
+                }
+                if let rowId {
+                    rowIdLink(StableHash.of(rowId), key, made: false)
+                    rowIdLink(StableHash.of(rowId), target, made: true)
+                }
+                if hole != home { probedKeys.insert(target) }
+                probeMoves += 1
+                hole = next
+            }
+            next &+= 1
+        }
     }
 
     /// The key of the stored delivery with this (normalised) id, following keys taken past a hash collision.

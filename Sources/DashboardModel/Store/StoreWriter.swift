@@ -78,6 +78,8 @@ public final class StoreWriter {
     var slotCountsWereEmpty: Bool
     /// Keys a delivery took past a hash collision (not its own hash): the stager's tracking does not know them.
     var probedKeys: Set<Int64> = []
+    /// Deliveries moved back along a probed run by deletions (`closeProbeGap`).
+    var probeMoves = 0
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
 
     /// - Parameter combos: the combinations known from earlier transactions; only those added since are read.

@@ -211,3 +211,30 @@ import Testing
         #expect(pairs == 0 && rowIds == 0)
     }
 }
+
+/// A deletion inside a run of probed keys (a hash collision) leaves every other delivery findable by its id.
+@Suite struct DeletionProbeRunTests {
+    @Test func aDeliveryPastACollisionMovesIntoTheHoleAndStaysOneDelivery() throws {
+        let s = try MXStore()
+        let y = "collided-delivery"
+        let home = StableHash.of(y)
+        // A collision made by hand: another delivery is moved onto y's key, so y is stored one key further on.
+        try s.write(deliveries: [MX.d("blocker", "2026-11-05T09:00:00Z", "Expired")])
+        try s.store.write(now: MX.instant(MX.defaultNow)) { w in
+            try w.db.execute(sql: "UPDATE deliveries SET id = ? WHERE id = ?", arguments: [home, StableHash.of("blocker")])
+        }
+        try s.write(deliveries: [MX.d(y, "2026-11-05T10:00:00Z", "Pending", modified: "2026-11-05T10:00:00Z")])
+        let keys = try s.store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM deliveries ORDER BY id") }
+        #expect(Set(keys) == [home, home &+ 1])
+        // The delivery on y's own key goes: y moves into the hole.
+        try s.store.write(now: MX.instant(MX.defaultNow)) { w in try w.removeDelivery(key: home) }
+        #expect(try s.store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM deliveries") } == [home])
+        // A newer version of y updates it (no second row), and y can be deleted by its id.
+        let update = try s.write(deliveries: [MX.d(y, "2026-11-05T10:00:00Z", "Complete", result: "CallEnded",
+                                                   modified: "2026-11-05T10:30:00Z")])
+        #expect(update.deliveries.updated == 1 && update.deliveries.inserted == 0)
+        #expect(try s.compute().mxStatus == ["Complete": 1])
+        #expect(try s.store.deleteDelivery(id: y, now: MX.instant(MX.defaultNow)))
+        #expect(try s.compute().totalDeliveries == 0)
+    }
+}
