@@ -34,6 +34,7 @@ public enum SyncSecrets {
 
     /// The text with every credential-like part replaced by `[redacted]`.
     public static func redact(_ text: String) -> String {
+        guard let replacements else { return "[message withheld: the redaction rule could not be built]" }
         var out = text
         for (pattern, template) in replacements {
             let range = NSRange(out.startIndex..., in: out)
@@ -42,18 +43,31 @@ public enum SyncSecrets {
         return out
     }
 
+    /// Whether every pattern of the rule was built (they are constants, so always, which a test checks); were one
+    /// not, `redact` withholds whole messages and every link counts as holding a token: never the unsafe side.
+    static var ruleIsComplete: Bool { replacements != nil }
+
     private static func containsJWT(_ text: String) -> Bool {
-        jwt.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        guard let jwt else { return true }
+        return jwt.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     private static let names = credentialNames.sorted().joined(separator: "|")
-    // Built from constant patterns: a failure here is a programming error caught by the tests.
-    private static let jwt = try! NSRegularExpression(pattern: #"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(\.[A-Za-z0-9_-]*)?"#)
-    private static let replacements: [(NSRegularExpression, String)] = [
-        (try! NSRegularExpression(pattern: #"(?i)\b(bearer)\s+[^\s"',;]+"#), "$1 [redacted]"),
-        (jwt, "[redacted]"),
-        (try! NSRegularExpression(pattern: #"(?i)(^|[?&\s"'{,;])((?:\#(names))=)[^&\s"',;}]*"#), "$1$2[redacted]"),
-        (try! NSRegularExpression(pattern: #"(?i)("(?:\#(names))"\s*:\s*")[^"]*""#), "$1[redacted]\""),
-        (try! NSRegularExpression(pattern: #"(://)[^/@\s?#]+@"#), "$1[redacted]@"),
-    ]
+    private static let jwtPattern = #"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(\.[A-Za-z0-9_-]*)?"#
+    private static let jwt = try? NSRegularExpression(pattern: jwtPattern)
+    private static let replacements: [(NSRegularExpression, String)]? = {
+        let rules: [(String, String)] = [
+            (#"(?i)\b(bearer)\s+[^\s"',;]+"#, "$1 [redacted]"),
+            (jwtPattern, "[redacted]"),
+            (#"(?i)(^|[?&\s"'{,;])((?:\#(names))=)[^&\s"',;}]*"#, "$1$2[redacted]"),
+            (#"(?i)("(?:\#(names))"\s*:\s*")[^"]*""#, "$1[redacted]\""),
+            (#"(://)[^/@\s?#]+@"#, "$1[redacted]@"),
+        ]
+        var built: [(NSRegularExpression, String)] = []
+        for (pattern, template) in rules {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+            built.append((regex, template))
+        }
+        return built
+    }()
 }

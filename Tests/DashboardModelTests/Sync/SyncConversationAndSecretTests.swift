@@ -71,6 +71,11 @@ import Testing
         }
     }
 
+    @Test func theRedactionRuleIsBuiltWhole() {
+        #expect(SyncSecrets.ruleIsComplete)
+        #expect(SyncSecrets.redact("plain words") == "plain words")
+    }
+
     @Test func messagesLoseAnythingThatLooksLikeACredential() {
         #expect(SyncSecrets.redact("401 Unauthorized: Authorization: Bearer abc.DEF-123") == "401 Unauthorized: Authorization: Bearer [redacted]")
         #expect(SyncSecrets.redact("token endpoint said {\"access_token\":\"xyz\",\"refresh_token\": \"r1\"}")

@@ -12,4 +12,7 @@ enum SyncOutput {
     static func progress(_ text: String) { Console.progress(Redaction.message(text)) }
 
     static func clearProgress() { Console.clearProgress() }
+
+    /// A line as `line` prints it: redacted, then made safe and bounded.
+    static func clean(_ text: String) -> String { Console.safe(Redaction.message(text)) }
 }
