@@ -31,7 +31,10 @@ import Testing
                     deliveryId: "3b7dae04-9591-4694-a856-e45b95c76ab4", createdOn: 1_794_933_766, modifiedOn: 1_794_966_586,
                     status: "Pending", result: "", dialMode: "Progressive",
                     configId: "03e0a813-bdc2-4e99-a3d2-e49085ef3430", queueId: "795b929e-9a9a-40fd-aa7b-5bf55eb561a4",
-                    channel: "Voice", conversationId: "", engagementType: ""))
+                    channel: "Voice", conversationId: "", engagementType: "",
+                    // The list's columns the sample holds (issue 12).
+                    details: DeliveryDetails(toAddress: "+14255550469", windowStartDate: 1_794_933_766,
+                                             windowEndDate: 1_795_020_166)))
         #expect(list[1].status == "Complete")
         #expect(list[1].result == "CallEnded")
         #expect(list[1].dialMode == "Copilot")

@@ -15,11 +15,14 @@ public struct Delivery: Hashable, Sendable {
     /// The row's primary key (`msdyn_proactive_deliveryid`) when known; in a real organization it differs from
     /// `deliveryId`. Deletions (`$deletedEntity`) name a delivery by it. Empty when unknown or equal to `deliveryId`.
     public var rowId: String
+    /// The list's columns (addresses, dates, disposition codes, ...): not filters, kept for the newest version.
+    public var details: DeliveryDetails
 
     public init(
         deliveryId: String, createdOn: Int64, modifiedOn: Int64? = nil, status: String, result: String = "",
         dialMode: String = "", configId: String = "", queueId: String = "", channel: String = "Voice",
-        conversationId: String = "", engagementType: String = "", rowId: String = ""
+        conversationId: String = "", engagementType: String = "", rowId: String = "",
+        details: DeliveryDetails = .none
     ) {
         self.deliveryId = deliveryId
         self.createdOn = createdOn
@@ -33,6 +36,7 @@ public struct Delivery: Hashable, Sendable {
         self.conversationId = conversationId
         self.engagementType = engagementType
         self.rowId = rowId
+        self.details = details
     }
 
     /// The version stamp that decides which version wins: `modifiedon`, else `createdon`.

@@ -13,6 +13,9 @@ enum ImportColumn: Int, CaseIterable {
     case workItemId, activityId, isOutbound, conversationQueue
     // A deleted row in a change-tracking (delta) page: `{"@odata.context": ".../$deletedEntity", "id": ..., "reason": "deleted"}`.
     case odataContext, entityId, reason
+    // Deliveries' list columns (issue 12): kept for the drill-down and `export`, never filters.
+    case toAddress, fromAddress, resultDate, startDate, endDate, windowStartDate, windowEndDate, dispositionCodes
+    case contactId, seqNo
 
     var name: String {
         switch self {
@@ -43,6 +46,16 @@ enum ImportColumn: Int, CaseIterable {
         case .odataContext: "@odata.context"
         case .entityId: "id"
         case .reason: "reason"
+        case .toAddress: "msdyn_to_address"
+        case .fromAddress: "msdyn_from_address"
+        case .resultDate: "msdyn_result_date"
+        case .startDate: "msdyn_start_date"
+        case .endDate: "msdyn_end_date"
+        case .windowStartDate: "msdyn_window_start_date"
+        case .windowEndDate: "msdyn_window_end_date"
+        case .dispositionCodes: "msdyn_disposition_codes"
+        case .contactId: "msdyn_contact_id"
+        case .seqNo: "msdyn_seq_no"
         }
     }
 

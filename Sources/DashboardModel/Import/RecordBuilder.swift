@@ -63,7 +63,33 @@ enum RecordBuilder {
             deliveryId: id, createdOn: created, modifiedOn: modified, status: base.status, result: base.result,
             dialMode: base.dialMode, configId: base.configId, queueId: base.queueId, channel: base.channel,
             conversationId: try f.idText(.conversationRef)?.string ?? "",
-            engagementType: base.engagementType, rowId: rowId == id ? "" : rowId)
+            engagementType: base.engagementType, rowId: rowId == id ? "" : rowId, details: try deliveryDetails(f))
+    }
+
+    /// The list columns as Strings (the path that makes a `Delivery`).
+    static func deliveryDetails(_ f: RecordFields) throws -> DeliveryDetails {
+        let v = try detailValues(f)
+        return DeliveryDetails(
+            toAddress: v.toAddress?.string ?? "", fromAddress: v.fromAddress?.string ?? "", resultDate: v.resultDate,
+            startDate: v.startDate, endDate: v.endDate, windowStartDate: v.windowStartDate,
+            windowEndDate: v.windowEndDate, dispositionCodes: v.dispositionCodes?.string ?? "",
+            contactId: v.contactId?.string ?? "", seqNo: v.seqNo)
+    }
+
+    /// The list columns, read from the record's bytes (an unparseable date or sequence number is a problem).
+    static func detailValues(_ f: RecordFields) throws -> DetailValues {
+        var v = DetailValues()
+        v.toAddress = try f.detailText(.toAddress)
+        v.fromAddress = try f.detailText(.fromAddress)
+        v.dispositionCodes = try f.detailText(.dispositionCodes)
+        v.contactId = try f.detailText(.contactId)
+        v.resultDate = try f.timestamp(.resultDate)
+        v.startDate = try f.timestamp(.startDate)
+        v.endDate = try f.timestamp(.endDate)
+        v.windowStartDate = try f.timestamp(.windowStartDate)
+        v.windowEndDate = try f.timestamp(.windowEndDate)
+        v.seqNo = try f.integer(.seqNo)
+        return v
     }
 
     /// `stager.stage(delivery(f))`, without making the `Delivery` or Strings for its ids.
@@ -73,6 +99,7 @@ enum RecordBuilder {
         guard let id = deliveryId ?? rowId else { throw missingDeliveryId }
         let (created, modified, base) = try deliveryValues(f)
         let conversation = try f.idText(.conversationRef)
+        let details = try detailValues(f)
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         // The row id is kept beside the delivery id only when both are given (the stager drops it when equal).
         let keptRowId = deliveryId == nil ? nil : rowId
@@ -80,10 +107,12 @@ enum RecordBuilder {
             func stage(_ conversation: UnsafeBufferPointer<UInt8>) -> Bool {
                 if let keptRowId {
                     return keptRowId.withBytes {
-                        stager.stage(id: id, conversation: conversation, rowId: $0, created: created, stamp: modified ?? created, base: base)
+                        stager.stage(id: id, conversation: conversation, rowId: $0, created: created, stamp: modified ?? created,
+                                     base: base, details: details)
                     }
                 }
-                return stager.stage(id: id, conversation: conversation, created: created, stamp: modified ?? created, base: base)
+                return stager.stage(id: id, conversation: conversation, created: created, stamp: modified ?? created, base: base,
+                                    details: details)
             }
             return conversation.map { $0.withBytes(stage) } ?? stage(none)
         }

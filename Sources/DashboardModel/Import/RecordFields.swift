@@ -134,6 +134,36 @@ final class RecordFields {
         return try text(column).map { .string(GUIDText.normalize($0)) }
     }
 
+    /// A list column's text (addresses, disposition codes, contact id): the file's bytes when they need no decoding
+    /// (plain ASCII without NUL), else the decoded String; nil for null or empty. At most `maxDetailBytes`.
+    func detailText(_ column: ImportColumn) throws -> IdText? {
+        let field = raw(column)
+        if field.end - field.start > Self.maxDetailBytes {
+            throw RecordProblem(column: column.name, reason: "the value is \(field.end - field.start) bytes long (at most \(Self.maxDetailBytes))")
+        }
+        if field.kind == .string, field.style == .plain, field.end > field.start,
+           ByteScan.nulOrNonASCII(base, from: field.start, to: field.end) == field.end {
+            return .bytes(UnsafeBufferPointer(start: base + field.start, count: field.end - field.start))
+        }
+        return try text(column).map { .string($0) }
+    }
+
+    /// A whole-number column given as a JSON number or as text (`msdyn_seq_no`); nil for null or empty.
+    func integer(_ column: ImportColumn) throws -> Int64? {
+        let field = raw(column)
+        switch field.kind {
+        case .absent, .null: return nil
+        case .number, .string:
+            if field.kind == .string, field.end == field.start { return nil }
+            let text = try value(field, column)
+            guard let n = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw RecordProblem(column: column.name, reason: "cannot read whole number \(TextSafety.quoted(TextSafety.bounded(text))) (expected digits)")
+            }
+            return n
+        default: throw typeProblem(column, field, expected: "a whole number")
+        }
+    }
+
     /// The formatted-value annotation beside a choice column, if the export carried one as text.
     func formattedLabel(_ column: ImportColumn) throws -> String? {
         let field = raw(column, formatted: true)
@@ -251,6 +281,8 @@ final class RecordFields {
     /// The longest id (delivery, conversation) and the longest other text value accepted, in bytes as the file
     /// holds them. A GUID is 36 bytes; names and labels are short.
     static let maxIdBytes = 1024, maxValueBytes = 65_536
+    /// The longest list-column text kept (an address, the disposition codes): a staged batch stays bounded.
+    static let maxDetailBytes = 4096
 
     /// The text of a value, refused (`RecordProblem` naming the column) when it holds a NUL byte, bytes that are not
     /// UTF-8, or a `\u` escape of half a surrogate pair: replacing them would let two different ids read as one.

@@ -56,7 +56,10 @@ final class DeliveryStager {
     private var tailLimit = Int.max
     private var stagedTotal = 0
     /// Whether the pending batch should be handed over now.
-    var isBatchFull: Bool { batch.deliveries.count >= min(batchSize, tailLimit) }
+    var isBatchFull: Bool { batch.deliveries.count >= min(batchSize, tailLimit) || batch.text.count >= Self.maxArenaBytes }
+    /// The batch's byte arena is addressed by Int32 offsets: it is handed over past 1 GiB (a row adds at most
+    /// about 20 KiB: ids of at most `RecordFields.maxIdBytes`, detail texts of at most `maxDetailBytes`).
+    static let maxArenaBytes = 1 << 30
 
     /// Told by a file's reader how far it has read: the deliveries left are estimated from those staged so far,
     /// and a batch then holds at most half of them (never fewer than `firstBatchSize`).
@@ -89,7 +92,7 @@ final class DeliveryStager {
             conversation.withUTF8 { conversation in
                 rowId.withUTF8 { rowId in
                     stage(id: id, conversation: conversation, rowId: rowId, created: delivery.createdOn,
-                          stamp: delivery.versionStamp, base: Base(delivery))
+                          stamp: delivery.versionStamp, base: Base(delivery), details: DetailValues(delivery.details))
                 }
             }
         }
@@ -100,10 +103,10 @@ final class DeliveryStager {
     @discardableResult
     func stage(id: UnsafeBufferPointer<UInt8>, conversation: UnsafeBufferPointer<UInt8>,
                rowId: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0), created: Int64,
-               stamp: Int64, base: Base) -> Bool {
+               stamp: Int64, base: Base, details: DetailValues = DetailValues()) -> Bool {
         if batch.deliveries.isEmpty {
             batch.deliveries.reserveCapacity(batchSize)
-            batch.text.reserveCapacity(batchSize * 88)
+            batch.text.reserveCapacity(batchSize * 192)
         }
         let idStart = Int32(batch.text.count)
         batch.text.append(contentsOf: id)
@@ -124,6 +127,7 @@ final class DeliveryStager {
                 GUIDBytes.append(guid, to: &batch.text)
             }
         }
+        let detailsStart = StagedDetails.append(details, conversation: conversation, to: &batch.text)
         let key = StableHash.of(id.baseAddress, id.count)
         var seen = false
         if seenKeys != nil {
@@ -140,7 +144,7 @@ final class DeliveryStager {
             base: number(base), idStart: idStart, idCount: Int32(id.count),
             conversationStart: conversationStart, conversationCount: Int32(conversation.count),
             keySeenBefore: seen, packedIdStart: packedIdStart, rowIdStart: rowIdStart, rowIdCount: rowIdCount,
-            packedRowIdStart: packedRowIdStart))
+            packedRowIdStart: packedRowIdStart, detailsStart: detailsStart))
         stagedTotal += 1
         return isBatchFull
     }

@@ -116,6 +116,24 @@ enum Schema {
                 CREATE TABLE sync_wanted_conversations(id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL);
                 """)
         }
+        // The list's columns (issue 12), the newest version's, for the drill-down and `export`. Dates are epoch
+        // seconds; conversation_id is 16 bytes for a GUID, else text (as row_id). Rows written before read NULL:
+        // empty. ADD COLUMN with no default rewrites no row, so an older store of any size upgrades at once.
+        migrator.registerMigration("v7-delivery-details") { db in
+            try db.execute(sql: """
+                ALTER TABLE deliveries ADD COLUMN to_address TEXT;
+                ALTER TABLE deliveries ADD COLUMN from_address TEXT;
+                ALTER TABLE deliveries ADD COLUMN result_date INTEGER;
+                ALTER TABLE deliveries ADD COLUMN start_date INTEGER;
+                ALTER TABLE deliveries ADD COLUMN end_date INTEGER;
+                ALTER TABLE deliveries ADD COLUMN window_start_date INTEGER;
+                ALTER TABLE deliveries ADD COLUMN window_end_date INTEGER;
+                ALTER TABLE deliveries ADD COLUMN disposition_codes TEXT;
+                ALTER TABLE deliveries ADD COLUMN contact_id TEXT;
+                ALTER TABLE deliveries ADD COLUMN seq_no INTEGER;
+                ALTER TABLE deliveries ADD COLUMN conversation_id BLOB;
+                """)
+        }
         return migrator
     }
 }

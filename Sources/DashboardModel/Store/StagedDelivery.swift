@@ -26,6 +26,8 @@ struct StagedDelivery {
     var rowIdStart: Int32 = 0
     var rowIdCount: Int32 = 0
     var packedRowIdStart: Int32 = -1
+    /// Where the list columns' block (`StagedDetails`) starts in `text`.
+    var detailsStart: Int32 = 0
 
     var hasConversation: Bool { conversationCount > 0 }
     var hasRowId: Bool { rowIdCount > 0 }
@@ -75,6 +77,8 @@ struct StagedText {
     func packedRowId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8>? {
         d.packedRowIdStart < 0 ? nil : UnsafeBufferPointer(start: base + Int(d.packedRowIdStart), count: 16)
     }
+
+    func details(_ d: StagedDelivery) -> UnsafePointer<UInt8> { base + Int(d.detailsStart) }
 
     func conversationId(_ d: StagedDelivery) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base + Int(d.conversationStart), count: Int(d.conversationCount))

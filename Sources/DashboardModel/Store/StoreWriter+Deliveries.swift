@@ -71,7 +71,7 @@ extension StoreWriter {
         let insert = statements.insert
         for (row, item) in chunk.enumerated() {
             let d = item.delivery
-            let column = Int32(row * 8)
+            let column = Int32(row * Self.deliveryRowValues)
             insert.bind(column + 1, d.key)
             bindId(insert, column + 2, d, text)
             insert.bind(column + 3, d.created)
@@ -80,6 +80,7 @@ extension StoreWriter {
             if d.hasConversation { insert.bind(column + 6, d.conversationKey) } else { insert.bindNull(column + 6) }
             bindRowId(insert, column + 7, d, text)
             if let mark = deliveryMark { insert.bind(column + 8, mark) } else { insert.bindNull(column + 8) }
+            StagedDetails.bind(insert, column + 9, block: text.details(d), conversation: text.conversationId(d))
         }
         try insert.run()
         guard insert.changes == chunk.count else {
@@ -119,9 +120,10 @@ extension StoreWriter {
         if let preparedChunk { return preparedChunk }
         let marks = Array(repeating: "?", count: Self.chunkRows).joined(separator: ", ")
         let probe = try RawStatement(db, "SELECT 1 FROM deliveries WHERE id IN (\(marks)) LIMIT 1")
-        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: Self.chunkRows).joined(separator: ", ")
+        let rows = Array(repeating: "(\(Self.deliveryRowMarks))", count: Self.chunkRows).joined(separator: ", ")
         let insert = try RawStatement(db, """
-            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen) VALUES \(rows)
+            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen,
+                \(StagedDetails.columnList)) VALUES \(rows)
             ON CONFLICT(id) DO NOTHING
             """)
         preparedChunk = (probe, insert)
@@ -153,6 +155,7 @@ extension StoreWriter {
             if delivery.hasConversation { insertDelivery.bind(6, delivery.conversationKey) } else { insertDelivery.bindNull(6) }
             bindRowId(insertDelivery, 7, delivery, text)
             if let mark = deliveryMark { insertDelivery.bind(8, mark) } else { insertDelivery.bindNull(8) }
+            StagedDetails.bind(insertDelivery, 9, block: text.details(delivery), conversation: text.conversationId(delivery))
             try insertDelivery.run()
             if insertDelivery.changes == 1 {
                 inserted(delivery, key: key, combo: combo, text)
@@ -190,7 +193,8 @@ extension StoreWriter {
             if delivery.hasConversation { updateDelivery.bind(4, delivery.conversationKey) } else { updateDelivery.bindNull(4) }
             if delivery.hasRowId { bindRowId(updateDelivery, 5, delivery, text) } else { updateDelivery.bindNull(5) }
             if let mark = deliveryMark { updateDelivery.bind(6, mark) } else { updateDelivery.bindNull(6) }
-            updateDelivery.bind(7, key)
+            StagedDetails.bind(updateDelivery, 7, block: text.details(delivery), conversation: text.conversationId(delivery))
+            updateDelivery.bind(Int32(7 + StagedDetails.columns.count), key)
             try updateDelivery.run()
             let conversation: Int64? = delivery.hasConversation ? delivery.conversationKey : nil
             if oldConversation != conversation {

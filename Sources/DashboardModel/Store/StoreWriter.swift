@@ -81,6 +81,9 @@ public final class StoreWriter {
     /// Deliveries moved back along a probed run by deletions (`closeProbeGap`).
     var probeMoves = 0
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
+    /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
+    static let deliveryRowValues = 8 + StagedDetails.columns.count
+    static var deliveryRowMarks: String { Array(repeating: "?", count: deliveryRowValues).joined(separator: ", ") }
 
     /// - Parameter combos: the combinations known from earlier transactions; only those added since are read.
     init(db: Database, now: Date, combos: ComboCache.Contents = ComboCache.Contents()) throws {
@@ -88,12 +91,12 @@ public final class StoreWriter {
         self.now = Int64(now.timeIntervalSince1970)
         findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
         insertDelivery = try RawStatement(db, """
-            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+            INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen, \(StagedDetails.columnList))
+            VALUES (\(Self.deliveryRowMarks)) ON CONFLICT(id) DO NOTHING
             """)
         updateDelivery = try RawStatement(db, """
             UPDATE deliveries SET created = ?, modified = ?, combo = ?, conversation = ?, row_id = coalesce(?, row_id),
-            seen = coalesce(?, seen) WHERE id = ?
+            seen = coalesce(?, seen), \(StagedDetails.columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
             """)
         markDelivery = try RawStatement(db, "UPDATE deliveries SET seen = ? WHERE id = ?")
         deleteDeliveryRow = try RawStatement(db, "DELETE FROM deliveries WHERE id = ?")

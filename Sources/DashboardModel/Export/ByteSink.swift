@@ -1,0 +1,82 @@
+import Foundation
+
+/// Where an export's bytes go.
+public protocol ByteSink: AnyObject {
+    func write(_ bytes: [UInt8]) throws
+}
+
+/// Standard output (or any open `FILE`), unbuffered beyond the exporter's own megabyte.
+public final class FileStreamSink: ByteSink {
+    private let file: UnsafeMutablePointer<FILE>
+    public init(_ file: UnsafeMutablePointer<FILE>) { self.file = file }
+
+    public func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == bytes.count else { throw StoreError("cannot write the export: \(String(cString: strerror(errno)))") }
+    }
+
+    public func flush() throws {
+        guard fflush(file) == 0 else { throw StoreError("cannot write the export: \(String(cString: strerror(errno)))") }
+    }
+}
+
+/// A file written under a temporary name beside its destination and renamed over it by `commit`: until then the
+/// destination is untouched, and `discard` (or a failure) leaves no partial file.
+public final class AtomicFileSink: ByteSink {
+    public let path: String
+    public let temporaryPath: String
+    private var descriptor: Int32
+
+    public init(path: String) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        temporaryPath = folder + "/." + url.lastPathComponent + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw StoreError("cannot write \(TextSafety.quoted(path)): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit { discard() }
+
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError("cannot write \(TextSafety.quoted(path)): \(String(cString: strerror(errno)))")
+                }
+                done += n
+            }
+        }
+    }
+
+    /// Flushes to disk and renames the file into place.
+    public func commit() throws {
+        guard descriptor >= 0 else { throw StoreError("the export to \(TextSafety.quoted(path)) was discarded") }
+        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            descriptor = -1
+            unlink(temporaryPath)
+            throw StoreError("cannot write \(TextSafety.quoted(path)): \(reason)")
+        }
+        descriptor = -1
+        if rename(temporaryPath, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw StoreError("cannot write \(TextSafety.quoted(path)): \(reason)")
+        }
+    }
+
+    /// Removes the temporary file (nothing when committed).
+    public func discard() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+        unlink(temporaryPath)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Writes the rows of a `DeliveryQuery` as CSV (RFC 4180, a header of logical names, CRLF line ends) or JSON Lines
+/// (one object a line, keys the logical names), in created order, to a `ByteSink`.
+public struct DeliveryExporter {
+    public let options: ExportOptions
+
+    public init(options: ExportOptions) { self.options = options }
+
+    /// Returns the number of rows written.
+    @discardableResult
+    public func export(_ query: DeliveryQuery, index: AggregateIndex, store: DeliveryStore, to sink: ByteSink) throws -> Int {
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.flushBytes + 65_536)
+        let columns = options.columns
+        if options.format == .csv {
+            CSVCell.appendRow(columns.map { clean($0.name) }, to: &out)
+        }
+        var rows = 0
+        try query.forEach(index: index, store: store) { row in
+            append(row, columns, to: &out)
+            rows += 1
+            if out.count >= Self.flushBytes {
+                try sink.write(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        try sink.write(out)
+        return rows
+    }
+
+    static let flushBytes = 1 << 20
+
+    /// One row: CSV cells or a JSON object, then the line end.
+    func append(_ row: DeliveryRow, _ columns: [ExportColumn], to out: inout [UInt8]) {
+        switch options.format {
+        case .csv:
+            for (i, column) in columns.enumerated() {
+                if i > 0 { out.append(44) }
+                var value = cell(column, row)
+                if !options.raw { value = CSVCell.formulaSafe(value) }
+                CSVCell.append(value, to: &out)
+            }
+            out.append(13)
+            out.append(10)
+        case .jsonl:
+            out.append(UInt8(ascii: "{"))
+            for (i, column) in columns.enumerated() {
+                if i > 0 { out.append(44) }
+                out.append(34)
+                out.append(contentsOf: column.name.utf8)
+                out.append(contentsOf: "\":".utf8)
+                let value = cell(column, row)
+                if value.isEmpty {
+                    out.append(contentsOf: "null".utf8)
+                } else if column.isNumber {
+                    out.append(contentsOf: value.utf8)
+                } else {
+                    JSONLine.appendString(value, to: &out)
+                }
+            }
+            out.append(UInt8(ascii: "}"))
+            out.append(10)
+        }
+    }
+
+    private func cell(_ column: ExportColumn, _ row: DeliveryRow) -> String {
+        var value = column.value(of: row)
+        if column.isAddress, !options.showAddresses { value = CSVCell.masked(value) }
+        return clean(value)
+    }
+
+    @inline(__always) private func clean(_ value: String) -> String {
+        guard let clean = options.clean else { return value }
+        // Plain printable ASCII needs no look.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return value }
+        return clean(value)
+    }
+}
+
+/// JSON strings for JSON Lines: quotes, backslashes and every control character escaped (C0, DEL, C1 as `\u00XX`),
+/// and the line and paragraph separators too, so a line of JSONL is one line for every reader.
+enum JSONLine {
+    static func appendString(_ value: String, to out: inout [UInt8]) {
+        out.append(34)
+        let hex = Array("0123456789abcdef".utf8)
+        for scalar in value.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 34: out.append(contentsOf: [92, 34])
+            case 92: out.append(contentsOf: [92, 92])
+            case 10: out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 13: out.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 9: out.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029:
+                out.append(contentsOf: [92, UInt8(ascii: "u"), hex[Int(v >> 12) & 15], hex[Int(v >> 8) & 15],
+                                        hex[Int(v >> 4) & 15], hex[Int(v) & 15]])
+            default:
+                if v < 0x80 { out.append(UInt8(v)) } else { out.append(contentsOf: String(scalar).utf8) }
+            }
+        }
+        out.append(34)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A column of `export`, named by its Dataverse logical name (the CSV header, the JSONL keys).
+public enum ExportColumn: String, CaseIterable, Sendable {
+    case deliveryId = "msdyn_delivery_id"
+    case rowId = "msdyn_proactive_deliveryid"
+    case createdOn = "createdon"
+    case modifiedOn = "modifiedon"
+    case status = "msdyn_status"
+    case result = "msdyn_result"
+    case dialMode = "msdyn_dialmode_type"
+    case configId = "msdyn_proactive_engagement_config_id"
+    case queueId = "msdyn_queue_id"
+    case channel = "msdyn_channel"
+    case conversationId = "msdyn_conversation_id"
+    case engagementType = "msdyn_engagement_type"
+    case toAddress = "msdyn_to_address"
+    case fromAddress = "msdyn_from_address"
+    case resultDate = "msdyn_result_date"
+    case startDate = "msdyn_start_date"
+    case endDate = "msdyn_end_date"
+    case windowStartDate = "msdyn_window_start_date"
+    case windowEndDate = "msdyn_window_end_date"
+    case dispositionCodes = "msdyn_disposition_codes"
+    case contactId = "msdyn_contact_id"
+    case seqNo = "msdyn_seq_no"
+
+    public var name: String { rawValue }
+
+    /// Phone numbers: personal data, masked unless asked for.
+    public var isAddress: Bool { self == .toAddress || self == .fromAddress }
+
+    /// Columns whose values are whole numbers (JSONL writes them as numbers).
+    var isNumber: Bool { self == .seqNo }
+
+    /// Parses `--columns a,b,...`; nil names the first unknown one.
+    public static func parseList(_ text: String) -> Result<[ExportColumn], UnknownColumn> {
+        var columns: [ExportColumn] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let column = ExportColumn(rawValue: name) else { return .failure(UnknownColumn(name: String(part))) }
+            if !columns.contains(column) { columns.append(column) }
+        }
+        return .success(columns)
+    }
+
+    public struct UnknownColumn: Error, Sendable {
+        public let name: String
+    }
+
+    /// The text of a column of a row (times as ISO-8601 UTC, `2026-11-05T10:00:00Z`; none as empty).
+    func value(of row: DeliveryRow) -> String {
+        func time(_ t: Int64?) -> String { t.map(ExportTime.format) ?? "" }
+        switch self {
+        case .deliveryId: return row.deliveryId
+        case .rowId: return row.rowId
+        case .createdOn: return ExportTime.format(row.createdOn)
+        case .modifiedOn: return ExportTime.format(row.modifiedOn)
+        case .status: return row.status
+        case .result: return row.result
+        case .dialMode: return row.dialMode
+        case .configId: return row.configId
+        case .queueId: return row.queueId
+        case .channel: return row.channel
+        case .conversationId: return row.conversationId
+        case .engagementType: return row.engagementType
+        case .toAddress: return row.details.toAddress
+        case .fromAddress: return row.details.fromAddress
+        case .resultDate: return time(row.details.resultDate)
+        case .startDate: return time(row.details.startDate)
+        case .endDate: return time(row.details.endDate)
+        case .windowStartDate: return time(row.details.windowStartDate)
+        case .windowEndDate: return time(row.details.windowEndDate)
+        case .dispositionCodes: return row.details.dispositionCodes
+        case .contactId: return row.details.contactId
+        case .seqNo: return row.details.seqNo.map(String.init) ?? ""
+        }
+    }
+}
+
+/// `2026-11-05T10:00:00Z`, without a formatter (export writes several a row).
+enum ExportTime {
+    static func format(_ seconds: Int64) -> String {
+        let day = LocalDate(dayNumber: Int(floorDiv(seconds, 86_400)))
+        let s = Int(seconds - Int64(day.dayNumber) * 86_400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day.iso)T\(two(s / 3600)):\(two((s % 3600) / 60)):\(two(s % 60))Z"
+    }
+}
