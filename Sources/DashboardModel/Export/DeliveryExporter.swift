@@ -4,14 +4,21 @@ import Foundation
 /// (one object a line, keys the logical names), in created order, to a `ByteSink`.
 public struct DeliveryExporter {
     public let options: ExportOptions
+    /// Bytes gathered before they go to the sink.
+    let flushBytes: Int
 
-    public init(options: ExportOptions) { self.options = options }
+    public init(options: ExportOptions) { self.init(options: options, flushBytes: 1 << 20) }
+
+    init(options: ExportOptions, flushBytes: Int) {
+        self.options = options
+        self.flushBytes = flushBytes
+    }
 
     /// Returns the number of rows written.
     @discardableResult
     public func export(_ query: DeliveryQuery, index: AggregateIndex, store: DeliveryStore, to sink: ByteSink) throws -> Int {
         var out: [UInt8] = []
-        out.reserveCapacity(Self.flushBytes + 65_536)
+        out.reserveCapacity(flushBytes + 65_536)
         let columns = options.columns
         if options.format == .csv {
             CSVCell.appendRow(columns.map { clean($0.name) }, to: &out)
@@ -20,7 +27,7 @@ public struct DeliveryExporter {
         try query.forEach(index: index, store: store) { row in
             append(row, columns, to: &out)
             rows += 1
-            if out.count >= Self.flushBytes {
+            if out.count >= flushBytes {
                 try sink.write(out)
                 out.removeAll(keepingCapacity: true)
             }
@@ -28,8 +35,6 @@ public struct DeliveryExporter {
         try sink.write(out)
         return rows
     }
-
-    static let flushBytes = 1 << 20
 
     /// One row: CSV cells or a JSON object, then the line end.
     func append(_ row: DeliveryRow, _ columns: [ExportColumn], to out: inout [UInt8]) {

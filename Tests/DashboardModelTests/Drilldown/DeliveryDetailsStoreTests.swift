@@ -16,7 +16,7 @@ import Testing
         let path = s.folder.path + "/" + name
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         let outcome = FileImporter.importFile(path, into: s.store, now: now)
-        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(outcome.error == nil, "\(outcome.error ?? "")")
         return outcome.summary
     }
 
