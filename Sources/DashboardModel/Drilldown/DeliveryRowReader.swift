@@ -14,7 +14,7 @@ struct DeliveryRowReader {
         return columnNames.map { present.contains($0) ? $0 : "NULL" }.joined(separator: ", ")
     }
 
-    private let combos: [Int64: ComboKey]
+    let combos: [Int64: ComboKey]
     private let catalog: Catalog
 
     init(_ db: Database, catalog: Catalog) throws {
@@ -33,10 +33,18 @@ struct DeliveryRowReader {
         self.combos = combos
     }
 
+    /// The combination of the statement's row, checked.
+    func combo(_ s: RawStatement) throws -> (id: Int64, key: ComboKey) {
+        let comboId = try StoredInteger.read(s, 4, "deliveries.combo", in: StoredInteger.comboId)
+        guard let combo = combos[comboId] else {
+            throw StoreError("delivery \(s.int64(0)) names combination \(comboId), which the store lacks")
+        }
+        return (comboId, combo)
+    }
+
     func row(_ s: RawStatement) throws -> DeliveryRow {
         let key = s.int64(0)
-        let comboId = try StoredInteger.read(s, 4, "deliveries.combo", in: StoredInteger.comboId)
-        guard let combo = combos[comboId] else { throw StoreError("delivery \(key) names combination \(comboId), which the store lacks") }
+        let combo = try combo(s).key
         let deliveryId = RowIdText.of(s, 1) ?? ""
         func time(_ c: Int32, _ name: String) throws -> Int64? {
             try StoredInteger.readOptional(s, c, "deliveries.\(name)", in: Int64.min...Int64.max)

@@ -33,6 +33,20 @@ public enum ExportColumn: String, CaseIterable, Sendable {
     /// Columns whose values are whole numbers (JSONL writes them as numbers).
     var isNumber: Bool { self == .seqNo }
 
+    /// A time column's value (nil: none, or not a time column): written as bytes, it needs no quoting or guard.
+    func time(of row: DeliveryRow) -> Int64?? {
+        switch self {
+        case .createdOn: return .some(row.createdOn)
+        case .modifiedOn: return .some(row.modifiedOn)
+        case .resultDate: return .some(row.details.resultDate)
+        case .startDate: return .some(row.details.startDate)
+        case .endDate: return .some(row.details.endDate)
+        case .windowStartDate: return .some(row.details.windowStartDate)
+        case .windowEndDate: return .some(row.details.windowEndDate)
+        default: return nil
+        }
+    }
+
     /// Parses `--columns a,b,...`; nil names the first unknown one.
     public static func parseList(_ text: String) -> Result<[ExportColumn], UnknownColumn> {
         var columns: [ExportColumn] = []
@@ -81,9 +95,31 @@ public enum ExportColumn: String, CaseIterable, Sendable {
 /// `2026-11-05T10:00:00Z`, without a formatter (export writes several a row).
 enum ExportTime {
     static func format(_ seconds: Int64) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        append(seconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the instant's 20 bytes (years outside 0...9999 as they come, with a sign when negative).
+    @inline(__always) static func append(_ seconds: Int64, to out: inout [UInt8]) {
         let day = LocalDate(dayNumber: Int(floorDiv(seconds, 86_400)))
         let s = Int(seconds - Int64(day.dayNumber) * 86_400)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(day.iso)T\(two(s / 3600)):\(two((s % 3600) / 60)):\(two(s % 60))Z"
+        var year = day.year
+        if year < 0 { out.append(UInt8(ascii: "-")); year = -year }
+        if year > 9999 { out.append(contentsOf: String(year / 10_000).utf8); year %= 10_000 }
+        @inline(__always) func digits(_ v: Int, _ width: Int) {
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                out.append(UInt8(48 + (v / divisor) % 10))
+                divisor /= 10
+            }
+        }
+        digits(year, 4); out.append(UInt8(ascii: "-"))
+        digits(day.month, 2); out.append(UInt8(ascii: "-"))
+        digits(day.day, 2); out.append(UInt8(ascii: "T"))
+        digits(s / 3600, 2); out.append(UInt8(ascii: ":"))
+        digits((s % 3600) / 60, 2); out.append(UInt8(ascii: ":"))
+        digits(s % 60, 2); out.append(UInt8(ascii: "Z"))
     }
 }

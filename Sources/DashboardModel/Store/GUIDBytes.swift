@@ -37,6 +37,20 @@ enum GUIDBytes {
         withUnsafeBytes(of: (guid.0.bigEndian, guid.1.bigEndian)) { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends the canonical text of 16 packed bytes (36 bytes, lower-case hex); false (nothing appended) for any
+    /// other length.
+    @inline(__always) static func appendText(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
+        guard bytes.count == 16 else { return false }
+        let digits: StaticString = "0123456789abcdef"
+        let hex = digits.utf8Start
+        for i in 0..<16 {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(45) }
+            out.append(hex[Int(bytes[i] >> 4)])
+            out.append(hex[Int(bytes[i] & 15)])
+        }
+        return true
+    }
+
     /// The canonical text of 16 packed bytes (the inverse of `pack`), nil for any other length.
     static func unpack(_ bytes: UnsafeRawBufferPointer) -> String? {
         guard bytes.count == 16 else { return nil }

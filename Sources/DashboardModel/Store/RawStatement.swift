@@ -80,6 +80,8 @@ final class RawStatement {
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func isBlob(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_BLOB }
+    func isInteger(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_INTEGER }
     /// SQLite's storage class of a column of the current row (`SQLITE_INTEGER`, `SQLITE_TEXT`, ...).
     func type(_ column: Int32) -> Int32 { sqlite3_column_type(handle, column) }
     /// The storage class in words, for error messages.

@@ -7,8 +7,9 @@ enum RowIdText {
     /// The row id held in a result column (a packed GUID or text), nil for NULL.
     static func of(_ statement: RawStatement, _ column: Int32) -> String? {
         if statement.isNull(column) { return nil }
+        // Only a blob is a packed GUID: a 16-character id kept as text is text.
         let blob = statement.blob(column)
-        if blob.count == 16, let text = GUIDBytes.unpack(blob) { return text }
+        if statement.isBlob(column), blob.count == 16, let text = GUIDBytes.unpack(blob) { return text }
         return statement.string(column)
     }
 }

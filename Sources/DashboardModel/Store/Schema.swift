@@ -118,7 +118,8 @@ enum Schema {
         }
         // The list's columns (issue 12), the newest version's, for the drill-down and `export`. Dates are epoch
         // seconds; conversation_id is 16 bytes for a GUID, else text (as row_id). Rows written before read NULL:
-        // empty. ADD COLUMN with no default rewrites no row, so an older store of any size upgrades at once.
+        // empty. ADD COLUMN with no default rewrites no row; the index on created (the list's and export's order, and
+        // their date ranges) is built once, about 0.6 s per million deliveries.
         migrator.registerMigration("v7-delivery-details") { db in
             try db.execute(sql: """
                 ALTER TABLE deliveries ADD COLUMN to_address TEXT;
@@ -132,6 +133,7 @@ enum Schema {
                 ALTER TABLE deliveries ADD COLUMN contact_id TEXT;
                 ALTER TABLE deliveries ADD COLUMN seq_no INTEGER;
                 ALTER TABLE deliveries ADD COLUMN conversation_id BLOB;
+                CREATE INDEX deliveries_by_created ON deliveries(created);
                 """)
         }
         return migrator

@@ -149,4 +149,34 @@ import Testing
         let dates = String(decoding: DashboardTableCSV.render(data, table: .date), as: UTF8.self)
         #expect(dates == "date,total,processed\r\n2026-11-05,2,1\r\n2026-11-07,1,0\r\n")
     }
+
+    @Test func theCSVFromBytesEqualsTheCSVFromRows() throws {
+        let s = try MXStore()
+        let hostile = ["=1+1", "+1 425", "-", "@x", "\tt", "\rr", "a,b", "say \"hi\"", "\u{1b}]0;title\u{7}", "\u{202e}evil",
+                       "née", "1234", "", "+44 20 7946 0958", "line\nbreak", "ab,cd", "x\u{85}y"]
+        var deliveries: [Delivery] = []
+        for (k, text) in hostile.enumerated() {
+            let guid = String(format: "%08x-0000-4000-8000-%012x", k, k)
+            deliveries.append(Delivery(
+                deliveryId: k % 3 == 0 ? guid : (k % 3 == 1 ? "sixteen-chars-\(k % 10)x" : "id,\(text)"),
+                createdOn: MX.utc("2026-11-05T10:00:00Z") + Int64(k), status: k % 2 == 0 ? "Complete" : text,
+                result: text, dialMode: text, configId: text, queueId: text, channel: text,
+                conversationId: k % 2 == 0 ? guid : text, engagementType: text, rowId: k % 4 == 0 ? "" : "row-\(text)",
+                details: DeliveryDetails(toAddress: text, fromAddress: text, resultDate: k % 2 == 0 ? nil : Int64(k) * 1_000_000,
+                                         dispositionCodes: text, contactId: text, seqNo: k % 3 == 0 ? nil : Int64(k - 8))))
+        }
+        try s.write(deliveries: deliveries)
+        let index = try s.index()
+        let query = DeliveryQuery(filters: MX.filters(), now: Self.now)
+        for options in [ExportOptions(), ExportOptions(raw: true), ExportOptions(showAddresses: true),
+                        ExportOptions(showAddresses: true, raw: true, clean: { "<" + $0 + ">" })] {
+            let fast = Collect(), slow = Collect()
+            try DeliveryExporter(options: options).export(query, index: index, store: s.store, to: fast)
+            var slowExporter = DeliveryExporter(options: options)
+            slowExporter.bySlowPath = true
+            try slowExporter.export(query, index: index, store: s.store, to: slow)
+            #expect(fast.text.split(separator: "\r\n").count == hostile.count + 1)
+            #expect(fast.text == slow.text)
+        }
+    }
 }
