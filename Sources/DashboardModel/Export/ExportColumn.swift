@@ -108,18 +108,20 @@ enum ExportTime {
         var year = day.year
         if year < 0 { out.append(UInt8(ascii: "-")); year = -year }
         if year > 9999 { out.append(contentsOf: String(year / 10_000).utf8); year %= 10_000 }
-        @inline(__always) func digits(_ v: Int, _ width: Int) {
-            var divisor = width == 4 ? 1000 : 10
-            while divisor > 0 {
-                out.append(UInt8(48 + (v / divisor) % 10))
-                divisor /= 10
+        // Made in a scratch of 20 bytes and appended at once.
+        var text: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { t in
+            @inline(__always) func two(_ at: Int, _ v: Int) {
+                t[at] = UInt8(48 + v / 10)
+                t[at + 1] = UInt8(48 + v % 10)
             }
+            two(0, year / 100); two(2, year % 100); t[4] = 45
+            two(5, day.month); t[7] = 45
+            two(8, day.day); t[10] = 84
+            two(11, s / 3600); t[13] = 58
+            two(14, (s % 3600) / 60); t[16] = 58
+            two(17, s % 60); t[19] = 90
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: t[0..<20]))
         }
-        digits(year, 4); out.append(UInt8(ascii: "-"))
-        digits(day.month, 2); out.append(UInt8(ascii: "-"))
-        digits(day.day, 2); out.append(UInt8(ascii: "T"))
-        digits(s / 3600, 2); out.append(UInt8(ascii: ":"))
-        digits((s % 3600) / 60, 2); out.append(UInt8(ascii: ":"))
-        digits(s % 60, 2); out.append(UInt8(ascii: "Z"))
     }
 }

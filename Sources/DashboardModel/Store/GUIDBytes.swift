@@ -43,10 +43,17 @@ enum GUIDBytes {
         guard bytes.count == 16 else { return false }
         let digits: StaticString = "0123456789abcdef"
         let hex = digits.utf8Start
-        for i in 0..<16 {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(45) }
-            out.append(hex[Int(bytes[i] >> 4)])
-            out.append(hex[Int(bytes[i] & 15)])
+        // Made in a 36-byte scratch and appended at once (an append per byte costs more than the formatting).
+        var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { t in
+            var j = 0
+            for i in 0..<16 {
+                if i == 4 || i == 6 || i == 8 || i == 10 { t[j] = 45; j += 1 }
+                t[j] = hex[Int(bytes[i] >> 4)]
+                t[j + 1] = hex[Int(bytes[i] & 15)]
+                j += 2
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: t[0..<36]))
         }
         return true
     }

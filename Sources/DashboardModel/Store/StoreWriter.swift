@@ -81,6 +81,8 @@ public final class StoreWriter {
     /// Deliveries moved back along a probed run by deletions (`closeProbeGap`).
     var probeMoves = 0
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
+    /// The index on created was dropped because the store held no delivery; `finish` builds it.
+    var rebuildsCreatedIndex = false
     /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
     static let deliveryRowValues = 8 + StagedDetails.columns.count
     static var deliveryRowMarks: String { Array(repeating: "?", count: deliveryRowValues).joined(separator: ", ") }
@@ -113,7 +115,13 @@ public final class StoreWriter {
         findLinked = try RawStatement(db, "SELECT created, modified, combo FROM deliveries WHERE id = ? AND conversation = ?")
         setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM deliveries)") ?? false
-        if empty { stager.trackRepeatedKeys() }
+        if empty {
+            stager.trackRepeatedKeys()
+            // Into a store without deliveries, the index on created is built once at the end (a sort) rather than
+            // entry by entry in the batches' key order, which is random in created order.
+            try db.execute(sql: "DROP INDEX IF EXISTS deliveries_by_created")
+            rebuildsCreatedIndex = true
+        }
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
@@ -150,6 +158,11 @@ public final class StoreWriter {
     func finish() throws {
         try flushStaged()
         ImportTrace.mark("last batch applied")
+        if rebuildsCreatedIndex {
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS deliveries_by_created ON deliveries(created)")
+            rebuildsCreatedIndex = false
+            ImportTrace.mark("index on created built")
+        }
         // The links and the counts are final: both are sorted on other threads while this one writes.
         let links = BackgroundValue(inBackground: linkChanges.count > 50_000) { [linkChanges] in
             ConversationLinks.sorted(linkChanges)
