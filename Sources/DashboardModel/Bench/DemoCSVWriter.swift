@@ -34,7 +34,7 @@ public enum DemoCSVWriter {
             for field in [d.status, d.result, d.dialMode, d.configId, d.queueId, d.channel, d.conversationId, d.engagementType] {
                 appendField(field, &buffer); buffer.append(44)
             }
-            // To address, window and result date: read and ignored by the importer, as in a real export.
+            // To address, window and result date: kept by the importer for the list and export (issue 12), as in a real export.
             appendField("+1425555\(1000 + count % 9000)", &buffer); buffer.append(44)
             appendTime(d.createdOn, &buffer); buffer.append(44)
             appendTime(d.createdOn + 86_400, &buffer); buffer.append(44)
