@@ -7,14 +7,17 @@ public struct SyncSettings: Sendable {
     public var pageSize: Int
     /// How far back a modifiedon poll reaches before the last poll (elastic tables are eventually consistent).
     public var pollingOverlap: TimeInterval
-    /// Conversation ids per `$filter` request (about 70 characters of URL each: 250 make a URL of about 18 KB,
-    /// within the Web API's 32 KB).
+    /// Conversation ids per GET (the `In` function, about 45 URL bytes an id: 600 make a URL of about 27 KB, within
+    /// the 32 KB the Web API accepts on a request line, and well within the 64 KB it accepts inside a `$batch`).
     public var conversationBatch: Int
+    /// GETs of conversations per `$batch` request (one request in flight for the table, several reads in it).
+    public var conversationGetsPerRequest: Int
 
-    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 250) {
+    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 600, conversationGetsPerRequest: Int = 4) {
         self.pageSize = pageSize
         self.pollingOverlap = pollingOverlap
         self.conversationBatch = conversationBatch
+        self.conversationGetsPerRequest = conversationGetsPerRequest
     }
 }
 
@@ -158,15 +161,16 @@ public final class SyncEngine: @unchecked Sendable {
 
     // MARK: Conversations
 
-    /// The conversations deliveries link to, by id: up to 20 batches of wanted ids at a time, each batch one
-    /// `$filter` request (its pages followed), the next batch fetched while the store applies the current one.
+    /// The conversations deliveries link to, by id: wanted ids in requests of `conversationGetsPerRequest` GETs of
+    /// `conversationBatch` ids each (one `$batch` POST, the GETs' URLs in its body), the next request sent while the
+    /// store applies the answers to the current one.
     private func readConversations() async throws -> TableRoundReport {
         var report = TableRoundReport(table: .conversations, kind: .conversations)
         var asked = Set<String>()
         let clockStart = clock.now()
-        let batch = max(1, settings.conversationBatch)
+        let batch = max(1, settings.conversationBatch) * max(1, settings.conversationGetsPerRequest)
         while true {
-            let wanted = try store.wantedConversationIds(limit: batch * 20)
+            let wanted = try store.wantedConversationIds(limit: batch * 8)
             let fresh = wanted.filter { !asked.contains($0.lowercased()) }
             if fresh.isEmpty { break }
             fresh.forEach { asked.insert($0.lowercased()) }
@@ -234,25 +238,34 @@ public final class SyncEngine: @unchecked Sendable {
         held = HeldPages()
     }
 
-    /// Every page of one batch's `$filter` request.
+    /// Every page of the conversations with these ids: one `$batch` request of GETs (`conversationBatch` ids each),
+    /// then any next links (not expected: a GET names fewer rows than a page holds) one GET at a time.
     private func fetchConversations(_ ids: [String]) -> Task<[FetchedPage], Error> {
         let client = self.client
         let prefer = preferPage
+        let perGet = max(1, settings.conversationBatch)
         return Task {
-            let filter = ids.map { "\(WebAPITable.conversationKey) eq \($0)" }.joined(separator: " or ")
-            guard var url = WebAPITable.url(root: client.apiRoot, .conversations, extra: [("$filter", filter)]) else {
-                throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
+            var urls: [URL] = []
+            for start in stride(from: 0, to: ids.count, by: perGet) {
+                guard let url = WebAPITable.conversationsURL(root: client.apiRoot, ids: Array(ids[start..<min(start + perGet, ids.count)])) else {
+                    throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
+                }
+                urls.append(url)
             }
             var pages: [FetchedPage] = []
-            while true {
-                let page = try FetchedPage.make(url: url, reply: try await client.get(url, prefer: prefer))
+            let replies = urls.count == 1 ? [try await client.get(urls[0], prefer: prefer)] : try await client.batchGet(urls, prefer: prefer)
+            for (url, reply) in zip(urls, replies) {
+                var page = try FetchedPage.make(url: url, reply: reply)
                 pages.append(page)
-                guard let next = page.links.nextLink else { return pages }
-                guard let nextURL = URL(string: next), EndpointPolicy.sameOrigin(nextURL, as: client.org) else {
-                    throw SyncFailure.refusedLink(url: Redaction.url(next))
+                while let next = page.links.nextLink {
+                    guard let nextURL = URL(string: next), EndpointPolicy.sameOrigin(nextURL, as: client.org) else {
+                        throw SyncFailure.refusedLink(url: Redaction.url(next))
+                    }
+                    page = try FetchedPage.make(url: nextURL, reply: try await client.get(nextURL, prefer: prefer))
+                    pages.append(page)
                 }
-                url = nextURL
             }
+            return pages
         }
     }
 
