@@ -65,6 +65,7 @@ public final class StandInOrg: @unchecked Sendable {
     private var faults: [(fault: StandInFault, entitySet: String?)] = []
     private var log: [StandInRequestRecord] = []
     private var tokenCounter = 0
+    private var userCodes: [String] = []
     /// The origin the links it returns point at (`http://127.0.0.1:PORT`), set when the server starts.
     public var origin = "http://127.0.0.1"
 
@@ -542,12 +543,16 @@ public final class StandInOrg: @unchecked Sendable {
         let code = "dc." + StandInGUID.make(seed: settings.seed, kind: 10, index: tokenCounter)
         let user = String(StandInGUID.make(seed: settings.seed, kind: 11, index: tokenCounter).prefix(8)).uppercased()
         deviceCodes[code] = (0, Date().addingTimeInterval(900), false)
+        userCodes.append(user)
         return .json(200, object: [
             "device_code": code, "user_code": user, "verification_uri": "https://microsoft.com/devicelogin",
             "expires_in": 900, "interval": settings.deviceInterval,
             "message": "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code \(user) to authenticate.",
         ])
     }
+
+    /// The user codes the device code endpoint has given, oldest first (what a person would type in).
+    public var deviceUserCodes: [String] { locked { userCodes } }
 
     /// The next device code's first token poll answers `slow_down`.
     public func slowDownNextDevicePoll() { locked { for key in deviceCodes.keys { deviceCodes[key]?.slowDown = true } } }
