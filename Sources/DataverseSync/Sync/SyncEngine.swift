@@ -177,7 +177,6 @@ public final class SyncEngine: @unchecked Sendable {
             // Only GUIDs go into a $filter: a delivery's text cannot change the query.
             let ids = fresh.filter(WebAPITable.isGUID)
             let batches = stride(from: 0, to: ids.count, by: batch).map { Array(ids[$0..<min($0 + batch, ids.count)]) }
-            var returned = Set<String>()
             var held = HeldPages()
             var pending: Task<[FetchedPage], Error>? = batches.first.map { fetchConversations($0) }
             for index in batches.indices {
@@ -186,15 +185,12 @@ public final class SyncEngine: @unchecked Sendable {
                 do { pages = try await task.value } catch is CancellationError { throw SyncFailure.cancelled }
                 pending = index + 1 < batches.count ? fetchConversations(batches[index + 1]) : nil
                 do {
-                    for page in pages {
-                        let found = Self.ids(in: page.bytes, key: WebAPITable.conversationKey)
-                        returned.formUnion(found)
-                        held.add(page, rows: found.count)
-                    }
+                    for page in pages { held.add(page) }
                     // Pages of conversations carry no cursor: several go to the store in one transaction (as
                     // concatenated pages, which the import's reader reads), so the per-transaction cost is paid
                     // once per ~5,000 rows rather than once per batch.
-                    if held.rows >= 5000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
+                    // About 5,000 conversations (200 bytes each) a transaction.
+                    if held.bytes.count >= 1_000_000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
                 } catch {
                     pending?.cancel()
                     throw error
@@ -202,8 +198,9 @@ public final class SyncEngine: @unchecked Sendable {
                 progress?(SyncProgress(table: .conversations, kind: .conversations, pages: report.pages, rows: report.rows, total: nil,
                                        seconds: clock.now().timeIntervalSince(clockStart)))
             }
-            let missing = fresh.filter { !returned.contains($0.lowercased()) }
-            if !missing.isEmpty { try store.forgetWantedConversations(missing) }
+            // A conversation stored has left the wanted list by itself; the ids the service did not return (or that
+            // are not GUIDs) leave it here, so they are not asked for again until a delivery links to them anew.
+            try store.forgetWantedConversations(fresh)
         }
         return report
     }
@@ -212,14 +209,12 @@ public final class SyncEngine: @unchecked Sendable {
     private struct HeldPages {
         var bytes: [UInt8] = []
         var pages = 0
-        var rows = 0
         var firstURL: URL?
 
-        mutating func add(_ page: FetchedPage, rows found: Int) {
+        mutating func add(_ page: FetchedPage) {
             if !bytes.isEmpty { bytes.append(0x0A) }
             bytes.append(contentsOf: page.bytes)
             pages += 1
-            rows += found
             if firstURL == nil { firstURL = page.url }
         }
     }
@@ -267,13 +262,6 @@ public final class SyncEngine: @unchecked Sendable {
             }
             return pages
         }
-    }
-
-    /// The key values of the rows of a (small) page, lowercased.
-    static func ids(in bytes: [UInt8], key: String) -> Set<String> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let rows = object["value"] as? [[String: Any]] else { return [] }
-        return Set(rows.compactMap { ($0[key] as? String)?.lowercased() })
     }
 
     // MARK: Pages

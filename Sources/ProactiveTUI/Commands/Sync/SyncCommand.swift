@@ -44,8 +44,15 @@ struct SyncCommand: ParsableCommand {
         _ = try auth.method(environment: ProcessInfo.processInfo.environment)
     }
 
-    static func orgURL(_ text: String) throws -> URL {
-        do { return try EndpointPolicy.serviceURL(text, flag: "--org") } catch let refusal as EndpointPolicy.Refusal {
+    static func orgURL(_ text: String) throws -> URL { try orgURLAndNote(text).url }
+
+    /// The organization's origin, and a note when the URL given had more (a path, a query) that was left out.
+    static func orgURLAndNote(_ text: String) throws -> (url: URL, note: String?) {
+        do {
+            let (url, dropped) = try EndpointPolicy.organizationURL(text)
+            let note = dropped.map { "--org: reading the organization \(url.absoluteString) (its URL is only the scheme and host; \(Redaction.url($0)) left out)" }
+            return (url, note)
+        } catch let refusal as EndpointPolicy.Refusal {
             throw ValidationError(refusal.description)
         }
     }
@@ -56,7 +63,8 @@ struct SyncCommand: ParsableCommand {
             return
         }
         guard let orgText = org else { throw ValidationError("--org is required") }
-        let orgURL = try Self.orgURL(orgText)
+        let (orgURL, orgNote) = try Self.orgURLAndNote(orgText)
+        if let orgNote { SyncOutput.error(orgNote) }
         let environment = ProcessInfo.processInfo.environment
         let method = try auth.method(environment: environment)
         let authority = try auth.authorityURL()
