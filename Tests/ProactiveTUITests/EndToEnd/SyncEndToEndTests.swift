@@ -178,6 +178,16 @@ struct SyncEndToEndTests {
         #expect(open.stderr.contains("--client-secret-file") && open.stderr.contains("chmod 600"))
         let page = try await s.sync(["--once", "--page-size", "6000"])
         #expect(usage.contains(page.status) && page.stderr.contains("--page-size"))
+        chmod(s.secretFile.path, 0o600)
+        // A URL pasted from the browser is reduced to the organization, with a note.
+        let pasted = try await runProcess(s.executable, ["sync", "--org", s.server.url.absoluteString + "/main.aspx?appid=1", "--db", s.db.path]
+                                          + s.clientCredentials + ["--once"])
+        #expect(pasted.status == 0, "\(pasted.stderr)")
+        #expect(pasted.stderr.contains("--org: reading the organization \(s.server.url.absoluteString) (its URL is only the scheme and host; /main.aspx?… left out)"))
+        // That store is now synced from this organization: another one is refused, naming both and what to do.
+        let other = try await runProcess(s.executable, ["sync", "--org", "http://127.0.0.2:9", "--db", s.db.path] + s.clientCredentials + ["--once"])
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("is synced from \(s.server.url.absoluteString), not http://127.0.0.2:9: give another --db"))
     }
 
     @Test("a running dashboard shows a synced change within --interval + 2 s, and the header says Synced",
