@@ -170,7 +170,7 @@ public final class SyncEngine: @unchecked Sendable {
         let clockStart = clock.now()
         let batch = max(1, settings.conversationBatch) * max(1, settings.conversationGetsPerRequest)
         while true {
-            let wanted = try store.wantedConversationIds(limit: batch * 8)
+            let wanted = try store.wantedConversationIds(limit: batch * 10)
             let fresh = wanted.filter { !asked.contains($0.lowercased()) }
             if fresh.isEmpty { break }
             fresh.forEach { asked.insert($0.lowercased()) }
@@ -189,8 +189,10 @@ public final class SyncEngine: @unchecked Sendable {
                     // Pages of conversations carry no cursor: several go to the store in one transaction (as
                     // concatenated pages, which the import's reader reads), so the per-transaction cost is paid
                     // once per ~5,000 rows rather than once per batch.
-                    // About 5,000 conversations (200 bytes each) a transaction.
-                    if held.bytes.count >= 1_000_000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
+                    // About 20,000 conversations (200 bytes each) a transaction: each one stored rewrites the page of
+                    // the deliveries that link to it, pages spread over the whole table, so larger transactions write
+                    // each page fewer times (at 1M deliveries, 5,000 a transaction wrote about one page per conversation).
+                    if held.bytes.count >= 4_000_000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
                 } catch {
                     pending?.cancel()
                     throw error
