@@ -2,9 +2,14 @@ import Foundation
 
 /// `$select`: the columns a request asks for. As the Web API does, a row keeps its `@odata.etag` and its primary
 /// key whatever is selected, and a column the table does not have is refused (400, naming it).
-struct StandInSelect {
+final class StandInSelect {
     /// The columns kept (annotations and the key always are).
     let columns: Set<String>
+    /// Whether a member name is kept, by the FNV-1a hash of its bytes (confirmed against the name itself): the
+    /// rows of a table repeat the same names, so each is decided once per request, not once per row.
+    private var decided: [UInt64: (name: [UInt8], keep: Bool)] = [:]
+
+    init(columns: Set<String>) { self.columns = columns }
 
     /// nil when `text` is nil (every column); `.failure(column)` for a column the table does not have.
     static func parse(_ text: String?, table: StandInTable) -> Result<StandInSelect, UnknownColumn>? {
@@ -30,7 +35,7 @@ struct StandInSelect {
         out.reserveCapacity(row.count)
         for field in fields {
             let name = row[field.name]
-            guard name.first == UInt8(ascii: "@") || columns.contains(String(decoding: name, as: UTF8.self)) else { continue }
+            guard keeps(name) else { continue }
             if out.count > 1 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: name)
@@ -39,6 +44,15 @@ struct StandInSelect {
         }
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    private func keeps(_ name: ArraySlice<UInt8>) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        if let known = decided[hash], known.name.elementsEqual(name) { return known.keep }
+        let keep = name.first == UInt8(ascii: "@") || columns.contains(String(decoding: name, as: UTF8.self))
+        decided[hash] = (Array(name), keep)
+        return keep
     }
 
     /// The members of a JSON object: each name's bytes (inside its quotes) and its value's bytes; nil when `bytes`
