@@ -66,6 +66,8 @@ public struct StandInRequestRecord: Sendable {
     public var prefer: String?
     public var status: Int
     public var at: Date
+    /// Sent as a part of a `$batch` request.
+    public var inBatch = false
 
     public func value(_ name: String) -> String? { query.first { $0.name == name }?.value }
 }

@@ -65,6 +65,7 @@ public final class StandInOrg: @unchecked Sendable {
     private var faults: [(fault: StandInFault, entitySet: String?)] = []
     private var log: [StandInRequestRecord] = []
     private var tokenCounter = 0
+    private var userCodes: [String] = []
     /// The origin the links it returns point at (`http://127.0.0.1:PORT`), set when the server starts.
     public var origin = "http://127.0.0.1"
 
@@ -73,10 +74,20 @@ public final class StandInOrg: @unchecked Sendable {
         let midnight = (settings.now.timeIntervalSince1970 / 86400).rounded(.down) * 86400
         rowsMaker = StandInRows(seed: settings.seed, firstDay: midnight - 89 * 86400)
         let created = midnight - 90 * 86400
-        tables[Self.deliveriesSet] = StandInTable(entitySet: Self.deliveriesSet, keyColumn: "msdyn_proactive_deliveryid")
-        tables[Self.configurationsSet] = StandInTable(entitySet: Self.configurationsSet, keyColumn: "msdyn_proactive_engagement_configid")
-        tables[Self.queuesSet] = StandInTable(entitySet: Self.queuesSet, keyColumn: "queueid")
-        tables[Self.conversationsSet] = StandInTable(entitySet: Self.conversationsSet, keyColumn: "msdyn_ocliveworkitemid")
+        // The columns of DOMAIN.md's tables (a `$select` of any other is refused, as the Web API refuses it).
+        tables[Self.deliveriesSet] = StandInTable(entitySet: Self.deliveriesSet, keyColumn: "msdyn_proactive_deliveryid", columns: [
+            "msdyn_delivery_id", "msdyn_status", "msdyn_result", "msdyn_dialmode_type", "msdyn_proactive_engagement_config_id",
+            "msdyn_queue_id", "msdyn_channel", "msdyn_conversation_id", "msdyn_engagement_type", "msdyn_to_address",
+            "msdyn_from_address", "msdyn_window_start_date", "msdyn_window_end_date", "msdyn_start_date", "msdyn_end_date",
+            "msdyn_result_date", "msdyn_disposition_codes", "msdyn_seq_no",
+        ])
+        tables[Self.configurationsSet] = StandInTable(entitySet: Self.configurationsSet, keyColumn: "msdyn_proactive_engagement_configid", columns: [
+            "msdyn_name", "statecode", "msdyn_priority", "msdyn_dialmode_type", "msdyn_type", "_msdyn_queue_value",
+        ])
+        tables[Self.queuesSet] = StandInTable(entitySet: Self.queuesSet, keyColumn: "queueid", columns: ["name"])
+        tables[Self.conversationsSet] = StandInTable(entitySet: Self.conversationsSet, keyColumn: "msdyn_ocliveworkitemid", columns: [
+            "activityid", "msdyn_isoutbound", "_msdyn_cdsqueueid_value", "msdyn_channel",
+        ])
         for i in 0..<8 { put(Self.queuesSet, rowsMaker.queueID(i), rowsMaker.queue(i, modifiedOn: created), created) }
         for i in 0..<12 { put(Self.configurationsSet, rowsMaker.configID(i), rowsMaker.configuration(i, modifiedOn: created), created) }
         deliveryVersions.reserveCapacity(settings.deliveries)
@@ -180,11 +191,46 @@ public final class StandInOrg: @unchecked Sendable {
     public func respond(_ request: StandInRequest) -> StandInResponse {
         let parts = request.path.split(separator: "/").map(String.init)
         if settings.adminEndpoints, parts.count == 2, parts[0] == "_standin" { return admin(parts[1], request) }
+        if request.method == "POST", parts == ["api", "data", "v9.2", "$batch"] { return batch(request) }
         let response = locked { route(request) }
         locked {
             log.append(StandInRequestRecord(method: request.method, path: request.path, query: request.query,
                                             prefer: request.header("Prefer"), status: response.status, at: Date()))
         }
+        var out = response
+        out.headers["Date"] = Self.httpDate(Date())
+        return out
+    }
+
+    /// A `$batch` of GETs: each answered as the same GET alone would be (and logged as one), under the batch's
+    /// token. A throttled or failed read (429, 503, a dropped connection, a slow page) is the whole batch's answer,
+    /// as service protection limits apply to the batch request.
+    private func batch(_ request: StandInRequest) -> StandInResponse {
+        guard let inner = StandInBatch.requests(body: request.body, contentType: request.header("Content-Type")) else {
+            return .error(400, code: "0x80048d19", message: "The batch request body is not a multipart/mixed body of GET requests.")
+        }
+        guard locked({ authorized(request) }) else { return locked { route(request) } }
+        var responses: [StandInResponse] = []
+        var delay = 0.0
+        for part in inner {
+            var headers = part.headers
+            headers["authorization"] = request.header("Authorization")
+            let get = StandInRequest(method: "GET", path: part.path, query: part.query, headers: headers, body: Data())
+            let response = locked { route(get) }
+            locked {
+                log.append(StandInRequestRecord(method: "GET", path: get.path, query: get.query, prefer: get.header("Prefer"),
+                                                status: response.status, at: Date(), inBatch: true))
+            }
+            if response.status == 429 || response.status == 503 || response.drop { return dated(response) }
+            delay += response.delay
+            responses.append(response)
+        }
+        var out = dated(StandInBatch.answer(responses))
+        out.delay = delay
+        return out
+    }
+
+    private func dated(_ response: StandInResponse) -> StandInResponse {
         var out = response
         out.headers["Date"] = Self.httpDate(Date())
         return out
@@ -283,6 +329,16 @@ public final class StandInOrg: @unchecked Sendable {
             if let n = Int(digits), n > 0 { pageSize = min(n, Self.maxPageSize) }
         }
         var applied = ["odata.maxpagesize=\(pageSize)"]
+        let select: StandInSelect?
+        switch StandInSelect.parse(request.value("$select"), table: table) {
+        case nil: select = nil
+        case .success(let parsed)?: select = parsed
+        case .failure(let unknown)?:
+            return .error(400, code: "0x80060888", message: "Could not find a property named '\(unknown.name)' on type 'Microsoft.Dynamics.CRM.\(table.keyColumn.dropLast(2))'.")
+        }
+        // The delta and next links keep the request's $select, as the Web API's do.
+        let selectQuery: [(String, String)] = request.value("$select").map { [("$select", $0)] } ?? []
+        func row(_ bytes: [UInt8]) -> [UInt8] { select?.project(bytes) ?? bytes }
         let wantsTracking = prefer.contains("odata.track-changes")
         let filter = request.value("$filter")
         let cookie = request.value("$skiptoken").flatMap(Self.parseCookie)
@@ -299,16 +355,16 @@ public final class StandInOrg: @unchecked Sendable {
             let slice = positions[min(start, positions.count)..<min(start + pageSize, positions.count)]
             var items: [[UInt8]] = []
             for p in slice {
-                if let row = table.rows[p] { items.append(row) } else {
+                if let stored = table.rows[p] { items.append(row(stored)) } else {
                     items.append(Array(#"{"@odata.context":"\#(origin)/api/data/v9.2/$metadata#\#(table.entitySet)/$deletedEntity","id":"\#(table.ids[p])","reason":"deleted"}"#.utf8))
                 }
             }
             var links: [(String, String)] = []
             if start + pageSize < positions.count {
                 let next = Cookie(mode: "delta", position: start + pageSize, upTo: upTo, after: after, page: (cookie?.page ?? 1) + 1)
-                links.append(("@odata.nextLink", link(table, [("$deltatoken", text), ("$skiptoken", Self.cookieText(next))])))
+                links.append(("@odata.nextLink", link(table, selectQuery + [("$deltatoken", text), ("$skiptoken", Self.cookieText(next))])))
             } else {
-                links.append(("@odata.deltaLink", link(table, [("$deltatoken", deltaToken(upTo))])))
+                links.append(("@odata.deltaLink", link(table, selectQuery + [("$deltatoken", deltaToken(upTo))])))
             }
             applied.append("odata.track-changes")
             return page(table, items, links, applied: applied)
@@ -320,7 +376,7 @@ public final class StandInOrg: @unchecked Sendable {
         var match: ((Int) -> Bool)? = nil
         var only: [Int]? = nil
         if let filter {
-            guard let selection = Self.selection(filter, table: table) else {
+            guard let selection = StandInFilter.selection(filter, table: table, aliases: { request.value($0) }) else {
                 return .error(400, code: "0x80060888", message: "The query parameter $filter is not supported: \(filter.prefix(80))")
             }
             switch selection {
@@ -334,12 +390,12 @@ public final class StandInOrg: @unchecked Sendable {
         if let only {
             // Rows by id: only their positions are visited (in position order), never the whole table.
             let ahead = only.filter { $0 >= position }
-            for p in ahead.prefix(pageSize) { if let row = table.rows[p] { items.append(row) } }
+            for p in ahead.prefix(pageSize) { if let stored = table.rows[p] { items.append(row(stored)) } }
             position = ahead.count > pageSize ? ahead[pageSize] : table.rows.count
         } else {
             items.reserveCapacity(min(pageSize, table.rows.count))
             while position < table.rows.count && items.count < pageSize {
-                if let row = table.rows[position], match?(position) ?? true { items.append(row) }
+                if let stored = table.rows[position], match?(position) ?? true { items.append(row(stored)) }
                 position += 1
             }
             while position < table.rows.count && (table.rows[position] == nil || !(match?(position) ?? true)) { position += 1 }
@@ -351,7 +407,7 @@ public final class StandInOrg: @unchecked Sendable {
             keep.append(("$skiptoken", Self.cookieText(next)))
             links.append(("@odata.nextLink", link(table, keep)))
         } else if tracking {
-            links.append(("@odata.deltaLink", link(table, [("$deltatoken", deltaToken(upTo))])))
+            links.append(("@odata.deltaLink", link(table, selectQuery + [("$deltatoken", deltaToken(upTo))])))
         }
         if tracking { applied.append("odata.track-changes") }
         return page(table, items, links, applied: applied)
@@ -404,31 +460,6 @@ public final class StandInOrg: @unchecked Sendable {
         let parts = text.split(separator: "!")
         guard parts.count == 2, let seq = Int(parts[0]), let epoch = Int(parts[1]), epoch == deltaEpoch, seq <= sequence else { return nil }
         return seq
-    }
-
-    private enum Selection {
-        case positions([Int])
-        case predicate((Int) -> Bool)
-    }
-
-    /// `$filter`: `KEY eq ID [or KEY eq ID ...]` (the rows' positions) or `modifiedon ge|gt TIMESTAMP`.
-    private static func selection(_ filter: String, table: StandInTable) -> Selection? {
-        let trimmed = filter.trimmingCharacters(in: .whitespaces)
-        let words = trimmed.split(separator: " ")
-        if words.count == 3, words[0] == "modifiedon", words[1] == "ge" || words[1] == "gt" {
-            guard let date = ISO8601DateFormatter().date(from: String(words[2])) else { return nil }
-            let since = date.timeIntervalSince1970
-            let strict = words[1] == "gt"
-            return .predicate { p in strict ? table.modifiedOn[p] > since : table.modifiedOn[p] >= since }
-        }
-        var wanted = Set<Int>()
-        for clause in trimmed.components(separatedBy: " or ") {
-            let terms = clause.trimmingCharacters(in: CharacterSet(charactersIn: " ()")).split(separator: " ")
-            guard terms.count == 3, terms[0] == table.keyColumn, terms[1] == "eq" else { return nil }
-            let id = terms[2].trimmingCharacters(in: CharacterSet(charactersIn: "'"))
-            if let p = table.position(of: id) { wanted.insert(p) }
-        }
-        return .positions(wanted.sorted())
     }
 
     // MARK: Identity platform
@@ -512,12 +543,16 @@ public final class StandInOrg: @unchecked Sendable {
         let code = "dc." + StandInGUID.make(seed: settings.seed, kind: 10, index: tokenCounter)
         let user = String(StandInGUID.make(seed: settings.seed, kind: 11, index: tokenCounter).prefix(8)).uppercased()
         deviceCodes[code] = (0, Date().addingTimeInterval(900), false)
+        userCodes.append(user)
         return .json(200, object: [
             "device_code": code, "user_code": user, "verification_uri": "https://microsoft.com/devicelogin",
             "expires_in": 900, "interval": settings.deviceInterval,
             "message": "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code \(user) to authenticate.",
         ])
     }
+
+    /// The user codes the device code endpoint has given, oldest first (what a person would type in).
+    public var deviceUserCodes: [String] { locked { userCodes } }
 
     /// The next device code's first token poll answers `slow_down`.
     public func slowDownNextDevicePoll() { locked { for key in deviceCodes.keys { deviceCodes[key]?.slowDown = true } } }

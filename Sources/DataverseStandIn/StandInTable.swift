@@ -6,6 +6,8 @@ import Foundation
 final class StandInTable {
     let entitySet: String
     let keyColumn: String
+    /// The table's columns (what `$select` may name).
+    let columns: Set<String>
     var changeTracking: Bool
     private(set) var ids: [String] = []
     private(set) var rows: [[UInt8]?] = []
@@ -14,9 +16,10 @@ final class StandInTable {
     /// (sequence, position), sequences increasing.
     private(set) var changes: [(seq: Int, position: Int)] = []
 
-    init(entitySet: String, keyColumn: String, changeTracking: Bool = true) {
+    init(entitySet: String, keyColumn: String, columns: [String], changeTracking: Bool = true) {
         self.entitySet = entitySet
         self.keyColumn = keyColumn
+        self.columns = Set(columns + [keyColumn, "createdon", "modifiedon"])
         self.changeTracking = changeTracking
     }
 

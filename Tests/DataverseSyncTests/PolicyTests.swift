@@ -63,6 +63,19 @@ import Testing
         #expect(refusal == nil)
     }
 
+    @Test func theOrganizationIsTheOriginOfTheURLGivenAndWhatWasLeftOutIsNamed() throws {
+        let plain = try EndpointPolicy.organizationURL("https://contoso.crm.dynamics.com/")
+        #expect(plain.url.absoluteString == "https://contoso.crm.dynamics.com" && plain.dropped == nil)
+        let api = try EndpointPolicy.organizationURL("https://Contoso.crm.dynamics.com/api/data/v9.2/")
+        #expect(api.url.absoluteString == "https://contoso.crm.dynamics.com" && api.dropped == "/api/data/v9.2")
+        let browser = try EndpointPolicy.organizationURL("https://contoso.crm4.dynamics.com/main.aspx?appid=1&pagetype=entitylist")
+        #expect(browser.url.absoluteString == "https://contoso.crm4.dynamics.com" && browser.dropped == "/main.aspx?…")
+        #expect(try EndpointPolicy.organizationURL("http://127.0.0.1:8080/x").url.absoluteString == "http://127.0.0.1:8080")
+        for refused in ["http://contoso.crm.dynamics.com/", "https://user:pw@contoso.crm.dynamics.com/api", "contoso.crm.dynamics.com"] {
+            #expect(throws: EndpointPolicy.Refusal.self) { try EndpointPolicy.organizationURL(refused) }
+        }
+    }
+
     @Test func linksAreFollowedOnlyToTheOrganizationsOwnOrigin() {
         let org = URL(string: "https://contoso.crm.dynamics.com")!
         #expect(EndpointPolicy.sameOrigin(URL(string: "https://contoso.crm.dynamics.com/api/data/v9.2/x?$skiptoken=1")!, as: org))
@@ -96,6 +109,12 @@ import Testing
         #expect(WebAPIError.isDeltaRefusal(status: 400, error: expired))
         #expect(!(expired.detail ?? "").contains("\n"))
         #expect(WebAPIError.isDeltaRefusal(status: 410, error: WebAPIError(body: Data())))
+        // The error code decides, whatever the status the service wraps it in; another status without it does not.
+        let coded = WebAPIError(body: Data(#"{"error":{"code":"0x80044352","message":"Version stamp associated with the client has expired. Please perform a full sync."}}"#.utf8))
+        #expect(WebAPIError.isDeltaRefusal(status: 500, error: coded))
+        #expect(WebAPIError.isDeltaRefusal(status: 403, error: coded))
+        #expect(!WebAPIError.isDeltaRefusal(status: 200, error: coded))
+        #expect(!WebAPIError.isDeltaRefusal(status: 500, error: WebAPIError(body: Data(#"{"error":{"code":"0x80040216","message":"full sync"}}"#.utf8))))
         let other = WebAPIError(body: Data(#"{"error":{"code":"0x80060888","message":"Resource not found"}}"#.utf8))
         #expect(!WebAPIError.isDeltaRefusal(status: 400, error: other))
         #expect(WebAPIError(body: Data("<!DOCTYPE html><html>".utf8)).isHTML)

@@ -13,6 +13,21 @@ import Testing
         #expect(SyncProgressLine.text(unknown) == "deliveries: 120,000 rows, 24 pages, 96,000 rows/s")
     }
 
+    @Test func onANarrowTerminalTheProgressLineDropsTheBarThenDetailsAndNeverFillsTheWidth() {
+        let known = SyncProgress(table: .configurations, kind: .fullRead, pages: 1, rows: 6, total: 12, seconds: 0.5)
+        #expect(SyncProgressLine.text(known, width: 120) == SyncProgressLine.text(known))
+        #expect(SyncProgressLine.text(known, width: 60) == "configurations: 6 of 12 rows (50%), 12 rows/s")
+        #expect(SyncProgressLine.text(known, width: 40) == "configurations: 6 of 12 (50%)")
+        #expect(SyncProgressLine.text(known, width: 20) == "configurations 50%")
+        #expect(SyncProgressLine.text(known, width: 10) == "configura")
+        let unknown = SyncProgress(table: .deliveries, kind: .fullRead, pages: 24, rows: 120_000, total: nil, seconds: 1.25)
+        #expect(SyncProgressLine.text(unknown, width: 40) == "deliveries: 120,000 rows, 96,000 rows/s")
+        for width in 1...130 {
+            #expect(SyncProgressLine.text(known, width: width).count < max(width, 2))
+            #expect(SyncProgressLine.text(unknown, width: width).count < max(width, 2))
+        }
+    }
+
     @Test func aRoundSummaryNamesWhatChangedPerTable() {
         var report = RoundReport()
         var deliveries = TableRoundReport(table: .deliveries, kind: .delta)
@@ -44,5 +59,16 @@ import Testing
         #expect(lines.contains("organization:  https://contoso.crm.dynamics.com"))
         #expect(lines.contains("failing since: 2027-01-15T08:00:00Z (90 s ago): 429 Too Many Requests (GET https://contoso.crm.dynamics.com/api/data/v9.2/queues)"))
         #expect(lines.contains("  deliveries               - rows, not read yet"))
+        #expect(!lines.contains { $0.hasPrefix("what to do:") }, "a 429 is waited out: no advice")
+        try store.recordSyncFailure(at: failed, message: "401 Unauthorized (GET https://contoso.crm.dynamics.com/api/data/v9.2/queues)")
+        let refused = SyncStatusLines.lines(try store.syncStatus(), now: failed.addingTimeInterval(90))
+        #expect(refused.contains { $0.hasPrefix("what to do:    the service refused the token: check --tenant") })
+    }
+
+    @Test func adviceNamesWhatToCheckForTheFailuresASupervisorCanFix() {
+        #expect(SyncAdvice.hint(for: "403 Forbidden: 0x80040220 Principal user is missing prvReadmsdyn_proactive_delivery (GET https://o/x)")?.contains("security role") == true)
+        #expect(SyncAdvice.hint(for: "host name not found (DNS) (https://o/x)")?.contains("--org") == true)
+        #expect(SyncAdvice.hint(for: "authentication failed: the sign-in code expired before it was used; run again")?.contains("--device-login") == true)
+        #expect(SyncAdvice.hint(for: "503 Service Unavailable (GET https://o/x)") == nil)
     }
 }

@@ -36,6 +36,29 @@ public enum EndpointPolicy {
         return url
     }
 
+    /// `--org`: the organization is its origin (scheme, host, port). A URL pasted from a browser or from the Web API
+    /// (`https://contoso.crm.dynamics.com/main.aspx?appid=...`, `.../api/data/v9.2/`) is reduced to it; `dropped`
+    /// names what was left out (nil when nothing was), for a note to the user. The origin must pass `serviceURL`.
+    public static func organizationURL(_ text: String) throws -> (url: URL, dropped: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let parts = URLComponents(string: trimmed), let scheme = parts.scheme, let host = parts.host, !host.isEmpty else {
+            return (try serviceURL(trimmed, flag: "--org"), nil)
+        }
+        if parts.user != nil || parts.password != nil {
+            throw Refusal(description: "--org: the URL must not hold a user name or password")
+        }
+        var origin = URLComponents()
+        origin.scheme = scheme.lowercased()
+        origin.host = host.lowercased()
+        origin.port = parts.port
+        guard let originText = origin.string else { return (try serviceURL(trimmed, flag: "--org"), nil) }
+        let url = try serviceURL(originText, flag: "--org")
+        var rest = parts.percentEncodedPath
+        while rest.hasSuffix("/") { rest.removeLast() }
+        if parts.percentEncodedQuery != nil || parts.percentEncodedFragment != nil { rest += "?…" }
+        return (url, rest.isEmpty ? nil : rest)
+    }
+
     public static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
         if bare == "localhost" || bare == "::1" || bare == "0:0:0:0:0:0:0:1" { return true }

@@ -3,7 +3,7 @@ import Foundation
 /// Why a request or a round failed, worded in one line with the URL (never a token: every URL shown goes through
 /// `Redaction.url`). The wording starts with what a supervisor reads in the header, e.g. `401 Unauthorized`.
 public enum SyncFailure: Error, CustomStringConvertible, Sendable, Equatable {
-    case http(status: Int, detail: String?, url: String)
+    case http(status: Int, detail: String?, url: String, method: String = "GET")
     case transport(TransportFailure, url: String)
     case malformedPage(why: String, url: String)
     case authentication(String)
@@ -14,10 +14,10 @@ public enum SyncFailure: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var description: String {
         switch self {
-        case .http(let status, let detail, let url):
+        case .http(let status, let detail, let url, let method):
             let reason = HTTPStatusText.phrase(status)
             let extra = detail.map { ": \($0)" } ?? ""
-            return "\(status) \(reason)\(extra) (GET \(url))"
+            return "\(status) \(reason)\(extra) (\(method) \(url))"
         case .transport(let failure, let url):
             return "\(failure.wording) (\(url))"
         case .malformedPage(let why, let url):

@@ -34,6 +34,44 @@ public final class WebAPIClient: Sendable {
     /// GETs `url`, retrying as the policy says; returns a 200 answer or throws a `SyncFailure`.
     /// `isDeltaLink`: a refusal of the delta token throws `.deltaRefused` (the caller reads the table again).
     public func get(_ url: URL, prefer: [String], isDeltaLink: Bool = false) async throws -> HTTPReply {
+        try await send(method: "GET", url: url, body: nil, contentType: nil, prefer: prefer, isDeltaLink: isDeltaLink)
+    }
+
+    /// Several GETs in one `$batch` request (their URLs in the body, where the Web API accepts up to 64 KB each);
+    /// one 200 answer per URL, in order. A part that is not 200 fails like the same GET would (its status and error).
+    func batchGet(_ urls: [URL], prefer: [String]) async throws -> [HTTPReply] {
+        guard let batchURL = URL(string: apiRoot + "$batch") else {
+            throw SyncFailure.malformedPage(why: "bad organization URL", url: Redaction.url(org))
+        }
+        for url in urls where !EndpointPolicy.sameOrigin(url, as: org) { throw SyncFailure.refusedLink(url: Redaction.url(url)) }
+        let boundary = "batch_" + UUID().uuidString.lowercased()
+        var inner: [(name: String, value: String)] = [("Accept", "application/json")]
+        if !prefer.isEmpty { inner.append(("Prefer", prefer.joined(separator: ","))) }
+        let body = ODataBatch.body(gets: urls, headers: inner, boundary: boundary)
+        let reply = try await send(method: "POST", url: batchURL, body: body, contentType: "multipart/mixed; boundary=\"\(boundary)\"",
+                                   prefer: [], isDeltaLink: false)
+        let shown = Redaction.url(batchURL)
+        let parts: [ODataBatch.Part]
+        do { parts = try ODataBatch.parse(reply.body, contentType: reply.header("Content-Type")) } catch let error as ODataBatch.ParseError {
+            let html = WebAPIError(body: reply.body).isHTML
+            throw SyncFailure.malformedPage(why: html ? "an HTML page instead of JSON" : error.description, url: shown)
+        }
+        guard parts.count == urls.count else {
+            throw SyncFailure.malformedPage(why: "\(parts.count) answers to \(urls.count) requests in a $batch", url: shown)
+        }
+        var replies: [HTTPReply] = []
+        for (part, url) in zip(parts, urls) {
+            guard part.status == 200 else {
+                throw SyncFailure.http(status: part.status, detail: WebAPIError(body: part.body).detail, url: Redaction.url(url))
+            }
+            var headers = part.headers
+            if headers["date"] == nil, let date = reply.header("Date") { headers["date"] = date }
+            replies.append(HTTPReply(status: 200, headers: headers, body: part.body))
+        }
+        return replies
+    }
+
+    private func send(method: String, url: URL, body: Data?, contentType: String?, prefer: [String], isDeltaLink: Bool) async throws -> HTTPReply {
         let shown = Redaction.url(url)
         guard EndpointPolicy.sameOrigin(url, as: org) else { throw SyncFailure.refusedLink(url: shown) }
         var attempt = 0
@@ -53,9 +91,10 @@ public final class WebAPIClient: Sendable {
                 ("OData-MaxVersion", "4.0"), ("OData-Version", "4.0"),
             ]
             if !prefer.isEmpty { headers.append(("Prefer", prefer.joined(separator: ","))) }
+            if let contentType { headers.append(("Content-Type", contentType)) }
             let reply: HTTPReply
             do {
-                reply = try await transport.send(HTTPRequestSpec(url: url, headers: headers, timeout: timeout))
+                reply = try await transport.send(HTTPRequestSpec(method: method, url: url, headers: headers, body: body, timeout: timeout))
             } catch let failure as TransportFailure {
                 switch retry.decide(failure: failure, attempt: attempt, random: random()) {
                 case .retry(let seconds):
@@ -87,7 +126,7 @@ public final class WebAPIClient: Sendable {
                 log("\(reply.status) \(HTTPStatusText.phrase(reply.status)) (\(shown)): waiting \(Self.seconds(seconds))\(why)")
                 try await clock.sleep(seconds: seconds)
             case .giveUp:
-                throw SyncFailure.http(status: reply.status, detail: error.detail, url: shown)
+                throw SyncFailure.http(status: reply.status, detail: error.detail, url: shown, method: method)
             }
         }
     }

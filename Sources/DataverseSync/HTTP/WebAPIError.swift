@@ -30,13 +30,17 @@ public struct WebAPIError: Sendable, Equatable {
         }
     }
 
-    /// Dataverse's refusal of an expired or unknown change-tracking token: 0x80044352 (ExpiredVersionStamp,
-    /// "Version stamp associated with the client has expired. Please perform a full sync."), an OData 410 Gone,
-    /// or a 400 whose message names the delta token.
+    /// Dataverse's refusal of an expired or unknown change-tracking token: the error code 0x80044352
+    /// (ExpiredVersionStamp, "Version stamp associated with the client has expired. Please perform a full sync.")
+    /// whatever the HTTP status (the documentation names the error, not the status: README, "delta token"), an
+    /// OData 410 Gone, or a 400 whose message names the delta token or the version stamp.
     public static func isDeltaRefusal(status: Int, error: WebAPIError) -> Bool {
         if status == 410 { return true }
+        guard status >= 400 else { return false }
+        if let code = error.code?.lowercased(), code == "0x80044352" || code == "-2147204270" || code.contains("expiredversionstamp") {
+            return true
+        }
         guard status == 400 else { return false }
-        if let code = error.code?.lowercased(), code == "0x80044352" || code.contains("expiredversionstamp") { return true }
         let message = error.message?.lowercased() ?? ""
         return message.contains("deltatoken") || message.contains("delta token") || message.contains("version stamp")
             || message.contains("full sync")

@@ -7,14 +7,17 @@ public struct SyncSettings: Sendable {
     public var pageSize: Int
     /// How far back a modifiedon poll reaches before the last poll (elastic tables are eventually consistent).
     public var pollingOverlap: TimeInterval
-    /// Conversation ids per `$filter` request (about 70 characters of URL each: 250 make a URL of about 18 KB,
-    /// within the Web API's 32 KB).
+    /// Conversation ids per GET (the `In` function, about 45 URL bytes an id: 600 make a URL of about 27 KB, within
+    /// the 32 KB the Web API accepts on a request line, and well within the 64 KB it accepts inside a `$batch`).
     public var conversationBatch: Int
+    /// GETs of conversations per `$batch` request (one request in flight for the table, several reads in it).
+    public var conversationGetsPerRequest: Int
 
-    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 250) {
+    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 600, conversationGetsPerRequest: Int = 4) {
         self.pageSize = pageSize
         self.pollingOverlap = pollingOverlap
         self.conversationBatch = conversationBatch
+        self.conversationGetsPerRequest = conversationGetsPerRequest
     }
 }
 
@@ -158,22 +161,22 @@ public final class SyncEngine: @unchecked Sendable {
 
     // MARK: Conversations
 
-    /// The conversations deliveries link to, by id: up to 20 batches of wanted ids at a time, each batch one
-    /// `$filter` request (its pages followed), the next batch fetched while the store applies the current one.
+    /// The conversations deliveries link to, by id: wanted ids in requests of `conversationGetsPerRequest` GETs of
+    /// `conversationBatch` ids each (one `$batch` POST, the GETs' URLs in its body), the next request sent while the
+    /// store applies the answers to the current one.
     private func readConversations() async throws -> TableRoundReport {
         var report = TableRoundReport(table: .conversations, kind: .conversations)
         var asked = Set<String>()
         let clockStart = clock.now()
-        let batch = max(1, settings.conversationBatch)
+        let batch = max(1, settings.conversationBatch) * max(1, settings.conversationGetsPerRequest)
         while true {
-            let wanted = try store.wantedConversationIds(limit: batch * 20)
+            let wanted = try store.wantedConversationIds(limit: batch * 10)
             let fresh = wanted.filter { !asked.contains($0.lowercased()) }
             if fresh.isEmpty { break }
             fresh.forEach { asked.insert($0.lowercased()) }
             // Only GUIDs go into a $filter: a delivery's text cannot change the query.
             let ids = fresh.filter(WebAPITable.isGUID)
             let batches = stride(from: 0, to: ids.count, by: batch).map { Array(ids[$0..<min($0 + batch, ids.count)]) }
-            var returned = Set<String>()
             var held = HeldPages()
             var pending: Task<[FetchedPage], Error>? = batches.first.map { fetchConversations($0) }
             for index in batches.indices {
@@ -182,15 +185,14 @@ public final class SyncEngine: @unchecked Sendable {
                 do { pages = try await task.value } catch is CancellationError { throw SyncFailure.cancelled }
                 pending = index + 1 < batches.count ? fetchConversations(batches[index + 1]) : nil
                 do {
-                    for page in pages {
-                        let found = Self.ids(in: page.bytes, key: WebAPITable.conversationKey)
-                        returned.formUnion(found)
-                        held.add(page, rows: found.count)
-                    }
+                    for page in pages { held.add(page) }
                     // Pages of conversations carry no cursor: several go to the store in one transaction (as
                     // concatenated pages, which the import's reader reads), so the per-transaction cost is paid
                     // once per ~5,000 rows rather than once per batch.
-                    if held.rows >= 5000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
+                    // About 20,000 conversations (200 bytes each) a transaction: each one stored rewrites the page of
+                    // the deliveries that link to it, pages spread over the whole table, so larger transactions write
+                    // each page fewer times (at 1M deliveries, 5,000 a transaction wrote about one page per conversation).
+                    if held.bytes.count >= 4_000_000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
                 } catch {
                     pending?.cancel()
                     throw error
@@ -198,8 +200,9 @@ public final class SyncEngine: @unchecked Sendable {
                 progress?(SyncProgress(table: .conversations, kind: .conversations, pages: report.pages, rows: report.rows, total: nil,
                                        seconds: clock.now().timeIntervalSince(clockStart)))
             }
-            let missing = fresh.filter { !returned.contains($0.lowercased()) }
-            if !missing.isEmpty { try store.forgetWantedConversations(missing) }
+            // A conversation stored has left the wanted list by itself; the ids the service did not return (or that
+            // are not GUIDs) leave it here, so they are not asked for again until a delivery links to them anew.
+            try store.forgetWantedConversations(fresh)
         }
         return report
     }
@@ -208,14 +211,12 @@ public final class SyncEngine: @unchecked Sendable {
     private struct HeldPages {
         var bytes: [UInt8] = []
         var pages = 0
-        var rows = 0
         var firstURL: URL?
 
-        mutating func add(_ page: FetchedPage, rows found: Int) {
+        mutating func add(_ page: FetchedPage) {
             if !bytes.isEmpty { bytes.append(0x0A) }
             bytes.append(contentsOf: page.bytes)
             pages += 1
-            rows += found
             if firstURL == nil { firstURL = page.url }
         }
     }
@@ -234,33 +235,35 @@ public final class SyncEngine: @unchecked Sendable {
         held = HeldPages()
     }
 
-    /// Every page of one batch's `$filter` request.
+    /// Every page of the conversations with these ids: one `$batch` request of GETs (`conversationBatch` ids each),
+    /// then any next links (not expected: a GET names fewer rows than a page holds) one GET at a time.
     private func fetchConversations(_ ids: [String]) -> Task<[FetchedPage], Error> {
         let client = self.client
         let prefer = preferPage
+        let perGet = max(1, settings.conversationBatch)
         return Task {
-            let filter = ids.map { "\(WebAPITable.conversationKey) eq \($0)" }.joined(separator: " or ")
-            guard var url = WebAPITable.url(root: client.apiRoot, .conversations, extra: [("$filter", filter)]) else {
-                throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
+            var urls: [URL] = []
+            for start in stride(from: 0, to: ids.count, by: perGet) {
+                guard let url = WebAPITable.conversationsURL(root: client.apiRoot, ids: Array(ids[start..<min(start + perGet, ids.count)])) else {
+                    throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
+                }
+                urls.append(url)
             }
             var pages: [FetchedPage] = []
-            while true {
-                let page = try FetchedPage.make(url: url, reply: try await client.get(url, prefer: prefer))
+            let replies = urls.count == 1 ? [try await client.get(urls[0], prefer: prefer)] : try await client.batchGet(urls, prefer: prefer)
+            for (url, reply) in zip(urls, replies) {
+                var page = try FetchedPage.make(url: url, reply: reply)
                 pages.append(page)
-                guard let next = page.links.nextLink else { return pages }
-                guard let nextURL = URL(string: next), EndpointPolicy.sameOrigin(nextURL, as: client.org) else {
-                    throw SyncFailure.refusedLink(url: Redaction.url(next))
+                while let next = page.links.nextLink {
+                    guard let nextURL = URL(string: next), EndpointPolicy.sameOrigin(nextURL, as: client.org) else {
+                        throw SyncFailure.refusedLink(url: Redaction.url(next))
+                    }
+                    page = try FetchedPage.make(url: nextURL, reply: try await client.get(nextURL, prefer: prefer))
+                    pages.append(page)
                 }
-                url = nextURL
             }
+            return pages
         }
-    }
-
-    /// The key values of the rows of a (small) page, lowercased.
-    static func ids(in bytes: [UInt8], key: String) -> Set<String> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let rows = object["value"] as? [[String: Any]] else { return [] }
-        return Set(rows.compactMap { ($0[key] as? String)?.lowercased() })
     }
 
     // MARK: Pages

@@ -5,4 +5,12 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+
+    /// The width of the terminal on standard error, read each time (the window may be resized); nil when it is not one.
+    static var stderrColumns: Int? {
+        var size = winsize()
+        let result = withUnsafeMutablePointer(to: &size) { ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), $0) }
+        guard result == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }

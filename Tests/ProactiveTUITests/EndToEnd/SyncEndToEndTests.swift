@@ -106,6 +106,59 @@ struct SyncEndToEndTests {
         #expect(try await s.snapshotMatchesImport())
     }
 
+    @Test("--device-login prints the URL and code, is approved after a poll, keeps the refresh token 0600 under XDG_STATE_HOME and a second run reuses it",
+          .enabled(if: EndToEnd.executable != nil), .timeLimit(.minutes(1)))
+    func deviceLogin() async throws {
+        let s = try await SyncSetup.start(deliveries: 20, linkConversations: false)
+        defer { s.remove() }
+        let state = s.folder.appendingPathComponent("state")
+        let auth = ["--device-login", "--client-id", s.org.settings.publicClientID, "--tenant", s.org.settings.tenant,
+                    "--authority", s.server.url.absoluteString]
+        let first = try await runProcess(s.executable, s.syncArguments(["--once"], auth: auth), environment: ["XDG_STATE_HOME": state.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let code = try #require(s.org.deviceUserCodes.last)
+        #expect(first.stderr.contains("open https://microsoft.com/devicelogin in a browser and enter the code \(code)"))
+        func devicePolls() -> Int {
+            s.org.requests.filter { $0.path.hasSuffix("/oauth2/v2.0/token") }.count
+        }
+        // One poll answered authorization_pending, the next one approved (the stand-in's Settings).
+        #expect(devicePolls() == 2)
+        #expect(first.stdout.contains("deliveries 20 rows (full read"))
+
+        let folder = state.appendingPathComponent("proactive-tui")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".token") }
+        #expect(files.count == 1)
+        let file = folder.appendingPathComponent(try #require(files.first))
+        func mode(_ path: String) -> mode_t {
+            var info = stat()
+            return stat(path, &info) == 0 ? info.st_mode & 0o777 : 0o7777
+        }
+        #expect(mode(file.path) == 0o600)
+        #expect(mode(folder.path) == 0o700)
+        let refresh = try String(contentsOf: file, encoding: .utf8)
+        #expect(refresh.hasPrefix("str."))
+
+        // A second run signs in with the kept refresh token: no new device code, no prompt.
+        let codesBefore = s.org.deviceUserCodes.count
+        s.org.changeDeliveries(count: 3)
+        let second = try await runProcess(s.executable, s.syncArguments(["--once"], auth: auth), environment: ["XDG_STATE_HOME": state.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(s.org.deviceUserCodes.count == codesBefore)
+        #expect(!second.stderr.contains("To sign in"))
+        #expect(second.stdout.contains("deliveries 3 rows"))
+        // The identity platform rotated the refresh token; the file holds the new one, still 0600.
+        let rotated = try String(contentsOf: file, encoding: .utf8)
+        #expect(rotated != refresh && rotated.hasPrefix("str."))
+        #expect(mode(file.path) == 0o600)
+        for output in [first, second] {
+            s.expectNoSecrets(output)
+            let text = output.stdout + output.stderr
+            #expect(!text.contains(refresh) && !text.contains(rotated) && !text.contains("str.") && !text.contains("dc."))
+        }
+        let status = try await s.run(["sync", "--status"])
+        #expect(!status.stdout.contains("str.") && !status.stdout.contains("sti."))
+    }
+
     @Test("usage errors name the flag; a secret file others can read is refused",
           .enabled(if: EndToEnd.executable != nil), .timeLimit(.minutes(1)))
     func usageErrors() async throws {
@@ -125,6 +178,16 @@ struct SyncEndToEndTests {
         #expect(open.stderr.contains("--client-secret-file") && open.stderr.contains("chmod 600"))
         let page = try await s.sync(["--once", "--page-size", "6000"])
         #expect(usage.contains(page.status) && page.stderr.contains("--page-size"))
+        chmod(s.secretFile.path, 0o600)
+        // A URL pasted from the browser is reduced to the organization, with a note.
+        let pasted = try await runProcess(s.executable, ["sync", "--org", s.server.url.absoluteString + "/main.aspx?appid=1", "--db", s.db.path]
+                                          + s.clientCredentials + ["--once"])
+        #expect(pasted.status == 0, "\(pasted.stderr)")
+        #expect(pasted.stderr.contains("--org: reading the organization \(s.server.url.absoluteString) (its URL is only the scheme and host; /main.aspx?… left out)"))
+        // That store is now synced from this organization: another one is refused, naming both and what to do.
+        let other = try await runProcess(s.executable, ["sync", "--org", "http://127.0.0.2:9", "--db", s.db.path] + s.clientCredentials + ["--once"])
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("is synced from \(s.server.url.absoluteString), not http://127.0.0.2:9: give another --db"))
     }
 
     @Test("a running dashboard shows a synced change within --interval + 2 s, and the header says Synced",

@@ -29,7 +29,9 @@ struct SyncAuthOptions: ParsableArguments {
 
     /// The method the flags name, or a usage error naming the flag.
     func method(environment: [String: String]) throws -> Method {
-        let chosen = [tokenCommand != nil, deviceLogin, tenant != nil || clientSecretFile != nil].filter { $0 }.count
+        // --tenant belongs to client credentials and to --device-login (the person's tenant); a secret file only to
+        // client credentials.
+        let chosen = [tokenCommand != nil, deviceLogin, (tenant != nil && !deviceLogin) || clientSecretFile != nil].filter { $0 }.count
         if chosen > 1 || (tokenCommand != nil && clientID != nil) {
             throw ValidationError("--token-command, --device-login and --tenant/--client-id/--client-secret-file are different ways to sign in: give one")
         }

@@ -44,8 +44,15 @@ struct SyncCommand: ParsableCommand {
         _ = try auth.method(environment: ProcessInfo.processInfo.environment)
     }
 
-    static func orgURL(_ text: String) throws -> URL {
-        do { return try EndpointPolicy.serviceURL(text, flag: "--org") } catch let refusal as EndpointPolicy.Refusal {
+    static func orgURL(_ text: String) throws -> URL { try orgURLAndNote(text).url }
+
+    /// The organization's origin, and a note when the URL given had more (a path, a query) that was left out.
+    static func orgURLAndNote(_ text: String) throws -> (url: URL, note: String?) {
+        do {
+            let (url, dropped) = try EndpointPolicy.organizationURL(text)
+            let note = dropped.map { "--org: reading the organization \(url.absoluteString) (its URL is only the scheme and host; \($0) left out)" }
+            return (url, note)
+        } catch let refusal as EndpointPolicy.Refusal {
             throw ValidationError(refusal.description)
         }
     }
@@ -56,14 +63,25 @@ struct SyncCommand: ParsableCommand {
             return
         }
         guard let orgText = org else { throw ValidationError("--org is required") }
-        let orgURL = try Self.orgURL(orgText)
+        let (orgURL, orgNote) = try Self.orgURLAndNote(orgText)
+        if let orgNote { SyncOutput.error(orgNote) }
         let environment = ProcessInfo.processInfo.environment
         let method = try auth.method(environment: environment)
         let authority = try auth.authorityURL()
         let store: DeliveryStore
         do {
             store = try DeliveryStore.openForWriting(path: self.store.path)
+            // A store synced from one organization is never filled from another: its cursors point at the first
+            // (their links would be refused), and its rows would mix two centers.
+            if let previous = try store.syncStatus()?.org, let previousURL = try? EndpointPolicy.organizationURL(previous).url,
+               !EndpointPolicy.sameOrigin(previousURL, as: orgURL) {
+                SyncOutput.error("the store \(self.store.path) is synced from \(previousURL.absoluteString), not \(orgURL.absoluteString): "
+                                 + "give another --db for this organization (or remove that store to start again)")
+                throw ExitCode(1)
+            }
             try store.setSyncOrganization(orgURL.absoluteString)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             SyncOutput.error("cannot open the store \(self.store.path): \(error)")
             throw ExitCode(1)
@@ -100,6 +118,7 @@ struct SyncCommand: ParsableCommand {
                 bar.finish()
                 if let failure = report.failure {
                     SyncOutput.error(Self.clockTime(Date()) + " sync failed: " + failure)
+                    if let hint = SyncAdvice.hint(for: failure) { SyncOutput.error("  what to do: " + hint) }
                 } else {
                     SyncOutput.line(Self.clockTime(Date()) + " " + Self.summary(report))
                 }

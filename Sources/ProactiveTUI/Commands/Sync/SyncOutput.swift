@@ -4,7 +4,12 @@ import Foundation
 /// Every line `sync` prints goes through here: the redaction rule runs once more over each line (no secret
 /// reaches the output), then the command line's one writer (`Console`) makes it safe and bounded.
 enum SyncOutput {
-    static func line(_ text: String) { Console.line(Redaction.message(text)) }
+    /// A line on standard output, flushed at once: a sync running as a service writes to a pipe (journald), where
+    /// the output would otherwise wait in a 4 KB buffer and a round's line show up rounds later.
+    static func line(_ text: String) {
+        Console.line(Redaction.message(text))
+        fflush(stdout)
+    }
 
     static func error(_ text: String) { Console.error(Redaction.message(text)) }
 

@@ -18,7 +18,7 @@ final class SyncProgressLine: @unchecked Sendable {
         let now = Date()
         guard now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
         lastDrawn = now
-        SyncOutput.progress(Self.text(progress))
+        SyncOutput.progress(Self.text(progress, width: Terminal.stderrColumns))
         shown = true
     }
 
@@ -34,6 +34,28 @@ final class SyncProgressLine: @unchecked Sendable {
             return "\(name): [\(bar)] \(rows) of \(count(total)) rows, \(p.pages) pages, \(rate) rows/s"
         }
         return "\(name): \(rows) rows, \(p.pages) pages, \(rate) rows/s"
+    }
+
+    /// The line fitted to a terminal `width` columns wide (a longer line would wrap, and the next update would
+    /// start a new line instead of overwriting it): the bar goes first, then the pages and the rate; last, the line
+    /// is cut. The last column stays free (a line that fills it makes some terminals wrap).
+    static func text(_ p: SyncProgress, width: Int?) -> String {
+        let full = text(p)
+        guard let width, full.count >= width else { return full }
+        let name = p.table.rawValue
+        var shorter: [String] = []
+        if let total = p.total, total > 0 {
+            let percent = Int((min(1, Double(p.rows) / Double(total)) * 100).rounded(.down))
+            shorter.append("\(name): \(count(p.rows)) of \(count(total)) rows (\(percent)%), \(count(Int(p.rate.rounded()))) rows/s")
+            shorter.append("\(name): \(count(p.rows)) of \(count(total)) (\(percent)%)")
+            shorter.append("\(name) \(percent)%")
+        } else {
+            shorter.append("\(name): \(count(p.rows)) rows, \(count(Int(p.rate.rounded()))) rows/s")
+            shorter.append("\(name): \(count(p.rows)) rows")
+            shorter.append("\(count(p.rows))")
+        }
+        for line in shorter where line.count < width { return line }
+        return String((shorter.last ?? full).prefix(max(0, width - 1)))
     }
 
     func finish() {

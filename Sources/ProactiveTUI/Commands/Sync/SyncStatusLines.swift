@@ -11,6 +11,7 @@ enum SyncStatusLines {
         out.append("last attempt:  \(stamp(status.lastAttempt, now: now))")
         if let since = status.failingSince {
             out.append("failing since: \(stamp(since, now: now)): \(status.lastError ?? "unknown error")")
+            if let hint = SyncAdvice.hint(for: status.lastError ?? "") { out.append("what to do:    \(hint)") }
         } else {
             out.append("state:         ok")
         }
