@@ -70,13 +70,6 @@ struct DashboardLoop {
             let untilRefresh = Int(max(0, nextRefresh.timeIntervalSinceNow) * 1000)
             if let key = backend.readKey(timeoutMs: draining ? 0 : min(250, untilRefresh)) {
                 draining = true
-                if key == .controlZ {
-                    // Suspend like less or vim: the terminal is restored, the process stops, and `fg` brings the
-                    // dashboard back drawn whole (the size may have changed meanwhile).
-                    backend.suspend()
-                    needsDraw = true
-                    continue
-                }
                 if key == .resize {
                     backend.invalidate()
                     needsDraw = true
@@ -93,6 +86,11 @@ struct DashboardLoop {
                 case .redraw: needsDraw = true
                 case .repaint:
                     backend.invalidate()
+                    needsDraw = true
+                case .suspend:
+                    // Suspend like less or vim: the terminal is restored, the process stops, and `fg` brings the
+                    // dashboard back drawn whole (the size may have changed meanwhile).
+                    backend.suspend()
                     needsDraw = true
                 case .none: break
                 }

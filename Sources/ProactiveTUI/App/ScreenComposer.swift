@@ -40,7 +40,7 @@ enum ScreenComposer {
         }
         if let footer = layout.footer { drawFooter(into: &grid, area: footer, state: state, theme: theme) }
         if state.showHelp {
-            let help = HelpOverlay()
+            let help = HelpOverlay(entries: KeyBindings.helpEntries)
             let size = help.preferredSize
             let w = min(size.width, width), h = min(size.height, height)
             help.render(into: &grid, area: Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h), theme: theme)
@@ -71,10 +71,7 @@ enum ScreenComposer {
             _ = grid.put(theme.safe(message), x: area.x, y: area.y, style: .warning, maxWidth: area.width)
             return
         }
-        var hints = state.focus == .sidebar
-            ? ["Space toggle", "←→ section", "/ search", "c clear", "C clear all", "⌫ undo", "Tab panels", "? keys", "q quit"]
-            : ["Tab pane", "←→↑↓ select", "Enter filter to selection", "1-6 zoom", "f sidebar", "C clear all", "⌫ undo",
-               "? keys", "q quit"]
+        var hints = KeyBindings.hints(for: state.focus == .sidebar ? .sidebar : .panel)
         if theme.isASCII {
             hints = hints.map {
                 $0.replacingOccurrences(of: "←→↑↓", with: "arrows").replacingOccurrences(of: "←→", with: "left/right")
