@@ -42,8 +42,11 @@ let package = Package(
                 "DashboardModel",
                 "DataverseSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommitPlugin"]
         ),
+        // Names the checkout's commit for `--version` (generated into the build folder, never the source tree).
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel"]),
         .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel", "DataverseStandIn"]),
         .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
