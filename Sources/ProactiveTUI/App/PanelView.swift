@@ -7,14 +7,17 @@ struct PanelView: Widget {
     let state: UIState
     let wall: Bool
 
+    /// Legend lines of a donut on the wall: the five largest entries and "Other", so the ring gets the room.
+    static let wallLegendLimit = 6
+
     var focused: Bool { !wall && state.focus == .panel(panel) }
     var selected: Int? { wall ? nil : state.selection[panel] }
 
     func render(into grid: inout Grid, area: Rect, theme: Theme) {
         let prefix = wall ? "" : "\(panel.rawValue) "
         let room = area.width - 4
-        let title = [panel.title, panel.mediumTitle, panel.shortTitle].map { prefix + $0 }
-            .first { DisplayWidth.of($0) <= room } ?? prefix + panel.shortTitle
+        let titles = panel.titles.map { prefix + $0 }
+        let title = titles.first { DisplayWidth.of($0) <= room } ?? titles[titles.count - 1]
         let chart = panel == .statusChart ? statusChart(inner: Panel.inner(of: area), theme: theme) : nil
         let frame = Panel(title: title, focused: focused, footer: chart?.footer ?? footer(area: area))
         let inner = frame.draw(into: &grid, area: area, theme: theme)
@@ -26,7 +29,8 @@ struct PanelView: Widget {
             }
         case .resultDonut:
             DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
-                       centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results)
+                       centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
+                       legendLimit: wall ? Self.wallLegendLimit : .max)
                 .render(into: &grid, area: inner, theme: theme)
         case .dialModeDonut:
             DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
