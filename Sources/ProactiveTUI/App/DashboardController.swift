@@ -177,20 +177,8 @@ struct DashboardController {
 
     // MARK: Panels
 
-    /// How many selectable items a panel has for the data.
-    static func itemCount(_ panel: PanelID, data: DashboardData, geometry: ViewGeometry? = nil) -> Int {
-        switch panel {
-        case .statusChart: geometry?.chartBuckets.count ?? data.statusByDate.count
-        case .resultDonut: data.processedByResult.count
-        case .dialModeDonut: data.processedByDialMode.count
-        case .configurationTable: data.byConfiguration.count
-        case .queueTable: data.byQueue.count
-        case .dateTable: data.byDate.count
-        }
-    }
-
     private mutating func handlePanel(_ action: KeyAction, panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
-        let count = Self.itemCount(panel, data: data, geometry: geometry)
+        let count = panel.itemCount(data: data, geometry: geometry)
         let page = max(1, geometry.pageSize[panel] ?? 10)
         let horizontal = panel == .statusChart || panel == .dateTable
         let current = state.selection[panel]
@@ -231,7 +219,7 @@ struct DashboardController {
             return .redraw
         }
         let counts = geometry.chartBuckets[column].counts
-        let labels = StackedColumnChart(data: data).seriesLabels
+        let labels = geometry.chartLabels
         let present = counts.indices.filter { counts[$0] > 0 && $0 < labels.count }
         guard !present.isEmpty else { return .none }
         let current = state.chartSegment.flatMap { labels.firstIndex(of: $0) }
@@ -245,13 +233,6 @@ struct DashboardController {
         return .redraw
     }
 
-    /// The selected status of the chart's column `column`, when that column has deliveries of it.
-    static func chartSegment(_ state: UIState, column: DateBucket, labels: [String]) -> String? {
-        guard let label = state.chartSegment, let i = labels.firstIndex(of: label), i < column.counts.count,
-              column.counts[i] > 0 else { return nil }
-        return label
-    }
-
     /// Enter on a column, slice or row adds it as a filter, as a click does in the reference report.
     private mutating func crossFilter(_ panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
         guard let i = state.selection[panel] else {
@@ -263,8 +244,7 @@ struct DashboardController {
         case .statusChart:
             guard geometry.chartBuckets.indices.contains(i) else { return .none }
             let bucket = geometry.chartBuckets[i]
-            let labels = StackedColumnChart(data: data).seriesLabels
-            if let status = Self.chartSegment(state, column: bucket, labels: labels) {
+            if let status = state.chartSegment(in: bucket, labels: geometry.chartLabels) {
                 effect = change { $0.range = .between(bucket.start, bucket.end); $0.set(.status, [status]) }
             } else {
                 effect = change { $0.range = .between(bucket.start, bucket.end) }

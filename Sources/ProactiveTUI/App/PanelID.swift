@@ -1,3 +1,5 @@
+import DashboardModel
+
 /// The six panels of the dashboard, numbered as the zoom keys `1`-`6` are.
 enum PanelID: Int, CaseIterable, Hashable {
     case statusChart = 1, resultDonut, dialModeDonut, configurationTable, queueTable, dateTable
@@ -27,6 +29,18 @@ enum PanelID: Int, CaseIterable, Hashable {
         case .configurationTable: "Configurations"
         case .queueTable: "Queues"
         case .dateTable: "Dates"
+        }
+    }
+
+    /// How many selectable items the panel has for the data (the status chart: the columns the last frame drew).
+    func itemCount(data: DashboardData, geometry: ViewGeometry? = nil) -> Int {
+        switch self {
+        case .statusChart: geometry?.chartBuckets.count ?? data.statusByDate.count
+        case .resultDonut: data.processedByResult.count
+        case .dialModeDonut: data.processedByDialMode.count
+        case .configurationTable: data.byConfiguration.count
+        case .queueTable: data.byQueue.count
+        case .dateTable: data.byDate.count
         }
     }
 

@@ -23,7 +23,7 @@ import Testing
     func screen(_ width: Int, _ height: Int, unicode: Bool = true, state: UIState = UIState()) -> Grid {
         let theme: Theme = unicode ? .unicode(colors: false) : .ascii(colors: false)
         return ScreenComposer.compose(data: data, state: state, context: ScreenContext(theme: theme), width: width,
-                                      height: height)
+                                      height: height).grid
     }
 
     @Test func snapshotIsTheComposedScreen() {
