@@ -100,6 +100,11 @@ public final class DeliveryStore: @unchecked Sendable {
     /// Runs a read-only block on a reader connection.
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try pool.read(body) }
 
+    /// Runs a block on the writer connection outside a transaction (the benchmark's `CREATE INDEX`).
+    public func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction(body)
+    }
+
     /// Size of the database file and its WAL, in bytes.
     public func sizeOnDisk() -> Int64 {
         [path, path + "-wal"].reduce(Int64(0)) { sum, file in
