@@ -28,6 +28,10 @@ let package = Package(
             // builds leave those checks out: on the import's hot paths they cost about 6% of its time.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // The benchmark's measurements (store build, import, baseline SQL, census); the product links it for `bench`.
+        .target(name: "Bench", dependencies: [
+            "DashboardModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The network side of `sync`: HTTP (Foundation's URLSession), tokens, throttling, the sync loop.
         .target(name: "DataverseSync", dependencies: ["DashboardModel"]),
         // A stand-in Dataverse Web API on loopback for tests and the sync benchmark; the product does not link it.
@@ -38,13 +42,17 @@ let package = Package(
         .executableTarget(
             name: "ProactiveTUI",
             dependencies: [
+                "Bench",
                 "CursesBridge",
                 "DashboardModel",
                 "DataverseSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommitPlugin"]
         ),
-        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel"]),
+        // Names the checkout's commit for `--version` (generated into the build folder, never the source tree).
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
+        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "Bench"]),
         .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel", "DataverseStandIn"]),
         .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
     ],

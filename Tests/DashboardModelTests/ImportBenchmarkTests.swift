@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import DashboardModel
+@testable import Bench
 
 /// Read speed, measured only when asked:
 ///

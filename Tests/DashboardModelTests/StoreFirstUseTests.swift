@@ -78,7 +78,7 @@ import Testing
             }
             _ = FileManager.default.createFile(atPath: StoreFile.lockPath(path), contents: nil)
             // Readers do not see it.
-            #expect(throws: StoreError.self, "\(leftover)") { try DeliveryStore.openForReading(path: path) }
+            #expect(throws: StoreMissing(path: path, fileIsEmpty: false), "\(leftover)") { try DeliveryStore.openForReading(path: path) }
             // The next writer creates the store whole and removes the leftover.
             let store = try DeliveryStore.openForWriting(path: path)
             #expect(try store.read { db in try Schema.migrator.hasCompletedMigrations(db) }, "\(leftover)")
@@ -92,8 +92,8 @@ import Testing
         let folder = try Folder()
         let path = folder.path("store.sqlite")
         _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let error = try #require(throws: StoreError.self) { try DeliveryStore.openForReading(path: path) }
-        #expect(error.description.hasPrefix("no store at \(path) (the file is empty): create one with"))
+        let error = try #require(throws: StoreMissing.self) { try DeliveryStore.openForReading(path: path) }
+        #expect(error == StoreMissing(path: path, fileIsEmpty: true))
         let store = try DeliveryStore.openForWriting(path: path)
         #expect(FileImporter.importFile(try importTempFile("d.csv", Self.csv("d", 3)), into: store).error == nil)
         #expect(try store.generation() == 1)

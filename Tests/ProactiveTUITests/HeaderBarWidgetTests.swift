@@ -37,7 +37,7 @@ import Testing
         #expect(header.preferredHeight == 2)
         let g = rendered(50, 2) { g, r in header.render(into: &g, area: r, theme: .ascii()) }
         expectLines(g, [
-            "Proactive Outbound | Total 1,234~ Updated 14:03:22",
+            "Total 1,234 | Processed 967 (78.4%)       14:03:22",
             "Last 30 days | America/New_York | Queue: Collecti~",
         ])
     }

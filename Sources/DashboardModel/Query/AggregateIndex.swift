@@ -25,11 +25,11 @@ public final class AggregateIndex: @unchecked Sendable {
     /// Indexed by combo id (ids are dense from 1; index 0 unused).
     private(set) var combos: [Combo?] = [nil]
 
-    // Slot rows sorted by (slot, combo), as parallel arrays for a tight scan (12 bytes a row: a slot, 15 minutes
-    // since 1970, fits an Int32 until the year 63,000).
-    private(set) var rowSlot: [Int32] = []
-    private(set) var rowCombo: [Int32] = []
-    private(set) var rowCount: [Int32] = []
+    /// The slot rows, sorted by (slot, combo), in columns (`SlotRows`).
+    private(set) var rows = SlotRows()
+    var rowSlot: [Int32] { rows.slot }
+    var rowCombo: [Int32] { rows.combo }
+    var rowCount: [Int32] { rows.count }
     /// All-time deliveries per combo (the live pending / in-progress figures ignore the date range).
     private(set) var allTime: [Int64] = [0]
     private(set) var recent: [(minute: Int64, combo: Int32, n: Int32)] = []
@@ -40,7 +40,7 @@ public final class AggregateIndex: @unchecked Sendable {
     public private(set) var changedAt: Date?
 
     private let store: DeliveryStore
-    private var boundaryCache: [String: [Int64]] = [:]
+    private var boundaries = DayBoundaryCache()
 
     /// Whether the first refresh starts from the store's aggregate snapshot (when it has one). Tests turn it
     /// off to compare with the row-by-row load.
@@ -50,11 +50,11 @@ public final class AggregateIndex: @unchecked Sendable {
 
     public init(store: DeliveryStore) { self.store = store }
 
-    public var rowCountTotal: Int { rowSlot.count }
+    public var rowCountTotal: Int { rows.slot.count }
     public var comboCount: Int { combos.count - 1 }
 
     /// Bytes held by the slot rows (for the benchmark's memory report).
-    public var approximateBytes: Int { rowSlot.count * 12 + combos.count * 80 }
+    public var approximateBytes: Int { rows.slot.count * 12 + combos.count * 80 }
 
     /// Reads what changed since the last call (everything the first time). Returns true when anything changed.
     @discardableResult
@@ -160,9 +160,7 @@ public final class AggregateIndex: @unchecked Sendable {
             // carry generation 0). An index older than the snapshot starts again from it.
             let snapshot = try AggregateSnapshot.generation(db) ?? -1
             guard snapshot > lastGeneration else { return try applyChanges(db, since: lastGeneration) }
-            rowSlot = []
-            rowCombo = []
-            rowCount = []
+            rows = SlotRows()
             allTime = [Int64](repeating: 0, count: allTime.count)
             snapshotGeneration = nil
         }
@@ -174,9 +172,7 @@ public final class AggregateIndex: @unchecked Sendable {
         let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
         while try statement.step() {
             let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
-            rowSlot.append(Int32(truncatingIfNeeded: row.first))  // the slot range fits an Int32
-            rowCombo.append(row.combo)
-            rowCount.append(row.n)
+            rows.append(slot: Int32(truncatingIfNeeded: row.first), combo: row.combo, count: row.n)  // the slot range fits an Int32
             allTime[Int(row.combo)] &+= Int64(row.n)  // fewer than 2^31 rows of at most 2^31: cannot overflow
         }
     }
@@ -214,9 +210,7 @@ public final class AggregateIndex: @unchecked Sendable {
         }
         if let problem { throw StoreDamaged(problem) }
         allTime = totals
-        rowSlot = snapshot.slots
-        rowCombo = snapshot.combos
-        rowCount = snapshot.counts
+        rows = SlotRows(slot: snapshot.slots, combo: snapshot.combos, count: snapshot.counts)
     }
 
     /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.
@@ -232,57 +226,19 @@ public final class AggregateIndex: @unchecked Sendable {
         while try statement.step() {
             let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
             let slot = Int32(truncatingIfNeeded: row.first), combo = row.combo, n = row.n  // the slot range fits an Int32
-            if let at = position(slot: slot, combo: combo) {
-                allTime[Int(combo)] += Int64(n) - Int64(rowCount[at])
-                rowCount[at] = n
+            if let at = rows.position(slot: slot, combo: combo) {
+                allTime[Int(combo)] += Int64(n) - Int64(rows.count[at])
+                rows.count[at] = n
             } else {
                 inserts.append((slot, combo, n))
                 allTime[Int(combo)] += Int64(n)
             }
         }
-        if !inserts.isEmpty { merge(inserts) }
+        if !inserts.isEmpty { rows.merge(inserts) }
     }
 
     /// Index of the first row whose (slot, combo) is not less than the given key.
-    func lowerBound(slot: Int64, combo: Int32 = Int32.min) -> Int {
-        if slot > Int64(Int32.max) { return rowSlot.count }
-        return lowerBound(slot: Int32(clamping: slot), combo: combo)
-    }
-
-    func lowerBound(slot: Int32, combo: Int32 = Int32.min) -> Int {
-        var lo = 0, hi = rowSlot.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if rowSlot[mid] < slot || (rowSlot[mid] == slot && rowCombo[mid] < combo) { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
-    private func position(slot: Int32, combo: Int32) -> Int? {
-        let i = lowerBound(slot: slot, combo: combo)
-        return i < rowSlot.count && rowSlot[i] == slot && rowCombo[i] == combo ? i : nil
-    }
-
-    /// Inserts new (sorted) rows, rebuilding only the tail from the first insertion point.
-    private func merge(_ inserts: [(Int32, Int32, Int32)]) {
-        let start = lowerBound(slot: inserts[0].0, combo: inserts[0].1)
-        let tailSlot = Array(rowSlot[start...]), tailCombo = Array(rowCombo[start...]), tailCount = Array(rowCount[start...])
-        rowSlot.removeSubrange(start...)
-        rowCombo.removeSubrange(start...)
-        rowCount.removeSubrange(start...)
-        var i = 0, j = 0
-        while i < tailSlot.count || j < inserts.count {
-            let takeTail: Bool
-            if j == inserts.count { takeTail = true } else if i == tailSlot.count { takeTail = false } else {
-                takeTail = (tailSlot[i], tailCombo[i]) < (inserts[j].0, inserts[j].1)
-            }
-            if takeTail {
-                rowSlot.append(tailSlot[i]); rowCombo.append(tailCombo[i]); rowCount.append(tailCount[i]); i += 1
-            } else {
-                rowSlot.append(inserts[j].0); rowCombo.append(inserts[j].1); rowCount.append(inserts[j].2); j += 1
-            }
-        }
-    }
+    func lowerBound(slot: Int64, combo: Int32 = Int32.min) -> Int { rows.lowerBound(slot: slot, combo: combo) }
 
     private func loadRecent(_ db: Database) throws {
         let statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed ORDER BY minute")
@@ -300,48 +256,10 @@ public final class AggregateIndex: @unchecked Sendable {
     func allValues(_ dimension: FilterDimension) -> [String] { values[Self.slotOf(dimension)] }
 
     /// First and last slot holding deliveries, if any.
-    var slotExtent: (Int64, Int64)? {
-        guard let first = rowCount.firstIndex(where: { $0 != 0 }), let last = rowCount.lastIndex(where: { $0 != 0 }) else {
-            return nil
-        }
-        return (Int64(rowSlot[first]), Int64(rowSlot[last]))
-    }
+    var slotExtent: (Int64, Int64)? { rows.extent }
 
     /// Start instants (UTC seconds) of the days `first ... last + 1` in `zone`, cached.
     func dayStarts(zone: TimeZone, first: LocalDate, last: LocalDate) -> [Int64] {
-        let key = "\(zone.identifier)|\(first.dayNumber)|\(last.dayNumber)"
-        if let cached = boundaryCache[key] { return cached }
-        var starts: [Int64] = []
-        starts.reserveCapacity(last.dayNumber - first.dayNumber + 2)
-        var day = first
-        while day <= last.adding(days: 1) {
-            starts.append(day.startInstant(in: zone))
-            day = day.adding(days: 1)
-        }
-        if boundaryCache.count > 64 { boundaryCache.removeAll() }
-        boundaryCache[key] = starts
-        return starts
-    }
-}
-
-extension AggregateIndex {
-    /// Values the store holds for each list filter, with display names (for validating command-line filters).
-    public var knownFilterValues: [FilterDimension: [(value: String, label: String)]] {
-        var out: [FilterDimension: [(value: String, label: String)]] = [:]
-        for dimension in FilterDimension.allCases {
-            var values = allValues(dimension).map { value -> (value: String, label: String) in
-                switch dimension {
-                case .queue: (value, catalog.queueName(value))
-                case .configuration: (value, catalog.configurationName(value))
-                default: (value, value)
-                }
-            }
-            if dimension == .queue { for (id, name) in catalog.queues where !values.contains(where: { $0.value == id }) { values.append((id, name)) } }
-            if dimension == .configuration {
-                for (id, info) in catalog.configurations where !values.contains(where: { $0.value == id }) { values.append((id, info.name)) }
-            }
-            out[dimension] = values
-        }
-        return out
+        boundaries.dayStarts(zone: zone, first: first, last: last)
     }
 }

@@ -2,20 +2,6 @@
 public enum FilterDimension: String, CaseIterable, Sendable, Hashable {
     case channel, queue, configuration, conversationType, direction, dialMode, status, result
 
-    /// The command-line flag that sets this filter.
-    public var flag: String {
-        switch self {
-        case .channel: "--channel"
-        case .queue: "--queue"
-        case .configuration: "--config"
-        case .conversationType: "--conversation-type"
-        case .direction: "--direction"
-        case .dialMode: "--dial-mode"
-        case .status: "--status"
-        case .result: "--result"
-        }
-    }
-
     /// The title a supervisor reads in the sidebar and header.
     public var title: String {
         switch self {

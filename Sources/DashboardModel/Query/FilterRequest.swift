@@ -12,12 +12,6 @@ public struct FilterRequest: Sendable, Equatable {
     public init() {}
 }
 
-/// A filter the program cannot apply, worded for the user: what was wrong and what is accepted.
-public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
-
 /// Checks a `FilterRequest` and turns it into `DashboardFilters` (CONTRACT.md "Filters").
 public enum FilterValidator {
     /// - Parameter known: values each list filter accepts besides the built-in ones (from the store), as
@@ -40,12 +34,8 @@ public enum FilterValidator {
                 guard let match = accepted.first(where: { $0.value == raw })
                     ?? accepted.first(where: { KnownValues.normalize($0.value) == key || KnownValues.normalize($0.label) == key })
                 else {
-                    let list = accepted.map {
-                        $0.label == $0.value ? TextSafety.bounded($0.value)
-                            : "\(TextSafety.bounded($0.label)) (\(TextSafety.bounded($0.value)))"
-                    }
-                    throw FilterError("unknown \(dimension.title.lowercased()) \(TextSafety.quoted(raw)) for \(dimension.flag); accepted: "
-                        + (list + ["all"]).joined(separator: ", "))
+                    throw FilterError.unknownValue(dimension, given: raw,
+                                                   accepted: accepted.map { AcceptedValue(value: $0.value, label: $0.label) })
                 }
                 chosen.insert(match.value)
             }
@@ -56,10 +46,7 @@ public enum FilterValidator {
 
     public static func validateZone(_ name: String?, environment: [String: String]) throws -> String {
         guard let name else { return DashboardFilters.defaultTimeZone(environment: environment) }
-        guard isZoneName(name) else {
-            throw FilterError("unknown time zone \(TextSafety.quoted(name)) for --tz; accepted: an IANA name such as UTC, "
-                + "America/New_York, Europe/London, Asia/Kolkata, Asia/Kathmandu, Australia/Lord_Howe")
-        }
+        guard isZoneName(name) else { throw FilterError.unknownTimeZone(name) }
         return name
     }
 
@@ -68,25 +55,26 @@ public enum FilterValidator {
         TimeZone(identifier: name) != nil && (name.contains("/") || name == "UTC" || name == "GMT")
     }
 
+    /// The day counts `last` accepts.
+    public static let lastDaysBounds = 1...36_600
+
     public static func validateRange(_ r: FilterRequest) throws -> DateRange {
         let exclusive = [r.last != nil, r.allDates, r.from != nil || r.to != nil].filter { $0 }.count
-        if exclusive > 1 { throw FilterError("choose one of --last, --all-dates, or --from/--to") }
+        if exclusive > 1 { throw FilterError.moreThanOneRange }
         if r.allDates { return .all }
         if let n = r.last {
-            guard n >= 1 && n <= 36_600 else { throw FilterError("--last takes a number of days from 1 to 36600, not \(n)") }
+            guard FilterValidator.lastDaysBounds.contains(n) else { throw FilterError.lastDaysOutOfRange(n) }
             return .lastDays(n)
         }
         if r.from != nil || r.to != nil {
-            func date(_ text: String?, _ flag: String) throws -> LocalDate? {
+            func date(_ text: String?, _ bound: FilterError.RangeBound) throws -> LocalDate? {
                 guard let text else { return nil }
-                guard let d = LocalDate(iso: text) else {
-                    throw FilterError("\(flag) \(TextSafety.quoted(text)) is not a date; accepted: YYYY-MM-DD, e.g. 2026-11-01")
-                }
+                guard let d = LocalDate(iso: text) else { throw FilterError.notADate(bound, text) }
                 return d
             }
-            let from = try date(r.from, "--from"), to = try date(r.to, "--to")
-            let a = from ?? to!, b = to ?? from!
-            guard a <= b else { throw FilterError("--from \(a.iso) is after --to \(b.iso)") }
+            let from = try date(r.from, .from), to = try date(r.to, .to)
+            guard let a = from ?? to, let b = to ?? from else { return .default }
+            guard a <= b else { throw FilterError.fromAfterTo(a, b) }
             return .between(a, b)
         }
         return .default

@@ -7,6 +7,18 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
+/// No store where one was to be read: nothing at the path, or an empty file. The model does not say what to do about
+/// it; the command line does (`StoreMissing.commandLineText`).
+public struct StoreMissing: Error, Sendable, Equatable {
+    public let path: String
+    public let fileIsEmpty: Bool
+
+    public init(path: String, fileIsEmpty: Bool) {
+        self.path = path
+        self.fileIsEmpty = fileIsEmpty
+    }
+}
+
 /// The SQLite store (WAL, so the dashboard reads while an import or feed writes).
 public final class DeliveryStore: @unchecked Sendable {
     public let path: String
@@ -57,9 +69,8 @@ public final class DeliveryStore: @unchecked Sendable {
     /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
     public static func openForReading(path: String) throws -> DeliveryStore {
         try StoreFile.refuseDirectory(path)
-        let advice = "create one with `proactive-tui import FILE...` or `proactive-tui demo`, or name one with --db"
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError("no store at \(path): \(advice)") }
-        if try StoreFile.kind(of: path) == .absent { throw StoreError("no store at \(path) (the file is empty): \(advice)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreMissing(path: path, fileIsEmpty: false) }
+        if try StoreFile.kind(of: path) == .absent { throw StoreMissing(path: path, fileIsEmpty: true) }
         var config = GRDB.Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
@@ -99,6 +110,11 @@ public final class DeliveryStore: @unchecked Sendable {
 
     /// Runs a read-only block on a reader connection.
     public func read<T>(_ body: (Database) throws -> T) throws -> T { try pool.read(body) }
+
+    /// Runs a block on the writer connection outside a transaction (the benchmark's `CREATE INDEX`).
+    public func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction(body)
+    }
 
     /// Size of the database file and its WAL, in bytes.
     public func sizeOnDisk() -> Int64 {

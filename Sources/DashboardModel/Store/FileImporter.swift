@@ -43,7 +43,7 @@ public enum FileImporter {
         }
     }
 
-    static func lineCount(_ path: String) throws -> Int {
+    public static func lineCount(_ path: String) throws -> Int {
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         return data.withUnsafeBytes { raw -> Int in
             guard var cursor = raw.baseAddress else { return 1 }

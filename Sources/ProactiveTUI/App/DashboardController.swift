@@ -10,6 +10,8 @@ enum ControllerEffect: Equatable {
     case requery
     /// Draw every cell again (Ctrl-L), as after a garbled screen.
     case repaint
+    /// Ctrl-Z: restore the terminal and stop, as less and vim do.
+    case suspend
     case quit
 }
 
@@ -32,59 +34,76 @@ struct DashboardController {
     // MARK: Keys
 
     mutating func handle(_ key: Key, data: DashboardData, geometry: ViewGeometry = ViewGeometry()) -> ControllerEffect {
-        if key == .controlC { return .quit }
-        if key == .controlL { return .repaint }
+        if let action = KeyBindings.action(for: key, in: .always) {
+            switch action {
+            case .quit: return .quit
+            case .suspend: return .suspend
+            default: return .repaint
+            }
+        }
         if state.input != nil { return handleInput(key, data: data) }
         state.message = nil
+        let action = KeyBindings.action(for: key, in: .dashboard)
         if state.showHelp {
-            if key == .character("q") { return .quit }
+            if action == .quit { return .quit }
             state.showHelp = false
             return .redraw
         }
-        switch key {
-        case .character("q"): return .quit
-        case .character("?"):
+        if let action { return perform(action) }
+        if state.wall { return .none }
+        switch state.focus {
+        case .sidebar:
+            guard let action = KeyBindings.action(for: key, in: .sidebar) else { return .none }
+            return handleSidebar(action, data: data)
+        case .panel(let panel):
+            guard let action = KeyBindings.action(for: key, in: .panel) else { return .none }
+            return handlePanel(action, panel: panel, data: data, geometry: geometry)
+        }
+    }
+
+    /// The actions that apply wherever the focus is.
+    private mutating func perform(_ action: KeyAction) -> ControllerEffect {
+        switch action {
+        case .quit: return .quit
+        case .showHelp:
             state.showHelp = true
             return .redraw
-        case .character("w"):
+        case .toggleWall:
             state.wall.toggle()
             state.zoomed = nil
             return .redraw
-        case .escape:
+        case .back:
             if state.zoomed != nil { state.zoomed = nil; return .redraw }
             if state.sidebar.searchSection != nil { clearSearch(); return .redraw }
             if state.focus == .sidebar { state.focus = .panel(state.visiblePanel); return .redraw }
             return .none
-        case .character(let c) where ("1"..."6").contains(c):
-            let panel = PanelID(rawValue: Int(String(c))!)!
+        case .zoom(let panel):
             state.zoomed = state.zoomed == panel ? nil : panel
             state.visiblePanel = panel
             state.focus = .panel(panel)
             return .redraw
-        case .tab: cycleFocus(forward: true); return .redraw
-        case .backTab: cycleFocus(forward: false); return .redraw
-        case .character("f"):
+        case .nextPane: cycleFocus(forward: true); return .redraw
+        case .previousPane: cycleFocus(forward: false); return .redraw
+        case .toggleSidebar:
             state.sidebarFolded.toggle()
             if state.sidebarFolded, state.focus == .sidebar { state.focus = .panel(state.visiblePanel) }
             return .redraw
-        case .character("C"):
+        case .clearAll:
             return change { $0.clearAll() }
-        case .backspace:
+        case .undo:
             if history.undo() { return .requery }
             state.message = "nothing to undo"
             return .redraw
-        case .character("t"):
+        case .typeTimeZone:
             state.input = TextInput(purpose: .timeZone, text: "")
             return .redraw
-        case .character("d"):
+        case .typeDates:
             state.input = TextInput(purpose: .dates, text: "")
             return .redraw
-        default: break
-        }
-        if state.wall { return .none }
-        switch state.focus {
-        case .sidebar: return handleSidebar(key, data: data)
-        case .panel(let panel): return handlePanel(key, panel: panel, data: data, geometry: geometry)
+        case .repaint: return .repaint
+        case .suspend: return .suspend
+        case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search:
+            return .none
         }
     }
 
@@ -108,28 +127,26 @@ struct DashboardController {
 
     // MARK: Sidebar
 
-    private mutating func handleSidebar(_ key: Key, data: DashboardData) -> ControllerEffect {
+    private mutating func handleSidebar(_ action: KeyAction, data: DashboardData) -> ControllerEffect {
         let model = sidebarModel(for: data)
-        switch key {
-        case .up, .character("k"): state.sidebar.moveItem(by: -1, in: model)
-        case .down, .character("j"): state.sidebar.moveItem(by: 1, in: model)
-        case .left, .character("h"): state.sidebar.moveSection(by: -1)
-        case .right, .character("l"): state.sidebar.moveSection(by: 1)
-        case .pageUp: state.sidebar.moveSection(by: -1)
-        case .pageDown: state.sidebar.moveSection(by: 1)
-        case .home: state.sidebar.jumpItem(toEnd: false, in: model)
-        case .end: state.sidebar.jumpItem(toEnd: true, in: model)
-        case .character("/"):
+        switch action {
+        case .move(.up): state.sidebar.moveItem(by: -1, in: model)
+        case .move(.down): state.sidebar.moveItem(by: 1, in: model)
+        case .move(.left), .pageUp: state.sidebar.moveSection(by: -1)
+        case .move(.right), .pageDown: state.sidebar.moveSection(by: 1)
+        case .first: state.sidebar.jumpItem(toEnd: false, in: model)
+        case .last: state.sidebar.jumpItem(toEnd: true, in: model)
+        case .search:
             guard model.sections[state.sidebar.section].dimension != nil else {
                 state.message = "search works in the filter lists"
                 return .redraw
             }
             state.input = TextInput(purpose: .search, text: state.sidebar.search)
             state.sidebar.searchSection = state.sidebar.section
-        case .character(" "), .enter:
+        case .toggle, .activate:
             guard let item = state.sidebar.currentItem(in: model) else { return .none }
             return perform(item.action)
-        case .character("c"):
+        case .clearFocused:
             let section = model.sections[state.sidebar.section]
             if let dimension = section.dimension { return change { $0.clear(dimension) } }
             if state.sidebar.section == 0 { return change { $0.range = .default } }
@@ -160,20 +177,8 @@ struct DashboardController {
 
     // MARK: Panels
 
-    /// How many selectable items a panel has for the data.
-    static func itemCount(_ panel: PanelID, data: DashboardData, geometry: ViewGeometry? = nil) -> Int {
-        switch panel {
-        case .statusChart: geometry?.chartBuckets.count ?? data.statusByDate.count
-        case .resultDonut: data.processedByResult.count
-        case .dialModeDonut: data.processedByDialMode.count
-        case .configurationTable: data.byConfiguration.count
-        case .queueTable: data.byQueue.count
-        case .dateTable: data.byDate.count
-        }
-    }
-
-    private mutating func handlePanel(_ key: Key, panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
-        let count = Self.itemCount(panel, data: data, geometry: geometry)
+    private mutating func handlePanel(_ action: KeyAction, panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
+        let count = panel.itemCount(data: data, geometry: geometry)
         let page = max(1, geometry.pageSize[panel] ?? 10)
         let horizontal = panel == .statusChart || panel == .dateTable
         let current = state.selection[panel]
@@ -182,21 +187,21 @@ struct DashboardController {
             let start = current ?? (delta > 0 ? -1 : count)
             state.selection[panel] = min(max(0, start + delta), count - 1)
         }
-        switch key {
-        case .up, .character("k"):
+        switch action {
+        case .move(.up):
             if panel == .statusChart { return moveSegment(up: true, data: data, geometry: geometry) }
             if !horizontal { move(-1) } else { return .none }
-        case .down, .character("j"):
+        case .move(.down):
             if panel == .statusChart { return moveSegment(up: false, data: data, geometry: geometry) }
             if !horizontal { move(1) } else { return .none }
-        case .left, .character("h"): if horizontal { move(-1) } else { return .none }
-        case .right, .character("l"): if horizontal { move(1) } else { return .none }
+        case .move(.left): if horizontal { move(-1) } else { return .none }
+        case .move(.right): if horizontal { move(1) } else { return .none }
         case .pageUp: move(-page)
         case .pageDown: move(page)
-        case .home: if count > 0 { state.selection[panel] = 0 }
-        case .end: if count > 0 { state.selection[panel] = count - 1 }
-        case .enter, .character(" "): return crossFilter(panel, data: data, geometry: geometry)
-        case .character("c"):
+        case .first: if count > 0 { state.selection[panel] = 0 }
+        case .last: if count > 0 { state.selection[panel] = count - 1 }
+        case .activate, .toggle: return crossFilter(panel, data: data, geometry: geometry)
+        case .clearFocused:
             switch panel.crossFilter {
             case .dimension(let dimension): return change { $0.clear(dimension) }
             case .date: return change { $0.range = .default }
@@ -214,7 +219,7 @@ struct DashboardController {
             return .redraw
         }
         let counts = geometry.chartBuckets[column].counts
-        let labels = StackedColumnChart(data: data).seriesLabels
+        let labels = geometry.chartLabels
         let present = counts.indices.filter { counts[$0] > 0 && $0 < labels.count }
         guard !present.isEmpty else { return .none }
         let current = state.chartSegment.flatMap { labels.firstIndex(of: $0) }
@@ -228,13 +233,6 @@ struct DashboardController {
         return .redraw
     }
 
-    /// The selected status of the chart's column `column`, when that column has deliveries of it.
-    static func chartSegment(_ state: UIState, column: DateBucket, labels: [String]) -> String? {
-        guard let label = state.chartSegment, let i = labels.firstIndex(of: label), i < column.counts.count,
-              column.counts[i] > 0 else { return nil }
-        return label
-    }
-
     /// Enter on a column, slice or row adds it as a filter, as a click does in the reference report.
     private mutating func crossFilter(_ panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
         guard let i = state.selection[panel] else {
@@ -246,8 +244,7 @@ struct DashboardController {
         case .statusChart:
             guard geometry.chartBuckets.indices.contains(i) else { return .none }
             let bucket = geometry.chartBuckets[i]
-            let labels = StackedColumnChart(data: data).seriesLabels
-            if let status = Self.chartSegment(state, column: bucket, labels: labels) {
+            if let status = state.chartSegment(in: bucket, labels: geometry.chartLabels) {
                 effect = change { $0.range = .between(bucket.start, bucket.end); $0.set(.status, [status]) }
             } else {
                 effect = change { $0.range = .between(bucket.start, bucket.end) }

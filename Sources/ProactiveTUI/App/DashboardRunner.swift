@@ -34,6 +34,11 @@ struct DashboardLoop {
     var today: LocalDate
     /// The sync's state for the header, read when the store's sync generation moves (at most once a refresh).
     var syncSource: SyncStatusSource?
+    /// The frame composed for the current data, state and size, once composed; nil when any of them changed since.
+    /// Its geometry is what the next key is read against; `draw` shows it without laying the screen out again.
+    var frame: (composed: ComposedFrame, width: Int, height: Int)?
+    /// Whether `frame` is on the terminal.
+    var frameShown = false
 
     init(index: AggregateIndex, backend: CursesBackend, display: DisplayOptions, filters: DashboardFilters) {
         self.index = index
@@ -57,43 +62,41 @@ struct DashboardLoop {
         var nextRefresh = Date().addingTimeInterval(refreshInterval)
         var nextCycle = Date().addingTimeInterval(max(1, display.cycle))
         var lastMinute = Int64(Date().timeIntervalSince1970) / 60
-        var needsDraw = true
+        frame = nil
         var draining = false
         stale = isStale(now: Date())
         syncSource?.refresh()
         while true {
             if pt_signal_received() != 0 { return }
-            if needsDraw && !draining {
-                draw()
-                needsDraw = false
-            }
+            // Something changed since the last frame shown (the frame was dropped, or composed for a key): draw.
+            if frame == nil || !frameShown, !draining { draw() }
             let untilRefresh = Int(max(0, nextRefresh.timeIntervalSinceNow) * 1000)
             if let key = backend.readKey(timeoutMs: draining ? 0 : min(250, untilRefresh)) {
                 draining = true
-                if key == .controlZ {
-                    // Suspend like less or vim: the terminal is restored, the process stops, and `fg` brings the
-                    // dashboard back drawn whole (the size may have changed meanwhile).
-                    backend.suspend()
-                    needsDraw = true
-                    continue
-                }
                 if key == .resize {
                     backend.invalidate()
-                    needsDraw = true
+                    frame = nil
                     continue
                 }
-                let (width, height) = backend.size
-                let geometry = ScreenComposer.geometry(data: data, state: controller.state, theme: backend.theme,
-                                                       width: width, height: height)
-                switch controller.handle(key, data: data, geometry: geometry) {
+                // Keys read while draining come before the frame is drawn: the frame they act on is composed then
+                // (and shown as it is when they change nothing).
+                let geometry = composed().geometry
+                let effect = controller.handle(key, data: data, geometry: geometry)
+                if effect != .none { frame = nil }
+                switch effect {
                 case .quit: return
                 case .requery:
                     requery()
-                    needsDraw = true
-                case .redraw: needsDraw = true
+                    frame = nil
+                case .redraw: frame = nil
                 case .repaint:
                     backend.invalidate()
-                    needsDraw = true
+                    frame = nil
+                case .suspend:
+                    // Suspend like less or vim: the terminal is restored, the process stops, and `fg` brings the
+                    // dashboard back drawn whole (the size may have changed meanwhile).
+                    backend.suspend()
+                    frame = nil
                 case .none: break
                 }
                 continue
@@ -106,26 +109,26 @@ struct DashboardLoop {
                 if try index.refresh() {
                     lastRead = now
                     requery()
-                    needsDraw = true
+                    frame = nil
                 } else if minute != lastMinute
                     || LocalDate.containing(epochSeconds: Int64(now.timeIntervalSince1970), in: controller.filters.zone) != today
                 {
                     // The last-hour throughput and "today" move with the clock even when no data arrives.
                     requery()
-                    needsDraw = true
+                    frame = nil
                 }
                 lastMinute = minute
-                if syncSource?.refresh() == true { needsDraw = true }
+                if syncSource?.refresh() == true { frame = nil }
                 let nowStale = isStale(now: now)
                 if nowStale != stale {
                     stale = nowStale
-                    needsDraw = true
+                    frame = nil
                 }
             }
             if controller.state.wall && now >= nextCycle {
                 nextCycle = now.addingTimeInterval(max(1, display.cycle))
                 controller.advanceWallPage(data: data)
-                needsDraw = true
+                frame = nil
             }
         }
     }
@@ -135,12 +138,21 @@ struct DashboardLoop {
         return now.timeIntervalSince(changed) > display.staleAfter
     }
 
-    mutating func draw() {
+    /// The frame for the current data, state and size: the one composed last if nothing changed since.
+    mutating func composed() -> ComposedFrame {
         let (width, height) = backend.size
+        if let frame, frame.width == width, frame.height == height { return frame.composed }
         var context = ScreenContext(theme: backend.theme, stale: stale, staleAfter: display.staleAfter)
         context.now = Date()
         context.sync = syncSource?.indicator
-        let grid = ScreenComposer.compose(data: data, state: controller.state, context: context, width: width, height: height)
-        backend.draw(grid)
+        let composed = ScreenComposer.compose(data: data, state: controller.state, context: context, width: width, height: height)
+        frame = (composed, width, height)
+        frameShown = false
+        return composed
+    }
+
+    mutating func draw() {
+        backend.draw(composed().grid)
+        frameShown = true
     }
 }

@@ -1,30 +1,26 @@
+import DashboardModel
+
 /// The six panels of the dashboard, numbered as the zoom keys `1`-`6` are.
 enum PanelID: Int, CaseIterable, Hashable {
     case statusChart = 1, resultDonut, dialModeDonut, configurationTable, queueTable, dateTable
 
-    var title: String {
+    /// The title in the report's wording.
+    var title: String { titles[0] }
+
+    /// The title in the report's wording, then shortened from the left for narrower panels: "Processed deliveries
+    /// by result", "Processed by result", "By result" (never a bare "Result", which would not say what is counted).
+    var titles: [String] {
         switch self {
-        case .statusChart: "Total deliveries by status"
-        case .resultDonut: "Processed deliveries by result"
-        case .dialModeDonut: "Processed deliveries by dial mode"
-        case .configurationTable: "Delivery metrics by configuration"
-        case .queueTable: "Delivery metrics by queue"
-        case .dateTable: "Delivery metrics by date"
+        case .statusChart: ["Total deliveries by status", "Deliveries by status", "By status"]
+        case .resultDonut: ["Processed deliveries by result", "Processed by result", "By result"]
+        case .dialModeDonut: ["Processed deliveries by dial mode", "Processed by dial mode", "By dial mode"]
+        case .configurationTable: ["Delivery metrics by configuration", "Metrics by configuration", "By configuration"]
+        case .queueTable: ["Delivery metrics by queue", "Metrics by queue", "By queue"]
+        case .dateTable: ["Delivery metrics by date", "Metrics by date", "By date"]
         }
     }
 
-    /// For panels too narrow for the full title.
-    var mediumTitle: String {
-        switch self {
-        case .statusChart: "Deliveries by status"
-        case .resultDonut: "Processed by result"
-        case .dialModeDonut: "Processed by dial mode"
-        case .configurationTable: "By configuration"
-        case .queueTable: "By queue"
-        case .dateTable: "By date"
-        }
-    }
-
+    /// The tab's name in the narrow layout.
     var shortTitle: String {
         switch self {
         case .statusChart: "Status"
@@ -33,6 +29,18 @@ enum PanelID: Int, CaseIterable, Hashable {
         case .configurationTable: "Configurations"
         case .queueTable: "Queues"
         case .dateTable: "Dates"
+        }
+    }
+
+    /// How many selectable items the panel has for the data (the status chart: the columns the last frame drew).
+    func itemCount(data: DashboardData, geometry: ViewGeometry? = nil) -> Int {
+        switch self {
+        case .statusChart: geometry?.chartBuckets.count ?? data.statusByDate.count
+        case .resultDonut: data.processedByResult.count
+        case .dialModeDonut: data.processedByDialMode.count
+        case .configurationTable: data.byConfiguration.count
+        case .queueTable: data.byQueue.count
+        case .dateTable: data.byDate.count
         }
     }
 

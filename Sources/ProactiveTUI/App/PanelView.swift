@@ -7,18 +7,35 @@ struct PanelView: Widget {
     let state: UIState
     let wall: Bool
 
+    /// Legend lines of a donut on the wall: the five largest entries and "Other", so the ring gets the room.
+    static let wallLegendLimit = 6
+
     var focused: Bool { !wall && state.focus == .panel(panel) }
     var selected: Int? { wall ? nil : state.selection[panel] }
 
     func render(into grid: inout Grid, area: Rect, theme: Theme) {
+        _ = draw(into: &grid, area: area, theme: theme)
+    }
+
+    /// Draws the panel and returns what keys need of it: the status chart's columns and series as laid out, a
+    /// table's rows per page.
+    func draw(into grid: inout Grid, area: Rect, theme: Theme) -> ViewGeometry {
+        var geometry = ViewGeometry()
         let prefix = wall ? "" : "\(panel.rawValue) "
         let room = area.width - 4
-        let title = [panel.title, panel.mediumTitle, panel.shortTitle].map { prefix + $0 }
-            .first { DisplayWidth.of($0) <= room } ?? prefix + panel.shortTitle
+        let titles = panel.titles.map { prefix + $0 }
+        let title = titles.first { DisplayWidth.of($0) <= room } ?? titles[titles.count - 1]
         let chart = panel == .statusChart ? statusChart(inner: Panel.inner(of: area), theme: theme) : nil
         let frame = Panel(title: title, focused: focused, footer: chart?.footer ?? footer(area: area))
+        if let chart, let layout = chart.layout {
+            geometry.chartBuckets = layout.buckets
+            geometry.chartLabels = chart.widget.seriesLabels
+        }
+        if panel == .configurationTable || panel == .queueTable {
+            geometry.pageSize[panel] = DataTable.visibleRows(in: Panel.inner(of: area))
+        }
         let inner = frame.draw(into: &grid, area: area, theme: theme)
-        guard !inner.isEmpty else { return }
+        guard !inner.isEmpty else { return geometry }
         switch panel {
         case .statusChart:
             if let chart {
@@ -26,7 +43,8 @@ struct PanelView: Widget {
             }
         case .resultDonut:
             DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
-                       centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results)
+                       centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
+                       legendLimit: wall ? Self.wallLegendLimit : .max)
                 .render(into: &grid, area: inner, theme: theme)
         case .dialModeDonut:
             DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
@@ -39,6 +57,7 @@ struct PanelView: Widget {
             DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
         }
+        return geometry
     }
 
     /// The status chart with its selected column and status, its layout (made once, for the footer and the
@@ -52,7 +71,7 @@ struct PanelView: Widget {
         let bucket = layout.buckets[selected]
         let labels = chart.seriesLabels
         let date = layout.granularity.label(bucket.start)
-        guard let status = DashboardController.chartSegment(state, column: bucket, labels: labels),
+        guard let status = state.chartSegment(in: bucket, labels: labels),
               let i = labels.firstIndex(of: status) else {
             return (chart, layout, "\(date) \(NumberFormat.grouped(bucket.total))")
         }
@@ -78,7 +97,7 @@ struct PanelView: Widget {
     }
 
     private func footer(area: Rect) -> String? {
-        let count = DashboardController.itemCount(panel, data: data)
+        let count = panel.itemCount(data: data)
         guard count > 0 else { return nil }
         switch panel {
         case .configurationTable, .queueTable:

@@ -12,7 +12,8 @@ struct ScreenContext {
 
 /// Draws a whole frame into an in-memory grid: header, sidebar, panels, footer, overlays.
 enum ScreenComposer {
-    static func compose(data: DashboardData, state: UIState, context: ScreenContext, width: Int, height: Int) -> Grid {
+    /// One layout pass: the frame, and the geometry it was laid out with (kept by the loop for the next key).
+    static func compose(data: DashboardData, state: UIState, context: ScreenContext, width: Int, height: Int) -> ComposedFrame {
         var grid = Grid(width: max(0, width), height: max(0, height))
         let theme = context.theme
         let header = HeaderBar(data: data, stale: context.stale, sync: context.sync)
@@ -20,7 +21,7 @@ enum ScreenComposer {
         if layout.mode == .tooSmall {
             TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
                             haveWidth: width, haveHeight: height).render(into: &grid, area: grid.bounds, theme: theme)
-            return grid
+            return ComposedFrame(grid: grid, geometry: ViewGeometry())
         }
         if layout.mode == .wall {
             WallHeader(data: data, stale: context.stale, sync: context.sync).render(into: &grid, area: layout.header, theme: theme)
@@ -29,9 +30,15 @@ enum ScreenComposer {
             header.render(into: &grid, area: layout.header, theme: theme)
         }
         if let tabs = layout.tabs { drawTabs(into: &grid, area: tabs, state: state, theme: theme) }
+        var geometry = ViewGeometry()
         for (panel, area) in layout.panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall)
-                .render(into: &grid, area: area, theme: theme)
+            let drawn = PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall)
+                .draw(into: &grid, area: area, theme: theme)
+            if panel == .statusChart {
+                geometry.chartBuckets = drawn.chartBuckets
+                geometry.chartLabels = drawn.chartLabels
+            }
+            geometry.pageSize.merge(drawn.pageSize) { _, new in new }
         }
         if let sidebar = layout.sidebar {
             let controller = SidebarModel(data: data, search: state.sidebar.search, searchSection: state.sidebar.searchSection)
@@ -40,12 +47,12 @@ enum ScreenComposer {
         }
         if let footer = layout.footer { drawFooter(into: &grid, area: footer, state: state, theme: theme) }
         if state.showHelp {
-            let help = HelpOverlay()
+            let help = HelpOverlay(entries: KeyBindings.helpEntries)
             let size = help.preferredSize
             let w = min(size.width, width), h = min(size.height, height)
             help.render(into: &grid, area: Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h), theme: theme)
         }
-        return grid
+        return ComposedFrame(grid: grid, geometry: geometry)
     }
 
     private static func drawTabs(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
@@ -71,10 +78,7 @@ enum ScreenComposer {
             _ = grid.put(theme.safe(message), x: area.x, y: area.y, style: .warning, maxWidth: area.width)
             return
         }
-        var hints = state.focus == .sidebar
-            ? ["Space toggle", "←→ section", "/ search", "c clear", "C clear all", "⌫ undo", "Tab panels", "? keys", "q quit"]
-            : ["Tab pane", "←→↑↓ select", "Enter filter to selection", "1-6 zoom", "f sidebar", "C clear all", "⌫ undo",
-               "? keys", "q quit"]
+        var hints = KeyBindings.hints(for: state.focus == .sidebar ? .sidebar : .panel)
         if theme.isASCII {
             hints = hints.map {
                 $0.replacingOccurrences(of: "←→↑↓", with: "arrows").replacingOccurrences(of: "←→", with: "left/right")
@@ -88,22 +92,5 @@ enum ScreenComposer {
             hints.remove(at: hints.count - 3)
         }
         _ = grid.put(hints.joined(separator: separator), x: area.x, y: area.y, style: .muted, maxWidth: area.width)
-    }
-}
-
-extension ScreenComposer {
-    /// The geometry keys need for the frame that `compose` would draw.
-    static func geometry(data: DashboardData, state: UIState, theme: Theme, width: Int, height: Int) -> ViewGeometry {
-        let header = HeaderBar(data: data)
-        let layout = ScreenLayout.make(width: width, height: height, state: state, headerHeight: header.preferredHeight)
-        var geometry = ViewGeometry()
-        if let area = layout.panels[.statusChart],
-           let chart = StackedColumnChart(data: data).layout(in: Panel.inner(of: area), theme: theme) {
-            geometry.chartBuckets = chart.buckets
-        }
-        for panel in [PanelID.configurationTable, .queueTable] {
-            if let area = layout.panels[panel] { geometry.pageSize[panel] = DataTable.visibleRows(in: Panel.inner(of: area)) }
-        }
-        return geometry
     }
 }

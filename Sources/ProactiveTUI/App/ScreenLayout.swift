@@ -30,65 +30,58 @@ struct ScreenLayout: Equatable {
         if state.wall { return wall(width: width, height: height, state: state, headerHeight: headerHeight) }
         let full = width >= fullWidth && height >= fullHeight
         var layout = ScreenLayout(mode: full ? .full : .compact)
-        layout.header = Rect(x: 0, y: 0, width: width, height: headerHeight)
-        layout.footer = Rect(x: 0, y: height - 1, width: width, height: 1)
-        var body = Rect(x: 0, y: headerHeight, width: width, height: height - headerHeight - 1)
+        let screen = Rect(x: 0, y: 0, width: width, height: height).rows([.fixed(headerHeight), .fill, .fixed(1)])
+        layout.header = screen[0]
+        layout.footer = screen[2]
+        var body = screen[1]
         if !full {
             // The tab strip spans the screen, above the sidebar when it is open.
-            layout.tabs = Rect(x: body.x, y: body.y, width: body.width, height: 1)
-            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+            let parts = body.rows([.fixed(1), .fill])
+            layout.tabs = parts[0]
+            body = parts[1]
         }
         let showSidebar = full ? !state.sidebarFolded : state.focus == .sidebar
         if showSidebar {
             // Beside the panels, never over them: a panel drawn under the sidebar would show cut columns and labels.
-            let sidebarWidth = min(width >= 150 ? 34 : 30, body.width / 2)
-            layout.sidebar = Rect(x: 0, y: body.y, width: sidebarWidth, height: body.height)
-            body = Rect(x: sidebarWidth, y: body.y, width: body.width - sidebarWidth, height: body.height)
+            let parts = body.columns([.fixed(min(width >= 150 ? 34 : 30, body.width / 2)), .fill])
+            layout.sidebar = parts[0]
+            body = parts[1]
         }
         if !full || state.zoomed != nil {
             layout.panels[state.zoomed ?? state.visiblePanel] = body
             return layout
         }
         let dateHeight = 5
-        let rest = body.height - dateHeight
-        let chartHeight = max(8, rest * 55 / 100)
-        let tableHeight = rest - chartHeight
-        let chartWidth = body.width / 2
-        let donutWidth = (body.width - chartWidth) / 2
-        layout.panels[.statusChart] = Rect(x: body.x, y: body.y, width: chartWidth, height: chartHeight)
-        layout.panels[.resultDonut] = Rect(x: body.x + chartWidth, y: body.y, width: donutWidth, height: chartHeight)
-        layout.panels[.dialModeDonut] = Rect(x: body.x + chartWidth + donutWidth, y: body.y,
-                                             width: body.width - chartWidth - donutWidth, height: chartHeight)
-        let configWidth = body.width * 58 / 100
-        layout.panels[.configurationTable] = Rect(x: body.x, y: body.y + chartHeight, width: configWidth, height: tableHeight)
-        layout.panels[.queueTable] = Rect(x: body.x + configWidth, y: body.y + chartHeight,
-                                          width: body.width - configWidth, height: tableHeight)
-        layout.panels[.dateTable] = Rect(x: body.x, y: body.y + chartHeight + tableHeight, width: body.width, height: dateHeight)
+        let chartHeight = max(8, (body.height - dateHeight) * 55 / 100)
+        let rows = body.rows([.fixed(chartHeight), .fill, .fixed(dateHeight)])
+        layout.place([.statusChart, .resultDonut, .dialModeDonut], in: rows[0].columns(chartRow(width: rows[0].width)))
+        layout.place([.configurationTable, .queueTable], in: rows[1].columns([.percent(58), .fill]))
+        layout.panels[.dateTable] = rows[2]
         return layout
+    }
+
+    /// The chart half the width, the two donuts sharing the rest (the second one taking an odd column).
+    private static func chartRow(width: Int) -> [LayoutSize] {
+        [.percent(50), .fixed((width - width * 50 / 100) / 2), .fill]
+    }
+
+    private mutating func place(_ ids: [PanelID], in areas: [Rect]) {
+        for (id, area) in zip(ids, areas) { panels[id] = area }
     }
 
     private static func wall(width: Int, height: Int, state: UIState, headerHeight: Int) -> ScreenLayout {
         var layout = ScreenLayout(mode: .wall)
-        layout.header = Rect(x: 0, y: 0, width: width, height: 1)
-        let tileHeight = height >= 45 ? 8 : 7
-        layout.tiles = Rect(x: 0, y: 1, width: width, height: tileHeight)
-        let top = 1 + tileHeight
-        let body = Rect(x: 0, y: top, width: width, height: height - top)
+        let screen = Rect(x: 0, y: 0, width: width, height: height).rows([.fixed(1), .fixed(height >= 45 ? 8 : 7), .fill])
+        layout.header = screen[0]
+        layout.tiles = screen[1]
+        let body = screen[2]
         if let zoomed = state.zoomed {
             layout.panels[zoomed] = body
             return layout
         }
-        let chartHeight = body.height * 55 / 100
-        let tableHeight = body.height - chartHeight
-        let chartWidth = width / 2
-        let donutWidth = (width - chartWidth) / 2
-        layout.panels[.statusChart] = Rect(x: 0, y: top, width: chartWidth, height: chartHeight)
-        layout.panels[.resultDonut] = Rect(x: chartWidth, y: top, width: donutWidth, height: chartHeight)
-        layout.panels[.dialModeDonut] = Rect(x: chartWidth + donutWidth, y: top, width: width - chartWidth - donutWidth,
-                                             height: chartHeight)
-        let configWidth = width / 2
-        layout.panels[.configurationTable] = Rect(x: 0, y: top + chartHeight, width: configWidth, height: tableHeight)
-        layout.panels[.queueTable] = Rect(x: configWidth, y: top + chartHeight, width: width - configWidth, height: tableHeight)
+        let rows = body.rows([.percent(55), .fill])
+        layout.place([.statusChart, .resultDonut, .dialModeDonut], in: rows[0].columns(chartRow(width: width)))
+        layout.place([.configurationTable, .queueTable], in: rows[1].columns([.percent(50), .fill]))
         return layout
     }
 }

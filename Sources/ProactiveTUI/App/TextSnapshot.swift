@@ -5,6 +5,6 @@ import Foundation
 enum TextSnapshot {
     static func render(data: DashboardData, width: Int, height: Int, unicode: Bool, state: UIState = UIState()) -> [String] {
         let context = ScreenContext(theme: unicode ? .unicode(colors: false) : .ascii(colors: false))
-        return ScreenComposer.compose(data: data, state: state, context: context, width: width, height: height).lines()
+        return ScreenComposer.compose(data: data, state: state, context: context, width: width, height: height).grid.lines()
     }
 }

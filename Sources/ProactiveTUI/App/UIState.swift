@@ -28,6 +28,14 @@ struct UIState {
     init(wall: Bool = false) { self.wall = wall }
 
     func selected(_ panel: PanelID) -> Int? { selection[panel] }
+
+    /// The selected status of the chart's column `column` (counts indexed as `labels`), when that column has
+    /// deliveries of it.
+    func chartSegment(in column: DateBucket, labels: [String]) -> String? {
+        guard let label = chartSegment, let i = labels.firstIndex(of: label), i < column.counts.count,
+              column.counts[i] > 0 else { return nil }
+        return label
+    }
 }
 
 /// A line being typed in the footer.

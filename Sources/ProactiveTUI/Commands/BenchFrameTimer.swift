@@ -1,3 +1,4 @@
+import Bench
 import DashboardModel
 import Foundation
 

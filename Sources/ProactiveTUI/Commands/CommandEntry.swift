@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardModel
 import Foundation
 
 /// The one entry of every command (after `ParsableCommand.main`, which it replaces): parses, runs, and turns
@@ -18,6 +19,11 @@ enum CommandEntry {
             finish(0)
         } catch {
             let code = RootCommand.exitCode(for: error)
+            // The model's typed errors are worded here, with the command line's words.
+            if error is StoreMissing || error is FilterError {
+                Console.lines(ErrorText.describe(error), to: .error)
+                finish(1)
+            }
             let message = RootCommand.fullMessage(for: error).trimmingCharacters(in: .newlines)
             if code == .success {
                 if !message.isEmpty { Console.lines(message) }

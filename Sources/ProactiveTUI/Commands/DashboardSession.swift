@@ -13,7 +13,7 @@ struct DashboardSession {
             try index.refresh()
             return DashboardSession(store: store, index: index)
         } catch {
-            Console.error("\(error)")
+            Console.error(ErrorText.describe(error))
             throw ExitCode(1)
         }
     }

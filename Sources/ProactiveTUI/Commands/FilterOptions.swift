@@ -45,7 +45,7 @@ struct FilterOptions: ParsableArguments {
         do {
             return try FilterValidator.validate(request, known: index.knownFilterValues)
         } catch let error as FilterError {
-            Console.error(error.description)
+            Console.error(error.commandLineText)
             throw ExitCode(2)
         }
     }
@@ -58,7 +58,7 @@ struct FilterOptions: ParsableArguments {
             r.values = [:]
             _ = try FilterValidator.validate(r)
         } catch let error as FilterError {
-            Console.error(error.description)
+            Console.error(error.commandLineText)
             throw ExitCode(2)
         }
     }

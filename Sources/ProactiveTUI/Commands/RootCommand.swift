@@ -4,6 +4,7 @@ struct RootCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proactive-tui",
         abstract: "A terminal dashboard for proactive outbound deliveries (Dynamics 365 Contact Center).",
+        version: ReleaseVersion.text(),
         subcommands: [DashboardCommand.self, DemoCommand.self, ImportCommand.self, SnapshotCommand.self, ExportCommand.self, SyncCommand.self, BenchCommand.self, BenchStartupCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -19,10 +19,13 @@ public struct DonutChart: Widget {
     public var centerText: String?
     /// The dimension's known values in their fixed order: each keeps its fill and colour (`SeriesSlots`).
     public var known: [String]
+    /// At most this many legend lines: the largest entries and "Other" (wall mode, so the ring gets the room).
+    public var legendLimit: Int
 
     public init(entries: [CountEntry], holeRatio: Double = 0.5, selectedIndex: Int? = nil, centerText: String? = nil,
-                known: [String] = []) {
+                known: [String] = [], legendLimit: Int = .max) {
         self.entries = entries
+        self.legendLimit = max(1, legendLimit)
         self.holeRatio = holeRatio
         self.selectedIndex = selectedIndex
         self.centerText = centerText
@@ -56,7 +59,7 @@ public struct DonutChart: Widget {
     }
 
     public func layout(in area: Rect) -> Layout {
-        let all = DonutChart.legendEntries(entries, room: Int.max)
+        let all = DonutChart.legendEntries(entries, room: legendLimit)
         // Beside: the ring takes the full height (2 columns per row) if the legend keeps its minimum width.
         var rows = area.height
         var cols = 2 * rows
@@ -79,14 +82,14 @@ public struct DonutChart: Widget {
         if rows >= 3 && belowRows <= rows + 2 {
             let ring = Rect(x: area.x, y: area.y + (area.height - rows) / 2, width: cols, height: rows)
             let legend = Rect(x: ring.right + 1, y: area.y, width: area.width - cols - 1, height: area.height)
-            return Layout(ring: ring, legend: legend, entries: DonutChart.legendEntries(entries, room: legend.height))
+            return Layout(ring: ring, legend: legend, entries: DonutChart.legendEntries(entries, room: min(legend.height, legendLimit)))
         }
         let legendRows = belowLegendRows
         rows = belowRows
         cols = 2 * rows
         let ring = Rect(x: area.x + (area.width - cols) / 2, y: area.y, width: cols, height: rows)
         let legend = Rect(x: area.x, y: area.bottom - legendRows, width: area.width, height: legendRows)
-        return Layout(ring: ring, legend: legend, entries: DonutChart.legendEntries(entries, room: legendRows))
+        return Layout(ring: ring, legend: legend, entries: DonutChart.legendEntries(entries, room: min(legendRows, legendLimit)))
     }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {

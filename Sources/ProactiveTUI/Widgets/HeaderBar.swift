@@ -21,65 +21,65 @@ public struct HeaderBar: Widget {
     /// Rows this header wants: 2, or 3 with live figures.
     public var preferredHeight: Int { data.live == nil ? 2 : 3 }
 
-    public func summaryText(theme: Theme) -> String {
-        let sep = theme.glyphs.separator
-        return title + sep + "Total " + NumberFormat.grouped(data.totalDeliveries) + sep + "Processed "
-            + NumberFormat.grouped(data.processed) + " (" + NumberFormat.percent(data.processed, of: data.totalDeliveries) + ")"
+    /// Row 1 by priority: the title goes first, then the sync's message (cut to the room left over rather than
+    /// dropped), the update time's label, the totals' labels, then the sync, the update time, the total; the
+    /// processed figure and `STALE` stay longest.
+    func summaryLine(theme: Theme) -> PriorityLine {
+        let percent = NumberFormat.percent(data.processed, of: data.totalDeliveries)
+        let total = NumberFormat.grouped(data.totalDeliveries)
+        let processed = NumberFormat.grouped(data.processed) + " (" + percent + ")"
+        let time = ClockText.time(data.readAt, in: data.filters.zone)
+        var items: [PriorityLine.Item] = [
+            .init([title], importance: 0, style: .title, decoration: true),
+            .init(["Total " + total, total], importance: 4, style: .title),
+            .init(["Processed " + processed, processed], importance: 5, style: .title),
+        ]
+        if let sync {
+            let style: Style = sync.isFailing ? .warning : .muted
+            switch sync {
+            case .synced:
+                items.append(.init([theme.safe(sync.text(in: data.filters.zone))], importance: 1, style: style, trailing: true))
+            case .failing(let since, _):
+                let short = "sync failing since " + SyncIndicator.hoursMinutes(since, in: data.filters.zone)
+                let full = theme.safe(sync.text(in: data.filters.zone))
+                items.append(.init([full, short], importance: 1, style: style, trailing: true, stretch: full))
+            }
+        }
+        items.append(.init(["Updated " + time, time], importance: 3, style: .muted, trailing: true))
+        if stale { items.append(.init([" STALE "], importance: 6, style: Style.warning.reversed, trailing: true, gap: 1)) }
+        return PriorityLine(items: items, separator: theme.glyphs.separator)
     }
 
-    public func liveText(theme: Theme) -> String? {
+    /// Row 3 by priority: labels go first (least important first), then whole figures; pending and throughput stay
+    /// longest.
+    func liveLine(theme: Theme) -> PriorityLine? {
         guard let live = data.live else { return nil }
         let none = "-"
         let rate = { (r: Double?) in r.map { NumberFormat.percent($0) } ?? none }
-        return [
-            "Pending " + NumberFormat.grouped(live.pending),
-            "In progress " + NumberFormat.grouped(live.inProgress),
-            "Throughput " + NumberFormat.grouped(live.throughputPerHour) + "/h",
-            "Clear in " + (live.secondsToClear.map { NumberFormat.duration(seconds: $0) } ?? none),
-            "Abandoned " + rate(live.abandonedRate),
-            "Connect " + rate(live.connectRate),
-        ].joined(separator: theme.glyphs.separator)
+        func item(_ label: String, _ value: String, _ importance: Int) -> PriorityLine.Item {
+            .init([label + " " + value, value], importance: importance)
+        }
+        return PriorityLine(items: [
+            item("Pending", NumberFormat.grouped(live.pending), 6),
+            item("In progress", NumberFormat.grouped(live.inProgress), 2),
+            item("Throughput", NumberFormat.grouped(live.throughputPerHour) + "/h", 5),
+            item("Clear in", live.secondsToClear.map { NumberFormat.duration(seconds: $0) } ?? none, 3),
+            item("Abandoned", rate(live.abandonedRate), 4),
+            item("Connect", rate(live.connectRate), 1),
+        ], separator: theme.glyphs.separator)
     }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         grid.fill(area)
         let ell = theme.glyphs.ellipsis
-        // Row 1, right side first: it must survive a narrow terminal.
-        var rightWidth = 0
-        let updated = "Updated " + ClockText.time(data.readAt, in: data.filters.zone)
-        if stale {
-            let w = DisplayWidth.of(" STALE ")
-            if w <= area.width {
-                grid.put(" STALE ", x: area.right - w, y: area.y, style: Style.warning.reversed)
-                rightWidth = w
-            }
-        }
-        let uw = DisplayWidth.of(updated)
-        if rightWidth + uw + 1 <= area.width {
-            grid.put(updated, x: area.right - rightWidth - uw - (stale ? 1 : 0), y: area.y, style: .muted)
-            rightWidth += uw + (stale ? 1 : 0)
-        }
-        if let sync {
-            // Beside the update time, taking at most half the row so the totals stay readable.
-            let text = theme.safe(sync.text(in: data.filters.zone))
-            let room = min(area.width / 2, area.width - rightWidth - 2)
-            if room >= 12 {
-                let w = min(DisplayWidth.of(text), room)
-                grid.put(text, x: area.right - rightWidth - 2 - w, y: area.y, width: w, alignment: .left,
-                         style: sync.isFailing ? Style.warning : .muted, ellipsis: ell)
-                rightWidth += w + 2
-            }
-        }
-        let leftRoom = area.width - rightWidth - (rightWidth > 0 ? 1 : 0)
-        grid.put(summaryText(theme: theme), x: area.x, y: area.y, width: leftRoom, alignment: .left, style: .title,
-                 ellipsis: ell)
+        summaryLine(theme: theme).render(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), theme: theme)
         if area.height >= 2 {
             let filters = theme.safe(FilterSummary.text(data.filters, facets: data.facets, separator: theme.glyphs.separator))
             grid.put(filters, x: area.x, y: area.y + 1, width: area.width, alignment: .left, style: .accent, ellipsis: ell)
         }
-        if area.height >= 3, let live = liveText(theme: theme) {
-            grid.put(live, x: area.x, y: area.y + 2, width: area.width, alignment: .left, style: .normal, ellipsis: ell)
+        if area.height >= 3, let live = liveLine(theme: theme) {
+            live.render(into: &grid, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: 1), theme: theme)
         }
     }
 }

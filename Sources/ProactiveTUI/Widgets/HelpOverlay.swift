@@ -12,30 +12,10 @@ public struct HelpOverlay: Widget {
     public var entries: [Entry]
     public var title: String
 
-    public init(entries: [Entry] = HelpOverlay.standardEntries, title: String = "Keys (? or Esc closes)") {
+    public init(entries: [Entry], title: String = "Keys (? or Esc closes)") {
         self.entries = entries
         self.title = title
     }
-
-    public static let standardEntries: [Entry] = [
-        Entry("Tab / Shift-Tab", "next / previous pane"),
-        Entry("arrows, h j k l", "move (chart: ←→ day, ↑↓ status)"),
-        Entry("PgUp / PgDn", "page"),
-        Entry("Space", "toggle the value under the cursor"),
-        Entry("Enter", "apply / cross-filter on the selection"),
-        Entry("c", "clear the focused filter"),
-        Entry("C", "clear all filters"),
-        Entry("Backspace", "undo the last filter change"),
-        Entry("1-6", "zoom a panel (again to restore)"),
-        Entry("w", "wall mode"),
-        Entry("/", "search the focused list"),
-        Entry("t / d", "type a time zone / a date range"),
-        Entry("f", "fold or show the sidebar"),
-        Entry("Ctrl-L", "repaint the screen"),
-        Entry("Ctrl-Z", "suspend (fg to come back)"),
-        Entry("?", "this help"),
-        Entry("q", "quit"),
-    ]
 
     /// The box size wanted: content plus a border and one column of padding.
     public var preferredSize: (width: Int, height: Int) {

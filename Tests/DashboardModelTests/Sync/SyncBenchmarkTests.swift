@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import DashboardModel
+@testable import Bench
 
 /// The store side of an initial sync, measured only when asked (release build):
 ///

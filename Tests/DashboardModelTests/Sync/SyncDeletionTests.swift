@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DashboardModel
+@testable import Bench
 
 /// Deletions: after them every number equals a fresh import of the rows that remain.
 @Suite struct SyncDeletionTests {

@@ -425,7 +425,7 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
         #expect(labels == ["Pending", "InProcess", "Complete", "Expired", "Error"])
         let monday = LocalDate(year: 2026, month: 10, day: 26)
         let week = DateBucket(start: monday, end: monday.adding(days: 6), counts: [0, 2, 5, 0, 1])
-        let geometry = ViewGeometry(chartBuckets: [week])
+        let geometry = ViewGeometry(chartBuckets: [week], chartLabels: labels)
         var c = controller()
         // No column yet: a hint, nothing picked.
         #expect(c.handle(.up, data: data, geometry: geometry) == .redraw)
@@ -470,7 +470,7 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
     @Test func statusChartGeometryGroupsALongRangeByWeek() {
         let data = AppFixture.longRange
         let state = UIState()
-        let geometry = ScreenComposer.geometry(data: data, state: state, theme: .unicode(colors: false), width: 120, height: 35)
+        let geometry = ScreenComposer.compose(data: data, state: state, context: ScreenContext(theme: .unicode(colors: false)), width: 120, height: 35).geometry
         // 120 days do not fit the chart's ~40 columns at 120x35: weeks, Monday to Sunday, the first clipped.
         #expect(geometry.chartBuckets.count == 18)
         #expect(geometry.chartBuckets.first?.start == data.from)
@@ -488,12 +488,12 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
         #expect(b.dayNumber - a.dayNumber == 6)
         #expect(a == LocalDate(year: 2026, month: 7, day: 13))
         // Still weeks at 200x60 (about 78 columns for 120 days); zoomed with the sidebar folded (197 columns), days.
-        let wide = ScreenComposer.geometry(data: data, state: state, theme: .unicode(colors: false), width: 200, height: 60)
+        let wide = ScreenComposer.compose(data: data, state: state, context: ScreenContext(theme: .unicode(colors: false)), width: 200, height: 60).geometry
         #expect(wide.chartBuckets.count == 18)
         var zoomed = UIState()
         zoomed.zoomed = .statusChart
         zoomed.sidebarFolded = true
-        let days = ScreenComposer.geometry(data: data, state: zoomed, theme: .unicode(colors: false), width: 200, height: 60)
+        let days = ScreenComposer.compose(data: data, state: zoomed, context: ScreenContext(theme: .unicode(colors: false)), width: 200, height: 60).geometry
         #expect(days.chartBuckets.count == 120)
         #expect(days.chartBuckets.allSatisfy { $0.start == $0.end })
     }

@@ -23,7 +23,7 @@ import Testing
     func screen(_ width: Int, _ height: Int, unicode: Bool = true, state: UIState = UIState()) -> Grid {
         let theme: Theme = unicode ? .unicode(colors: false) : .ascii(colors: false)
         return ScreenComposer.compose(data: data, state: state, context: ScreenContext(theme: theme), width: width,
-                                      height: height)
+                                      height: height).grid
     }
 
     @Test func snapshotIsTheComposedScreen() {
@@ -37,7 +37,7 @@ import Testing
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)                                              Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
             "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · Connect 64.9%",
-            "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ─────────────┐┌ 2 Result ──────────┐┌ 3 Dial mode ────────┐",
+            "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ─────────────┐┌ 2 By result ───────┐┌ 3 By dial mode ─────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                        ││      ▞▞▞▞▚▚▚▚      ││      ▒▒▒▒▓▓▓▓       │",
             "│▸ Time zone: UTC            ││  │        ▁▁▁▁▁▁▁                         ││    ▙▙▙▞▞▞▚▚▚▚▚▚    ││   ░░░▒▒▒▒▓▓▓▓▓▓▓    │",
             "│▸ Channel: all              ││  │        ▒▒▒▒▒▒▒         ▂▂▂▂▂▂▂         ││   ▙▙▙▙      ▚▚▚▚   ││  ░░░░░▒▒▒▓▓▓▓▓▓▓▓   │",
@@ -78,7 +78,7 @@ import Testing
         expectLines(screen(80, 24), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned …",
+            "Pending 400 · 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · 64.9%",
             " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
             "┌ 1 Total deliveries by status ────────────────────────────────────────────────┐",
             "│2k┤                                                                           │",
@@ -108,7 +108,7 @@ import Testing
             "Proactive Outbound | Total 6,430 | Processed 5,550 (86.3%)                                              Updated 16:45:30",
             "2026-11-02..2026-11-06 | UTC | Direction: Outgoing",
             "Pending 400 | In progress 160 | Throughput 240/h | Clear in 1h 40m | Abandoned 10.8% | Connect 64.9%",
-            "+ Filters -------------------++ 1 Total deliveries by status -------------++ 2 Result ----------++ 3 Dial mode --------+",
+            "+ Filters -------------------++ 1 Total deliveries by status -------------++ 2 By result -------++ 3 By dial mode -----+",
             "|> Duration: Custom: 2026-11~||2k+                                        ||      ****====      ||      %%%%@@@@       |",
             "|> Time zone: UTC            ||  |                                        ||    :::***======    ||   +++%%%%@@@@@@@    |",
             "|> Channel: all              ||  |        %%%%%%%                         ||   ::::      ====   ||  +++++%%%@@@@@@@@   |",
@@ -283,7 +283,7 @@ import Testing
         expectLines(screen(80, 24, state: state), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned …",
+            "Pending 400 · 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · 64.9%",
             " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
             "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ──────────────────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                             │",
@@ -318,7 +318,7 @@ import Testing
         expectLines(grid, [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned …",
+            "Pending 400 · 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · 64.9%",
             " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
             "┌ 4 Delivery metrics by configuration ─────────────────────────────────────────┐",
             "│Configuration                                  Status Priority Total Processed│",

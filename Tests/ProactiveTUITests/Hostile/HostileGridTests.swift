@@ -40,7 +40,7 @@ struct HostileGridTests {
             for (width, height) in [(120, 35), (70, 20)] {
                 let theme: Theme = unicode ? .unicode(colors: true) : .ascii(colors: true)
                 let grid = ScreenComposer.compose(data: data, state: UIState(), context: ScreenContext(theme: theme),
-                                                  width: width, height: height)
+                                                  width: width, height: height).grid
                 for cell in grid.cells {
                     let bad = HostileText.violations(in: cell.text)
                     #expect(bad.isEmpty, "\(name), \(width)x\(height), unicode \(unicode): \(bad) in cell \(cell.text.debugDescription)")

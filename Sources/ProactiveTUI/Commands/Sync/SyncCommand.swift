@@ -134,7 +134,7 @@ struct SyncCommand: ParsableCommand {
         let path = store.path
         let reader: DeliveryStore
         do { reader = try DeliveryStore.openForReading(path: path) } catch {
-            SyncOutput.error("\(error)")
+            SyncOutput.error(ErrorText.describe(error))
             throw ExitCode(1)
         }
         for line in SyncStatusLines.lines(try reader.syncStatus(), now: Date()) { SyncOutput.line(line) }

@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// Writes deliveries as one Dataverse Web API page (`{"@odata.context": ..., "value": [...], "@odata.nextLink": ...}`),
 /// the shape `DeliveryStore.applySyncPage` takes: for the sync benchmark (and any stand-in service). Each row carries

@@ -1,3 +1,4 @@
+import DashboardModel
 /// The figures the benchmark checks between the fast path and the plain-SQL baseline, keyed by stored values:
 /// totals, per status, per day and status, processed per result and dial mode, per configuration and queue.
 public struct BenchTotals: Equatable, Sendable {

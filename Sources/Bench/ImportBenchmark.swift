@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// The import benchmark: demo deliveries written as a CSV export, imported with `FileImporter.importFile`
 /// into a fresh store (rows, combinations and slot counts, one transaction, WAL checkpointed), then deleted.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import DashboardModel
 
 /// The store side of an initial sync, measured: demo deliveries (each with a row id of its own, as in a real
 /// organization) written as Web API pages of `pageSize` rows, then streamed into a fresh store with

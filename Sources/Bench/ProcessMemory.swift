@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// This process's resident memory from /proc/self/status (Linux): peak (VmHWM) and current (VmRSS), in KiB.
 public struct ProcessMemory: Sendable {

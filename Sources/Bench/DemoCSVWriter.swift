@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// Writes the demo generator's deliveries as a Dataverse CSV export (logical-name header, as in
 /// `samples/msdyn_proactive_deliveries.csv`), for the import benchmark. Queues, configurations and

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import DashboardModel
 
 /// The benchmark's reference: a filter state answered by plain SQL over the raw delivery rows, the way a
 /// dashboard without the slot counts would. One query per state: the days of the range (start instants from
@@ -29,7 +30,7 @@ public struct BaselineQuery {
         }
         if exists { return nil }
         let watch = Stopwatch()
-        try store.pool.writeWithoutTransaction { db in
+        try store.writeWithoutTransaction { db in
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(indexName) ON deliveries(created)")
         }
         return watch.seconds

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import DashboardModel
 
 /// What a store holds: row counts of its main tables and its size on disk (with the space of each table and
 /// index when SQLite can tell).

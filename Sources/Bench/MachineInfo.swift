@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// The machine a benchmark ran on.
 public struct MachineInfo: Sendable {

@@ -1,3 +1,4 @@
+import DashboardModel
 /// Median, 95th percentile (nearest rank), maximum and mean of a set of timings in milliseconds.
 public struct DurationStats: Sendable {
     public let count: Int

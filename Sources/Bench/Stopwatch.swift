@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// A monotonic stopwatch for the benchmark.
 public struct Stopwatch: Sendable {

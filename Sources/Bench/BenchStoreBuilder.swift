@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// Builds the benchmark's store from the demo generator, through the same writer an import uses
 /// (generated on a second thread while the writer applies), in one transaction, then checkpoints the WAL.

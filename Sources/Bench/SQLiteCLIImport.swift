@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// The import benchmark's reference: SQLite's own command-line CSV import (`sqlite3 DB ".import --csv FILE t"`) of
 /// the same file into one bare table, in WAL mode: the rows alone, no keys, upserts or counts. Timed in the same run,

@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// One filter state of the benchmark's fixed sequence, with a short name for reports.
 public struct BenchState: Sendable {

@@ -1,0 +1,30 @@
+/// What a bound key asks for. The controller decides what each action means where the focus is (the same `c` clears
+/// a sidebar list's filter or the filter a panel sets).
+enum KeyAction: Hashable {
+    case quit
+    case repaint
+    case suspend
+    case showHelp
+    case toggleWall
+    /// Restore a zoomed panel, clear the search, or leave the sidebar (the first that applies).
+    case back
+    case zoom(PanelID)
+    case nextPane, previousPane
+    case toggleSidebar
+    case clearAll
+    case undo
+    case typeTimeZone, typeDates
+    case move(MoveDirection)
+    case pageUp, pageDown
+    case first, last
+    /// Space: toggle the sidebar's choice, or cross-filter in a panel.
+    case toggle
+    /// Enter: the same as Space in the sidebar; cross-filter in a panel.
+    case activate
+    case clearFocused
+    case search
+}
+
+enum MoveDirection: Hashable {
+    case up, down, left, right
+}

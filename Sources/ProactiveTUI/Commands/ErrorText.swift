@@ -1,0 +1,20 @@
+import DashboardModel
+
+/// How the command line words an error the model or the store raised: typed errors get the command line's words
+/// (what to run, which flag), others their own description.
+enum ErrorText {
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case let missing as StoreMissing: missing.commandLineText
+        case let filter as FilterError: filter.commandLineText
+        default: "\(error)"
+        }
+    }
+}
+
+extension StoreMissing {
+    var commandLineText: String {
+        "no store at \(path)\(fileIsEmpty ? " (the file is empty)" : ""): create one with `proactive-tui import FILE...` "
+            + "or `proactive-tui demo`, or name one with --db"
+    }
+}
