@@ -50,22 +50,22 @@ public struct HeaderBar: Widget {
         return PriorityLine(items: items, separator: theme.glyphs.separator)
     }
 
-    /// Row 3 by priority: labels go first (least important first), then whole figures; pending and throughput stay
-    /// longest.
+    /// Row 3 by priority: labels are shortened first (least important first), then whole figures go; pending and
+    /// throughput stay longest. A figure never stands without a label: six bare numbers in a row cannot be told apart.
     func liveLine(theme: Theme) -> PriorityLine? {
         guard let live = data.live else { return nil }
         let none = "-"
         let rate = { (r: Double?) in r.map { NumberFormat.percent($0) } ?? none }
-        func item(_ label: String, _ value: String, _ importance: Int) -> PriorityLine.Item {
-            .init([label + " " + value, value], importance: importance)
+        func item(_ label: String, _ short: String, _ value: String, _ importance: Int) -> PriorityLine.Item {
+            .init([label + " " + value, short + " " + value], importance: importance)
         }
         return PriorityLine(items: [
-            item("Pending", NumberFormat.grouped(live.pending), 6),
-            item("In progress", NumberFormat.grouped(live.inProgress), 2),
-            item("Throughput", NumberFormat.grouped(live.throughputPerHour) + "/h", 5),
-            item("Clear in", live.secondsToClear.map { NumberFormat.duration(seconds: $0) } ?? none, 3),
-            item("Abandoned", rate(live.abandonedRate), 4),
-            item("Connect", rate(live.connectRate), 1),
+            item("Pending", "Pend", NumberFormat.grouped(live.pending), 6),
+            item("In progress", "InProg", NumberFormat.grouped(live.inProgress), 2),
+            item("Throughput", "Thru", NumberFormat.grouped(live.throughputPerHour) + "/h", 5),
+            item("Clear in", "Clear", live.secondsToClear.map { NumberFormat.duration(seconds: $0) } ?? none, 3),
+            item("Abandoned", "Aband", rate(live.abandonedRate), 4),
+            item("Connect", "Conn", rate(live.connectRate), 1),
         ], separator: theme.glyphs.separator)
     }
 

@@ -1,6 +1,7 @@
 /// One row of items laid out by priority, so that every figure shown is whole: when the row is too narrow the
-/// decoration goes first (a title), then items are shortened (their labels dropped), least important first, then
-/// whole items are dropped, least important first. Leading items are joined by a separator from the left edge,
+/// decoration goes first (a title), then items are shortened (their labels dropped or cut), least important first,
+/// then whole items are dropped, least important first, and the room a dropped item leaves gives the most important
+/// ones their longer forms back. Leading items are joined by a separator from the left edge,
 /// trailing ones are right-aligned.
 public struct PriorityLine {
     public struct Item {
@@ -54,7 +55,19 @@ public struct PriorityLine {
         }
         for i in order {
             choice[i] = nil
-            if used(choice) <= width { return choice }
+            if used(choice) <= width { return regrow(choice, order: order, width: width) }
+        }
+        return choice
+    }
+
+    /// After an item was dropped, the room it left gives the most important items back their longer forms.
+    private func regrow(_ start: [Int?], order: [Int], width: Int) -> [Int?] {
+        var choice = start
+        for i in order.reversed() {
+            while let form = choice[i], form > 0 {
+                choice[i] = form - 1
+                if used(choice) > width { choice[i] = form; break }
+            }
         }
         return choice
     }

@@ -78,7 +78,7 @@ import Testing
         expectLines(screen(80, 24), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · 64.9%",
+            "Pending 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband 10.8% · Conn 64.9%",
             " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
             "┌ 1 Total deliveries by status ────────────────────────────────────────────────┐",
             "│2k┤                                                                           │",
@@ -283,7 +283,7 @@ import Testing
         expectLines(screen(80, 24, state: state), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · 64.9%",
+            "Pending 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband 10.8% · Conn 64.9%",
             " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
             "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ──────────────────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                             │",
@@ -318,7 +318,7 @@ import Testing
         expectLines(grid, [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · 64.9%",
+            "Pending 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband 10.8% · Conn 64.9%",
             " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
             "┌ 4 Delivery metrics by configuration ─────────────────────────────────────────┐",
             "│Configuration                                  Status Priority Total Processed│",
