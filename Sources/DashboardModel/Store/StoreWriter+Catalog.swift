@@ -115,6 +115,7 @@ extension StoreWriter {
             moves.append((link.delivery, link.conversation, target.direction))
         }
         relinks.removeAll()
+        ImportTrace.mark("\(moves.count) moves found")
         // A delivery linked to several conversations (stale links) matches at most one: its stored conversation.
         moves.sort { ($0.delivery, $0.conversation) < ($1.delivery, $1.conversation) }
         for move in moves {
