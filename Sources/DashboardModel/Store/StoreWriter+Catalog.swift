@@ -94,9 +94,12 @@ extension StoreWriter {
     /// Moves the deliveries linked to the conversations whose direction arrived or changed in this transaction to
     /// the combination with the conversation's direction (each link bucket read once). A delivery whose last link
     /// change in this transaction came after its conversation was written took the direction then: left alone.
+    /// The moves are gathered first and applied in delivery key order: one pass over the deliveries B-tree, front
+    /// to back, instead of a scattered page per delivery (the counts change in memory, written once by `finish`).
     /// - Parameter changes: this transaction's link changes, as `ConversationLinks.sorted` leaves them.
     func relinkAll(changes: [ConversationLinks.Change]) throws {
         let conversations = relinks.keys.sorted()
+        var moves: [(delivery: Int64, conversation: Int64, direction: Direction)] = []
         var next = 0
         for link in try ConversationLinks.deliveries(ofEach: conversations, db) {
             guard let target = relinks[link.conversation] else { continue }
@@ -109,14 +112,21 @@ extension StoreWriter {
                 next += 1
             }
             if let last, last.isAdded, last.order >> 1 >= target.after { continue }
+            moves.append((link.delivery, link.conversation, target.direction))
+        }
+        relinks.removeAll()
+        ImportTrace.mark("\(moves.count) moves found")
+        // A delivery linked to several conversations (stale links) matches at most one: its stored conversation.
+        moves.sort { ($0.delivery, $0.conversation) < ($1.delivery, $1.conversation) }
+        for move in moves {
             // A delivery that moved to another conversation since it was linked is left alone.
-            findLinked.bind(1, link.delivery)
-            findLinked.bind(2, link.conversation)
+            findLinked.bind(1, move.delivery)
+            findLinked.bind(2, move.conversation)
             defer { findLinked.reset() }
             guard try findLinked.step() else { continue }
-            let delivery = try StoredDelivery(findLinked, rowId: link.delivery, firstColumn: 0)
-            guard var key = combosById[delivery.combo], key.direction != target.direction else { continue }
-            key.direction = target.direction
+            let delivery = try StoredDelivery(findLinked, rowId: move.delivery, firstColumn: 0)
+            guard var key = combosById[delivery.combo], key.direction != move.direction else { continue }
+            key.direction = move.direction
             let newCombo = try comboId(key)
             setCombo.bind(1, newCombo)
             setCombo.bind(2, delivery.rowId)
@@ -125,7 +135,6 @@ extension StoreWriter {
             count(created: delivery.created, modified: delivery.modified, combo: newCombo, by: 1)
             summary.relinkedDeliveries += 1
         }
-        relinks.removeAll()
     }
 
     /// Keeps the ids of conversations synced deliveries link to that the store has not read (a conversation read in

@@ -176,7 +176,9 @@ public final class StoreWriter {
             // A relink follows the links, and changes the counts.
             try writeLinks(links.value)
             linksWritten = true
+            ImportTrace.mark("links written")
             try relinkAll(changes: links.value)
+            ImportTrace.mark("relinked")
             slotEntries = slotDeltas.sortedEntries()
         }
         try writeRowIds()
