@@ -18,9 +18,16 @@ let package = Package(
             name: "CursesBridge",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // Values with no domain that the model and the terminal side share: which text may be shown as it is
+        // (`TextSafety`, the one definition of unsafe text) and a calendar day (`LocalDate`).
+        .target(name: "CoreValues"),
+        // The terminal side, knowing nothing of deliveries: cells, grid, text width, glyphs, layout, widgets (which
+        // take widget values) and the curses backend.
+        .target(name: "TerminalUI", dependencies: ["CoreValues", "CursesBridge"]),
         .target(
             name: "DashboardModel",
             dependencies: [
+                "CoreValues",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -43,8 +50,10 @@ let package = Package(
             name: "ProactiveTUI",
             dependencies: [
                 "Bench",
+                "CoreValues",
                 "CursesBridge",
                 "DashboardModel",
+                "TerminalUI",
                 "DataverseSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -53,7 +62,8 @@ let package = Package(
         // Names the checkout's commit for `--version` (generated into the build folder, never the source tree).
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "Bench"]),
-        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel", "DataverseStandIn"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CoreValues"]),
+        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "TerminalUI", "DashboardModel", "DataverseStandIn"]),
         .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
     ],
     swiftLanguageModes: [.v6]

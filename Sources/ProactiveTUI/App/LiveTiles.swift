@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// Wall mode's large figures: total, processed %, pending, in progress, throughput, connect and abandoned
 /// rates, each as big digits over a caption, readable across a room.

@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// One of the six panels: its frame, and the chart or table inside with the current selection.
 struct PanelView: Widget {
@@ -42,19 +43,19 @@ struct PanelView: Widget {
                 chart.widget.render(into: &grid, area: inner, theme: theme, layout: chart.layout)
             }
         case .resultDonut:
-            DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
+            DonutChart(entries: data.processedByResult.labelled, holeRatio: 0.55, selectedIndex: selected,
                        centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
                        legendLimit: wall ? Self.wallLegendLimit : .max)
                 .render(into: &grid, area: inner, theme: theme)
         case .dialModeDonut:
-            DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
+            DonutChart(entries: data.processedByDialMode.labelled, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
                 .render(into: &grid, area: inner, theme: theme)
         case .configurationTable:
             table(DataTable.configurations(data.byConfiguration), inner: inner).render(into: &grid, area: inner, theme: theme)
         case .queueTable:
             table(DataTable.queues(data.byQueue), inner: inner).render(into: &grid, area: inner, theme: theme)
         case .dateTable:
-            DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
+            DateColumnsTable(days: data.byDate.map(DayTotals.init), selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
         }
         return geometry

@@ -20,8 +20,8 @@ enum CommandEntry {
         } catch {
             let code = RootCommand.exitCode(for: error)
             // The model's typed errors are worded here, with the command line's words.
-            if error is StoreMissing || error is FilterError {
-                Console.lines(ErrorText.describe(error), to: .error)
+            if let worded = ErrorText.worded(error) {
+                Console.lines(worded, to: .error)
                 finish(1)
             }
             let message = RootCommand.fullMessage(for: error).trimmingCharacters(in: .newlines)

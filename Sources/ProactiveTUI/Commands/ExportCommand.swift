@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// `export`: the deliveries behind the dashboard's numbers (the filters' scope), in created order, as CSV or JSON
 /// Lines. Data, not terminal lines: the bytes go out as the format defines them (RFC 4180 quoting, JSON escapes),

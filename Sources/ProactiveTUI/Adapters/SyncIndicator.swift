@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What the header says about `proactive-tui sync`: `Synced 14:03`, or `sync failing since 13:58: 401 Unauthorized`.
 /// Nil for a store that was never synced (nothing is shown).

@@ -1,4 +1,4 @@
-import DashboardModel
+import CoreValues
 
 /// Makes text that comes from data safe to draw or print: imported text must never drive the terminal. The
 /// screen (`Grid`), the text snapshot and every command's output (`Console`) use it; which characters are unsafe

@@ -1,15 +1,15 @@
-import DashboardModel
+import CoreValues
 
 /// "Delivery metrics by date" as the product shows it: one column per day (`MM-DD`), rows Total, Processed
 /// and (when there is room) Processed %; scrolled horizontally so the selected day stays visible, the selected
 /// day in reverse video.
 public struct DateColumnsTable: Widget {
-    public var days: [DateRow]
+    public var days: [DayTotals]
     public var selectedDay: Int?
     /// The first day shown (as kept by the caller); adjusted so the selected day is visible.
     public var scrollOffset: Int
 
-    public init(days: [DateRow], selectedDay: Int? = nil, scrollOffset: Int = 0) {
+    public init(days: [DayTotals], selectedDay: Int? = nil, scrollOffset: Int = 0) {
         self.days = days
         self.selectedDay = selectedDay
         self.scrollOffset = scrollOffset

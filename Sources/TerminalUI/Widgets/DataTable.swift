@@ -1,4 +1,3 @@
-import DashboardModel
 
 /// A table with a header row, aligned columns, a selected row in reverse video, and vertical scrolling that
 /// keeps the selected row visible. Cell text is sanitised and truncated with the theme's ellipsis; widths
@@ -63,28 +62,5 @@ public struct DataTable: Widget {
             if isSelected { grid.fill(area.row(1 + i), style: .selected) }
             drawRow(row, y: y, style: isSelected ? .selected : .normal)
         }
-    }
-}
-
-extension DataTable {
-    /// "Delivery metrics by Proactive Engagement Configuration". A null status or priority shows as `-`.
-    public static func configurations(_ rows: [ConfigurationRow], selectedRow: Int? = nil,
-                                      scrollOffset: Int = 0) -> DataTable {
-        DataTable(
-            columns: [.name("Configuration"), TableColumn("Status"), TableColumn("Priority"), .number("Total"),
-                      .number("Processed")],
-            rows: rows.map {
-                [$0.name, $0.status ?? "-", $0.priority ?? "-", NumberFormat.grouped($0.total),
-                 NumberFormat.grouped($0.processed)]
-            },
-            selectedRow: selectedRow, scrollOffset: scrollOffset)
-    }
-
-    /// "Delivery metrics by queue".
-    public static func queues(_ rows: [QueueRow], selectedRow: Int? = nil, scrollOffset: Int = 0) -> DataTable {
-        DataTable(
-            columns: [.name("Queue"), .number("Total"), .number("Processed")],
-            rows: rows.map { [$0.name, NumberFormat.grouped($0.total), NumberFormat.grouped($0.processed)] },
-            selectedRow: selectedRow, scrollOffset: scrollOffset)
     }
 }

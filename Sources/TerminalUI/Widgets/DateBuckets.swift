@@ -1,4 +1,4 @@
-import DashboardModel
+import CoreValues
 
 /// How many days one column of a date chart covers.
 public enum DateGranularity: Int, Hashable, Sendable, CaseIterable {
@@ -58,7 +58,7 @@ public struct DateBucket: Hashable, Sendable {
 /// Groups days into consecutive buckets (empty days included, so the axis is a true time axis).
 public enum DateBucketing {
     /// The finest granularity that gives at most `maxColumns` buckets over `from...to`, and those buckets.
-    public static func buckets(days: [DayStatusCounts], series: [String], from: LocalDate, to: LocalDate,
+    public static func buckets(days: [DayCounts], series: [String], from: LocalDate, to: LocalDate,
                                maxColumns: Int) -> (DateGranularity, [DateBucket]) {
         for granularity in DateGranularity.allCases {
             let b = buckets(days: days, series: series, from: from, to: to, granularity: granularity)
@@ -67,7 +67,7 @@ public enum DateBucketing {
         return (.year, [])
     }
 
-    public static func buckets(days: [DayStatusCounts], series: [String], from: LocalDate, to: LocalDate,
+    public static func buckets(days: [DayCounts], series: [String], from: LocalDate, to: LocalDate,
                                granularity: DateGranularity) -> [DateBucket] {
         guard from <= to else { return [] }
         var result: [DateBucket] = []

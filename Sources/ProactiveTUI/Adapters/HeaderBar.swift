@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// The top of the screen. Row 1: title, total, processed and its percent, and `Updated HH:MM:SS` (the read
 /// time in the filter's zone) on the right, followed by a reverse-video `STALE` when told, and before it the sync's
