@@ -15,6 +15,8 @@ public struct DataTable: Widget {
     public var nameRoom = 12
     /// Rows drawn in the warning style (their text also says why: colour is never the only mark).
     public var emphasized: Set<Int> = []
+    /// Shorter column titles, used when the full ones would leave the name column less than `nameRoom`.
+    public var narrowTitles: [String]?
 
     public init(columns: [TableColumn], rows: [[String]], selectedRow: Int? = nil, scrollOffset: Int = 0,
                 emptyText: String = "No deliveries in scope") {
@@ -30,16 +32,20 @@ public struct DataTable: Widget {
     func shownColumns(rows safeRows: [[String]], width: Int) -> [Int] {
         var shown = Array(columns.indices)
         for drop in dropOrder {
-            let cols = shown.map { columns[$0] }
-            let cells = safeRows.map { row in shown.map { $0 < row.count ? row[$0] : "" } }
-            let widths = TableColumn.widths(cols, rows: cells, available: 0)
-            let fixed = zip(cols, widths).reduce(0) { sum, pair in
-                if case .flex = pair.0.width { return sum } else { return sum + pair.1 }
-            } + max(0, cols.count - 1)
-            if width - fixed >= nameRoom { break }
+            if nameWidth(shown.map { columns[$0] }, rows: safeRows.map { row in shown.map { $0 < row.count ? row[$0] : "" } },
+                         width: width) >= nameRoom { break }
             shown.removeAll { $0 == drop }
         }
         return shown
+    }
+
+    /// The columns the name column keeps in `width` beside the others at their widths.
+    func nameWidth(_ columns: [TableColumn], rows: [[String]], width: Int) -> Int {
+        let widths = TableColumn.widths(columns, rows: rows, available: 0)
+        let fixed = zip(columns, widths).reduce(0) { sum, pair in
+            if case .flex = pair.0.width { return sum } else { return sum + pair.1 }
+        } + max(0, columns.count - 1)
+        return width - fixed
     }
 
     /// Rows that fit in `area` below the header.
@@ -63,6 +69,10 @@ public struct DataTable: Widget {
             let shown = shownColumns(rows: safeRows, width: area.width)
             columns = shown.map { columns[$0] }
             safeRows = safeRows.map { row in shown.map { $0 < row.count ? row[$0] : "" } }
+        }
+        if let narrowTitles, narrowTitles.count == columns.count,
+           nameWidth(columns, rows: safeRows, width: area.width) < nameRoom {
+            for i in columns.indices { columns[i].title = narrowTitles[i] }
         }
         let widths = TableColumn.widths(columns, rows: safeRows, available: area.width)
         func drawRow(_ cells: [String], y: Int, style: Style) {
@@ -152,7 +162,7 @@ extension DataTable {
 
     /// The compliance panel: configuration, live-answered, abandoned, rate (two decimals), and how many more
     /// abandoned calls stay within the limit; a configuration over the limit reads `OVER` there (and is drawn in
-    /// the warning style).
+    /// the warning style). Narrow, the titles read `Live Aband Rate Left`.
     public static func compliance(_ figures: ComplianceFigures?, selectedRow: Int? = nil, scrollOffset: Int = 0) -> DataTable {
         let rows = figures?.rows ?? []
         let window = figures?.rule.windowLabel ?? AbandonRule.default.windowLabel
@@ -166,6 +176,7 @@ extension DataTable {
             },
             selectedRow: selectedRow, scrollOffset: scrollOffset, emptyText: "No processed deliveries in the window")
         table.emphasized = Set(rows.indices.filter { rows[$0].isOver() })
+        table.narrowTitles = ["Configuration", "Live", "Aband", "Rate", "Left"]
         return table
     }
 }
