@@ -8,6 +8,7 @@ struct DashboardRunner {
     let path: String
     let filterOptions: FilterOptions
     let display: DisplayOptions
+    var abandonRule: AbandonRule = .default
 
     func run() throws {
         let session = try DashboardSession.open(path: path)
@@ -16,7 +17,8 @@ struct DashboardRunner {
         pt_install_signal_handlers()
         try backend.open()
         defer { backend.close() }
-        var loop = DashboardLoop(index: session.index, backend: backend, display: display, filters: filters)
+        var loop = DashboardLoop(index: session.index, backend: backend, display: display, filters: filters,
+                                 abandonRule: abandonRule)
         loop.syncSource = SyncStatusSource(store: session.store)
         try loop.run()
     }
@@ -27,6 +29,7 @@ struct DashboardLoop {
     let index: AggregateIndex
     let backend: CursesBackend
     let display: DisplayOptions
+    let abandonRule: AbandonRule
     var controller: DashboardController
     var data: DashboardData
     var lastRead = Date()
@@ -40,19 +43,21 @@ struct DashboardLoop {
     /// Whether `frame` is on the terminal.
     var frameShown = false
 
-    init(index: AggregateIndex, backend: CursesBackend, display: DisplayOptions, filters: DashboardFilters) {
+    init(index: AggregateIndex, backend: CursesBackend, display: DisplayOptions, filters: DashboardFilters,
+         abandonRule: AbandonRule = .default) {
         self.index = index
         self.backend = backend
         self.display = display
+        self.abandonRule = abandonRule
         controller = DashboardController(filters: filters, wall: display.wall)
         let now = Date()
-        data = MetricsEngine.compute(index: index, filters: filters, now: now)
+        data = MetricsEngine.compute(index: index, filters: filters, now: now, abandonRule: abandonRule)
         today = LocalDate.containing(epochSeconds: Int64(now.timeIntervalSince1970), in: filters.zone)
     }
 
     mutating func requery() {
         let now = Date()
-        data = MetricsEngine.compute(index: index, filters: controller.filters, now: now)
+        data = MetricsEngine.compute(index: index, filters: controller.filters, now: now, abandonRule: abandonRule)
         data.readAt = lastRead
         today = LocalDate.containing(epochSeconds: Int64(now.timeIntervalSince1970), in: controller.filters.zone)
     }

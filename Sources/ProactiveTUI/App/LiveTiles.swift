@@ -1,27 +1,41 @@
 import DashboardModel
 
-/// Wall mode's large figures: total, processed %, pending, in progress, throughput, connect and abandoned
-/// rates, each as big digits over a caption, readable across a room.
+/// Wall mode's large figures: total, processed %, pending, in progress, throughput, the compliance figure
+/// (abandoned / live-answered, worst configuration), connect and abandoned (over attempted) rates, each as big digits
+/// over a caption, readable across a room. With `showChange`, the captions of the range's figures carry their change
+/// from the previous period (`Deliveries ▲ 4.2%`, `Processed ▼ 1.0pt`).
 struct LiveTiles: Widget {
     let data: DashboardData
+    var showChange = true
 
-    var tiles: [(caption: String, value: String)] {
+    func tiles(ascii: Bool) -> [(caption: String, value: String)] {
         let live = data.live
         let rate = { (r: Double?) in r.map { NumberFormat.percent($0, decimals: 0) } ?? "-" }
-        return [
-            ("Deliveries", NumberFormat.grouped(data.totalDeliveries)),
-            ("Processed", rate(live?.processedRate)),
+        let previous = showChange ? data.previous : nil
+        func caption(_ text: String, _ change: String?) -> String { change.map { text + " " + $0 } ?? text }
+        var tiles: [(caption: String, value: String)] = [
+            (caption("Deliveries", previous.map { ChangeFormat.percent(data.totalDeliveries, from: $0.totalDeliveries, ascii: ascii) }),
+             NumberFormat.grouped(data.totalDeliveries)),
+            (caption("Processed", previous.flatMap { ChangeFormat.points(live?.processedRate, from: $0.processedRate, ascii: ascii) }),
+             rate(live?.processedRate)),
             ("Pending", NumberFormat.grouped(live?.pending ?? 0)),
             ("In progress", NumberFormat.grouped(live?.inProgress ?? 0)),
             ("Processed / hour", NumberFormat.grouped(live?.throughputPerHour ?? 0)),
-            ("Connect rate", rate(live?.connectRate)),
-            ("Abandoned rate", rate(live?.abandonedRate)),
         ]
+        if let compliance = data.compliance {
+            let text = ComplianceText(compliance)
+            tiles.append((text.caption, text.worst))
+        }
+        tiles.append((caption("Connect rate", previous.flatMap { ChangeFormat.points(live?.connectRate, from: $0.connectRate, ascii: ascii) }),
+                      rate(live?.connectRate)))
+        tiles.append((caption("Abandoned/attempted", previous.flatMap { ChangeFormat.points(live?.abandonedRate, from: $0.abandonedRate, ascii: ascii) }),
+                      rate(live?.abandonedRate)))
+        return tiles
     }
 
     func render(into grid: inout Grid, area: Rect, theme: Theme) {
         grid.fill(area)
-        let all = tiles
+        let all = tiles(ascii: theme.isASCII)
         // Show as many tiles as fit with big digits; drop from the end when narrow.
         let need = { (tile: (caption: String, value: String)) in
             max(BigDigits.width(of: tile.value), DisplayWidth.of(tile.caption)) + 2
@@ -45,7 +59,7 @@ struct LiveTiles: Widget {
             defer { x += tileWidth }
             let digitsWidth = BigDigits.width(of: tile.value)
             let big = digitsWidth <= tileWidth - 1 && area.height >= 7
-            let style: Style = tile.caption == "Abandoned rate" ? .warning : .title
+            let style: Style = tile.caption.hasPrefix("Abandoned") ? .warning : .title
             if big {
                 let dx = x + max(0, (tileWidth - digitsWidth) / 2)
                 _ = BigDigits(tile.value, style: style).draw(into: &grid, x: dx, y: area.y + 1, theme: theme)

@@ -1,6 +1,7 @@
+import Foundation
 import DashboardModel
 
-/// One of the six panels: its frame, and the chart or table inside with the current selection.
+/// One of the panels: its frame, and the chart or table inside with the current selection.
 struct PanelView: Widget {
     let panel: PanelID
     let data: DashboardData
@@ -11,6 +12,8 @@ struct PanelView: Widget {
     static let wallLegendLimit = 6
 
     var focused: Bool { !wall && state.focus == .panel(panel) }
+    /// The previous period, when the change is shown.
+    var comparison: PreviousPeriod? { state.showComparison ? data.previous : nil }
     var selected: Int? { wall ? nil : state.selection[panel] }
 
     func render(into grid: inout Grid, area: Rect, theme: Theme) {
@@ -26,12 +29,12 @@ struct PanelView: Widget {
         let titles = panel.titles.map { prefix + $0 }
         let title = titles.first { DisplayWidth.of($0) <= room } ?? titles[titles.count - 1]
         let chart = panel == .statusChart ? statusChart(inner: Panel.inner(of: area), theme: theme) : nil
-        let frame = Panel(title: title, focused: focused, footer: chart?.footer ?? footer(area: area))
+        let frame = Panel(title: title, focused: focused, footer: chart?.footer ?? footer(area: area, theme: theme))
         if let chart, let layout = chart.layout {
             geometry.chartBuckets = layout.buckets
             geometry.chartLabels = chart.widget.seriesLabels
         }
-        if panel == .configurationTable || panel == .queueTable {
+        if panel == .configurationTable || panel == .queueTable || panel == .compliance {
             geometry.pageSize[panel] = DataTable.visibleRows(in: Panel.inner(of: area))
         }
         let inner = frame.draw(into: &grid, area: area, theme: theme)
@@ -50,9 +53,13 @@ struct PanelView: Widget {
             DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
                 .render(into: &grid, area: inner, theme: theme)
         case .configurationTable:
-            table(DataTable.configurations(data.byConfiguration), inner: inner).render(into: &grid, area: inner, theme: theme)
+            table(DataTable.configurations(data.byConfiguration, previous: comparison?.byConfiguration, ascii: theme.isASCII),
+                  inner: inner).render(into: &grid, area: inner, theme: theme)
         case .queueTable:
-            table(DataTable.queues(data.byQueue), inner: inner).render(into: &grid, area: inner, theme: theme)
+            table(DataTable.queues(data.byQueue, previous: comparison?.byQueue, ascii: theme.isASCII), inner: inner)
+                .render(into: &grid, area: inner, theme: theme)
+        case .compliance:
+            table(DataTable.compliance(data.compliance), inner: inner).render(into: &grid, area: inner, theme: theme)
         case .dateTable:
             DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
@@ -96,11 +103,20 @@ struct PanelView: Widget {
         return table
     }
 
-    private func footer(area: Rect) -> String? {
+    private func footer(area: Rect, theme: Theme) -> String? {
         let count = panel.itemCount(data: data)
+        if panel == .compliance, let compliance = data.compliance {
+            // The window and the limit, then the position: `10-22..11-20 ≤ 3% · 1/4`.
+            let window = compliance.from == compliance.to ? compliance.to.iso
+                : String(format: "%02d-%02d..%02d-%02d", compliance.from.month, compliance.from.day, compliance.to.month,
+                         compliance.to.day)
+            let limit = (theme.isASCII ? "limit " : "≤ ") + "\(ComplianceFigures.limitPercent)%"
+            let position = wall ? nil : ScrollWindow.position(selected, count: count)
+            return ([window, limit] + (position.map { [$0] } ?? [])).joined(separator: theme.glyphs.separator)
+        }
         guard count > 0 else { return nil }
         switch panel {
-        case .configurationTable, .queueTable:
+        case .configurationTable, .queueTable, .compliance:
             if wall {
                 let visible = max(1, DataTable.visibleRows(in: Panel.inner(of: area)))
                 let pages = (count + visible - 1) / visible

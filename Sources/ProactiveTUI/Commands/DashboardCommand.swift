@@ -8,11 +8,12 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
         try filterOptions.precheck()
         try TerminalRequirement.check(command: "dashboard")
-        try DashboardRunner(path: store.path, filterOptions: filterOptions, display: display).run()
+        try DashboardRunner(path: store.path, filterOptions: filterOptions, display: display, abandonRule: compliance.rule()).run()
     }
 }

@@ -11,6 +11,7 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var compliance: ComplianceOptions
     @Option(help: "json (CONTRACT.md schema), text (the dashboard screen as plain text) or csv (one table, --table).")
     var format: Format = .json
     @Option(help: "The table of --format csv: configuration, queue, date or status.")
@@ -32,7 +33,7 @@ struct SnapshotCommand: ParsableCommand {
         try filterOptions.precheck()
         let session = try DashboardSession.open(path: store.path)
         let filters = try filterOptions.filters(for: session.index)
-        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date())
+        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date(), abandonRule: compliance.rule())
         switch format {
         case .json:
             Console.json(SnapshotJSON.value(of: data))

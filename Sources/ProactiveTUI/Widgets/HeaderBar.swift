@@ -4,18 +4,23 @@ import DashboardModel
 /// time in the filter's zone) on the right, followed by a reverse-video `STALE` when told, and before it the sync's
 /// state when the store is synced (`Synced 14:03`, or `sync failing since 13:58: 401 Unauthorized` as a warning). Row 2: the active
 /// filters. Row 3 (when the area has it and the data has live figures): pending, in progress, throughput,
-/// time to clear, abandoned and connect rates.
+/// time to clear, abandoned (over attempted, Microsoft's figure) and connect rates, and the compliance figure (the
+/// worst configuration's abandoned over live-answered calls in the rule's window, and how many are over 3%).
+/// With `showChange` and a previous period, the totals carry their change (`Total 6,430 ▲ 4.2%`).
 public struct HeaderBar: Widget {
     public var data: DashboardData
     public var title: String
     public var stale: Bool
     public var sync: SyncIndicator?
+    public var showChange: Bool
 
-    public init(data: DashboardData, title: String = "Proactive Outbound", stale: Bool = false, sync: SyncIndicator? = nil) {
+    public init(data: DashboardData, title: String = "Proactive Outbound", stale: Bool = false, sync: SyncIndicator? = nil,
+                showChange: Bool = true) {
         self.data = data
         self.title = title
         self.stale = stale
         self.sync = sync
+        self.showChange = showChange
     }
 
     /// Rows this header wants: 2, or 3 with live figures.
@@ -29,10 +34,19 @@ public struct HeaderBar: Widget {
         let total = NumberFormat.grouped(data.totalDeliveries)
         let processed = NumberFormat.grouped(data.processed) + " (" + percent + ")"
         let time = ClockText.time(data.readAt, in: data.filters.zone)
+        var totalForms = ["Total " + total, total], processedForms = ["Processed " + processed, processed]
+        if showChange, let previous = data.previous {
+            // The change goes before the label does: `Total 6,430 ▲ 4.2%`, `6,430 ▲ 4.2%`, `6,430`.
+            let ascii = theme.isASCII
+            let totalChange = " " + ChangeFormat.percent(data.totalDeliveries, from: previous.totalDeliveries, ascii: ascii)
+            let processedChange = " " + ChangeFormat.percent(data.processed, from: previous.processed, ascii: ascii)
+            totalForms = ["Total " + total + totalChange, total + totalChange, total]
+            processedForms = ["Processed " + processed + processedChange, processed + processedChange, processed]
+        }
         var items: [PriorityLine.Item] = [
             .init([title], importance: 0, style: .title, decoration: true),
-            .init(["Total " + total, total], importance: 4, style: .title),
-            .init(["Processed " + processed, processed], importance: 5, style: .title),
+            .init(totalForms, importance: 4, style: .title),
+            .init(processedForms, importance: 5, style: .title),
         ]
         if let sync {
             let style: Style = sync.isFailing ? .warning : .muted
@@ -59,14 +73,19 @@ public struct HeaderBar: Widget {
         func item(_ label: String, _ short: String, _ value: String, _ importance: Int) -> PriorityLine.Item {
             .init([label + " " + value, short + " " + value], importance: importance)
         }
-        return PriorityLine(items: [
+        var items = [
             item("Pending", "Pend", NumberFormat.grouped(live.pending), 6),
             item("In progress", "InProg", NumberFormat.grouped(live.inProgress), 2),
             item("Throughput", "Thru", NumberFormat.grouped(live.throughputPerHour) + "/h", 5),
             item("Clear in", "Clear", live.secondsToClear.map { NumberFormat.duration(seconds: $0) } ?? none, 3),
-            item("Abandoned", "Aband", rate(live.abandonedRate), 4),
+            item("Abandoned/attempted", "Aband/att", rate(live.abandonedRate), 4),
             item("Connect", "Conn", rate(live.connectRate), 1),
-        ], separator: theme.glyphs.separator)
+        ]
+        if let compliance = data.compliance {
+            let figure = ComplianceText(compliance)
+            items.append(.init([figure.long, figure.short], importance: 4, style: figure.over > 0 ? .warning : .normal))
+        }
+        return PriorityLine(items: items, separator: theme.glyphs.separator)
     }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
