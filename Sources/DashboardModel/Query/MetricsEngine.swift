@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// From filters to everything the dashboard shows, by summing the in-memory slot counts.
 /// Cost: the slot rows inside the date range plus one pass over the combinations; never the delivery rows.
@@ -73,23 +74,23 @@ public enum MetricsEngine {
         guard start < end else { return }
         let statusOf = index.combos.map { $0?.statusIndex ?? 0 }
         let failures = matcher.failures
+        let rows = index.rows  // the three columns, shared (not copied); a value the scan's threads may read
         if end - start < max(2, parallelFrom) {
-            scanRows(start..<end, index: index, failures: failures, statusOf: statusOf, boundaries: boundaries,
+            scanRows(start..<end, rows: rows, failures: failures, statusOf: statusOf, boundaries: boundaries,
                      statusCount: statusCount, comboTotals: &comboTotals, dayStatus: &dayStatus)
             return
         }
         let mid = start + (end - start) / 2
-        var halves = [(totals: [Int], days: [Int])](repeating: ([], []), count: 2)
         let (comboCount, dayCells) = (comboTotals.count, dayStatus.count)
-        halves.withUnsafeMutableBufferPointer { out in
-            let out = out  // each thread writes its own element
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                var totals = [Int](repeating: 0, count: comboCount), days = [Int](repeating: 0, count: dayCells)
-                scanRows(half == 0 ? start..<mid : mid..<end, index: index, failures: failures, statusOf: statusOf,
-                         boundaries: boundaries, statusCount: statusCount, comboTotals: &totals, dayStatus: &days)
-                out[half] = (totals, days)
-            }
+        // Each thread stores its half once, when it is summed (two locks a frame).
+        let sums = Mutex([(totals: [Int], days: [Int])](repeating: ([], []), count: 2))
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var totals = [Int](repeating: 0, count: comboCount), days = [Int](repeating: 0, count: dayCells)
+            scanRows(half == 0 ? start..<mid : mid..<end, rows: rows, failures: failures, statusOf: statusOf,
+                     boundaries: boundaries, statusCount: statusCount, comboTotals: &totals, dayStatus: &days)
+            sums.withLock { $0[half] = (totals, days) }
         }
+        let halves = sums.withLock { $0 }
         for half in halves {
             for k in 0..<comboCount { comboTotals[k] += half.totals[k] }
             for k in 0..<dayCells { dayStatus[k] += half.days[k] }
@@ -97,16 +98,16 @@ public enum MetricsEngine {
     }
 
     /// Sums the rows of `rows` (all within the boundaries) into per-combination totals and per-day status counts.
-    private static func scanRows(_ rows: Range<Int>, index: AggregateIndex, failures: [UInt8], statusOf: [Int32],
+    private static func scanRows(_ range: Range<Int>, rows: SlotRows, failures: [UInt8], statusOf: [Int32],
                                  boundaries: [Int64], statusCount: Int, comboTotals: inout [Int], dayStatus: inout [Int]) {
         var day = 0
         var nextBoundary = boundaries[1]
-        index.rowSlot.withUnsafeBufferPointer { slotBuf in
-            index.rowCombo.withUnsafeBufferPointer { comboBuf in
-                index.rowCount.withUnsafeBufferPointer { countBuf in
+        rows.slot.withUnsafeBufferPointer { slotBuf in
+            rows.combo.withUnsafeBufferPointer { comboBuf in
+                rows.count.withUnsafeBufferPointer { countBuf in
                     comboTotals.withUnsafeMutableBufferPointer { totals in
                         dayStatus.withUnsafeMutableBufferPointer { days in
-                            for i in rows {
+                            for i in range {
                                 let slot = Int64(slotBuf[i])
                                 while slot >= nextBoundary {
                                     day += 1

@@ -45,7 +45,7 @@ struct SnapshotCommand: ParsableCommand {
             var clean: ((String) -> String)?
             if Terminal.stdoutIsTerminal { clean = { SafeText.sanitize($0, ascii: false) } }
             let bytes = DashboardTableCSV.render(data, table: table ?? .configuration, clean: clean)
-            _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
+            _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, StandardStream.output) }
         }
     }
 }
