@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Deliveries per combination created in a run of local days: one pass over the slot rows between the first day's
 /// start and the day after the last one's (every local midnight is a slot boundary). What the previous period
@@ -12,30 +13,31 @@ enum SlotRangeTotals {
         let start = index.lowerBound(slot: TimeSlots.slotStarting(atOrAfter: first.startInstant(in: zone)))
         let end = index.lowerBound(slot: TimeSlots.slotStarting(atOrAfter: last.adding(days: 1).startInstant(in: zone)))
         guard start < end else { return totals }
+        let rows = index.rows  // the columns, shared (not copied); a value the threads may read
         if end - start < max(2, parallelFrom) {
-            add(start..<end, index: index, into: &totals)
+            add(start..<end, rows: rows, into: &totals)
             return totals
         }
         let mid = start + (end - start) / 2
         let count = totals.count
-        var halves = [[Int]](repeating: [], count: 2)
-        halves.withUnsafeMutableBufferPointer { out in
-            let out = out  // each thread writes its own element
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                var part = [Int](repeating: 0, count: count)
-                add(half == 0 ? start..<mid : mid..<end, index: index, into: &part)
-                out[half] = part
-            }
+        // Each thread stores its half once, when it is summed.
+        let halves = Mutex([[Int]](repeating: [], count: 2))
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var part = [Int](repeating: 0, count: count)
+            add(half == 0 ? start..<mid : mid..<end, rows: rows, into: &part)
+            halves.withLock { $0[half] = part }
         }
-        for k in 0..<count { totals[k] = halves[0][k] + halves[1][k] }
+        halves.withLock { halves in
+            for k in 0..<count { totals[k] = halves[0][k] + halves[1][k] }
+        }
         return totals
     }
 
-    private static func add(_ rows: Range<Int>, index: AggregateIndex, into totals: inout [Int]) {
-        index.rowCombo.withUnsafeBufferPointer { combos in
-            index.rowCount.withUnsafeBufferPointer { counts in
+    private static func add(_ range: Range<Int>, rows: SlotRows, into totals: inout [Int]) {
+        rows.combo.withUnsafeBufferPointer { combos in
+            rows.count.withUnsafeBufferPointer { counts in
                 totals.withUnsafeMutableBufferPointer { totals in
-                    for i in rows { totals[Int(combos[i])] += Int(counts[i]) }
+                    for i in range { totals[Int(combos[i])] += Int(counts[i]) }
                 }
             }
         }
