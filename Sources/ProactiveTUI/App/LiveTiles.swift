@@ -4,18 +4,24 @@ import DashboardModel
 /// rates, each as big digits over a caption, readable across a room.
 struct LiveTiles: Widget {
     let data: DashboardData
+    var thresholds = Thresholds()
 
-    var tiles: [(caption: String, value: String)] {
+    /// Each tile's caption (with the figure's `!` / `!!` marker when it is over a level), value and level.
+    var tiles: [(caption: String, value: String, level: ThresholdLevel)] {
         let live = data.live
         let rate = { (r: Double?) in r.map { NumberFormat.percent($0, decimals: 0) } ?? "-" }
+        func tile(_ caption: String, _ value: String, _ figure: ThresholdFigure? = nil) -> (caption: String, value: String, level: ThresholdLevel) {
+            let level = figure.map { thresholds.level($0, in: data) } ?? .normal
+            return (ThresholdMarks.marked(caption, level), value, level)
+        }
         return [
-            ("Deliveries", NumberFormat.grouped(data.totalDeliveries)),
-            ("Processed", rate(live?.processedRate)),
-            ("Pending", NumberFormat.grouped(live?.pending ?? 0)),
-            ("In progress", NumberFormat.grouped(live?.inProgress ?? 0)),
-            ("Processed / hour", NumberFormat.grouped(live?.throughputPerHour ?? 0)),
-            ("Connect rate", rate(live?.connectRate)),
-            ("Abandoned rate", rate(live?.abandonedRate)),
+            tile("Deliveries", NumberFormat.grouped(data.totalDeliveries)),
+            tile("Processed", rate(live?.processedRate), .processedRate),
+            tile("Pending", NumberFormat.grouped(live?.pending ?? 0), .pending),
+            tile("In progress", NumberFormat.grouped(live?.inProgress ?? 0)),
+            tile("Processed / hour", NumberFormat.grouped(live?.throughputPerHour ?? 0)),
+            tile("Connect rate", rate(live?.connectRate), .connectRate),
+            tile("Abandoned rate", rate(live?.abandonedRate), .abandonedRate),
         ]
     }
 
@@ -23,7 +29,7 @@ struct LiveTiles: Widget {
         grid.fill(area)
         let all = tiles
         // Show as many tiles as fit with big digits; drop from the end when narrow.
-        let need = { (tile: (caption: String, value: String)) in
+        let need = { (tile: (caption: String, value: String, level: ThresholdLevel)) in
             max(BigDigits.width(of: tile.value), DisplayWidth.of(tile.caption)) + 2
         }
         var shown = all
@@ -45,7 +51,7 @@ struct LiveTiles: Widget {
             defer { x += tileWidth }
             let digitsWidth = BigDigits.width(of: tile.value)
             let big = digitsWidth <= tileWidth - 1 && area.height >= 7
-            let style: Style = tile.caption == "Abandoned rate" ? .warning : .title
+            let style: Style = ThresholdMarks.style(tile.level) ?? (tile.caption == "Abandoned rate" ? .warning : .title)
             if big {
                 let dx = x + max(0, (tileWidth - digitsWidth) / 2)
                 _ = BigDigits(tile.value, style: style).draw(into: &grid, x: dx, y: area.y + 1, theme: theme)
@@ -53,7 +59,8 @@ struct LiveTiles: Widget {
                 grid.put(tile.value, x: x + max(0, (tileWidth - DisplayWidth.of(tile.value)) / 2), y: area.y + 2, style: style.bolded)
             }
             let captionWidth = DisplayWidth.of(tile.caption)
-            grid.put(tile.caption, x: x + max(0, (tileWidth - captionWidth) / 2), y: area.bottom - 1, style: .muted,
+            grid.put(tile.caption, x: x + max(0, (tileWidth - captionWidth) / 2), y: area.bottom - 1,
+                     style: ThresholdMarks.style(tile.level) ?? .muted,
                      maxWidth: tileWidth)
         }
     }

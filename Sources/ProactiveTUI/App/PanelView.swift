@@ -6,6 +6,7 @@ struct PanelView: Widget {
     let data: DashboardData
     let state: UIState
     let wall: Bool
+    var thresholds = Thresholds()
 
     /// Legend lines of a donut on the wall: the five largest entries and "Other", so the ring gets the room.
     static let wallLegendLimit = 6
@@ -50,9 +51,12 @@ struct PanelView: Widget {
             DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
                 .render(into: &grid, area: inner, theme: theme)
         case .configurationTable:
-            table(DataTable.configurations(data.byConfiguration), inner: inner).render(into: &grid, area: inner, theme: theme)
+            table(marked(DataTable.configurations(data.byConfiguration), column: 4,
+                         shares: data.byConfiguration.map { ($0.processed, $0.total) }), inner: inner)
+                .render(into: &grid, area: inner, theme: theme)
         case .queueTable:
-            table(DataTable.queues(data.byQueue), inner: inner).render(into: &grid, area: inner, theme: theme)
+            table(marked(DataTable.queues(data.byQueue), column: 2, shares: data.byQueue.map { ($0.processed, $0.total) }),
+                  inner: inner).render(into: &grid, area: inner, theme: theme)
         case .dateTable:
             DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
@@ -77,6 +81,19 @@ struct PanelView: Widget {
         }
         chart.selectedSeries = status
         return (chart, layout, "\(date) \(theme.safe(status)) \(NumberFormat.grouped(bucket.counts[i]))")
+    }
+
+    /// A table's Processed cells marked where the row's processed share is over a `processed-rate` level.
+    private func marked(_ base: DataTable, column: Int, shares: [(processed: Int, total: Int)]) -> DataTable {
+        guard thresholds[.processedRate] != nil else { return base }
+        var table = base
+        for (i, share) in shares.enumerated() where share.total > 0 && i < table.rows.count && column < table.rows[i].count {
+            let level = thresholds.level(.processedRate, Double(share.processed) / Double(share.total))
+            guard let style = ThresholdMarks.style(level) else { continue }
+            table.rows[i][column] = ThresholdMarks.marked(table.rows[i][column], level)
+            table.cellStyles[i, default: [:]][column] = style
+        }
+        return table
     }
 
     /// Tables: the selection in normal use; in wall mode, the page the wall clock has reached.

@@ -10,6 +10,8 @@ public struct DataTable: Widget {
     /// The first row shown (as kept by the caller); adjusted when drawing so the selected row is visible.
     public var scrollOffset: Int
     public var emptyText: String
+    /// A style for single cells (row, then column), e.g. a figure over a threshold; the selected row's style wins.
+    public var cellStyles: [Int: [Int: Style]] = [:]
 
     public init(columns: [TableColumn], rows: [[String]], selectedRow: Int? = nil, scrollOffset: Int = 0,
                 emptyText: String = "No deliveries in scope") {
@@ -37,13 +39,13 @@ public struct DataTable: Widget {
         grid.fill(area)
         let safeRows = rows.map { $0.map(theme.safe) }
         let widths = TableColumn.widths(columns, rows: safeRows, available: area.width)
-        func drawRow(_ cells: [String], y: Int, style: Style) {
+        func drawRow(_ cells: [String], y: Int, style: Style, cellStyles: [Int: Style] = [:]) {
             var x = area.x
             for (i, column) in columns.enumerated() {
                 let room = min(widths[i], area.right - x)
                 if room <= 0 { break }
                 let text = i < cells.count ? cells[i] : ""
-                grid.put(text, x: x, y: y, width: room, alignment: column.alignment, style: style,
+                grid.put(text, x: x, y: y, width: room, alignment: column.alignment, style: cellStyles[i] ?? style,
                          ellipsis: theme.glyphs.ellipsis)
                 x += widths[i] + 1
             }
@@ -61,7 +63,7 @@ public struct DataTable: Widget {
             let y = area.y + 1 + i
             let isSelected = offset + i == selectedRow
             if isSelected { grid.fill(area.row(1 + i), style: .selected) }
-            drawRow(row, y: y, style: isSelected ? .selected : .normal)
+            drawRow(row, y: y, style: isSelected ? .selected : .normal, cellStyles: isSelected ? [:] : self.cellStyles[offset + i] ?? [:])
         }
     }
 }
