@@ -4,7 +4,7 @@
 public enum ViewTable {
     /// The view's keys for `filters`, in the flags' order. The date range as `last`, `from`/`to` or `all-dates`; the
     /// zone always (a view means the same days wherever it is opened); each list filter that is not all, with
-    /// direction only when it is not the default (`Outgoing`), and `direction = "all"` when it was cleared.
+    /// direction only when it is not the default (`Outgoing`), and `direction = ["all"]` when it was cleared.
     public static func entries(for filters: DashboardFilters) -> [SavedView.Entry] {
         var out: [SavedView.Entry] = []
         switch filters.range {
@@ -19,7 +19,7 @@ public enum ViewTable {
             guard let dimension = key.dimension else { continue }
             let selected = filters.selected(dimension).sorted()
             if dimension == .direction {
-                if selected.isEmpty { out.append(.init(key: key, value: .text("all"))) }
+                if selected.isEmpty { out.append(.init(key: key, value: .list(["all"]))) }
                 else if selected != [Direction.outgoing.label] { out.append(.init(key: key, value: .list(selected))) }
             } else if !selected.isEmpty {
                 out.append(.init(key: key, value: .list(selected)))

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// Views from the settings file, end to end: `snapshot --view` gives exactly what the same flags give, flags beside
+/// the view override it, a settings error names the file, line and column (exit 2), and a view saved from the
+/// keyboard opens again with `--view`.
+@Suite("End to end: settings file and views")
+struct SettingsEndToEndTests {
+    static let settings = """
+        # views for the tests
+        [views.done]
+        all-dates = true
+        tz = "America/New_York"
+        status = ["Complete", "Expired"]
+        channel = "Voice"
+        direction = "all"
+
+        [views.recent]
+        from = "2026-10-01"
+        to = "2026-12-31"
+        queue = ["Collections Q"]
+        """
+
+    func withStore(_ body: (EndToEndStore, String) async throws -> Void) async throws {
+        let store = try await EndToEndStore.make()
+        defer { store.remove() }
+        let path = store.folder.appendingPathComponent("settings.toml").path
+        try Self.settings.write(toFile: path, atomically: true, encoding: .utf8)
+        try await body(store, path)
+    }
+
+    @Test("snapshot --view equals the same flags; flags beside the view override it",
+          .enabled(if: EndToEnd.prerequisitesMissing == nil, Comment(rawValue: EndToEnd.prerequisitesMissing ?? "")),
+          .timeLimit(.minutes(1)))
+    func viewEqualsFlags() async throws {
+        try await withStore { store, path in
+            let viewed = try await store.run(["snapshot", "--format", "json", "--settings", path, "--view", "done"])
+            let flags = try await store.run(["snapshot", "--format", "json", "--all-dates", "--tz", "America/New_York",
+                                             "--status", "Complete", "--status", "Expired", "--channel", "Voice",
+                                             "--direction", "all"])
+            #expect(viewed.status == 0, "\(viewed.stderr)")
+            #expect(!viewed.stdout.isEmpty && viewed.stdout == flags.stdout)
+            #expect(viewed.stdout.contains("\"Complete\"") && !viewed.stdout.contains("\"Pending\""))
+            // Flags override: the status list and the date range are replaced, the rest of the view stays.
+            let overridden = try await store.run(["snapshot", "--format", "json", "--settings", path, "--view", "done",
+                                                  "--status", "Pending", "--from", "2026-01-01", "--to", "2026-12-31"])
+            let same = try await store.run(["snapshot", "--format", "json", "--from", "2026-01-01", "--to", "2026-12-31",
+                                            "--tz", "America/New_York", "--status", "Pending", "--channel", "Voice",
+                                            "--direction", "all"])
+            #expect(overridden.status == 0, "\(overridden.stderr)")
+            #expect(overridden.stdout == same.stdout)
+            #expect(overridden.stdout != viewed.stdout)
+            // export takes views too.
+            let exported = try await store.run(["export", "--settings", path, "--view", "recent"])
+            let exportFlags = try await store.run(["export", "--from", "2026-10-01", "--to", "2026-12-31", "--queue", "Collections Q"])
+            #expect(exported.status == 0 && exported.stdout == exportFlags.stdout)
+        }
+    }
+
+    @Test("a bad settings file, a missing one, an unknown view: exit 2 naming the place",
+          .enabled(if: EndToEnd.prerequisitesMissing == nil, Comment(rawValue: EndToEnd.prerequisitesMissing ?? "")),
+          .timeLimit(.minutes(1)))
+    func settingsErrors() async throws {
+        try await withStore { store, path in
+            try (Self.settings + "\n[views.bad]\nlast = 3\nstatus = [\"Complete\", 3]\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let typed = try await store.run(["snapshot", "--settings", path])
+            #expect(typed.status == 2)
+            #expect(typed.stderr.contains("\(path):15:1: views.bad.status takes a string or an array of strings, not an array"))
+            try (Self.settings + "\n[views.bad]\nlast = 0\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let value = try await store.run(["snapshot", "--settings", path, "--view", "bad"])
+            #expect(value.status == 2)
+            #expect(value.stderr.contains("\(path):14:1: view bad, last:") && value.stderr.contains("--last takes a whole number of days from 1 to 36600"))
+            let missing = try await store.run(["snapshot", "--settings", path + ".nope"])
+            #expect(missing.status == 2 && missing.stderr.contains("no such settings file"))
+            let unknown = try await store.run(["snapshot", "--settings", path, "--view", "nope"])
+            #expect(unknown.status == 2 && unknown.stderr.contains("no view named nope (views: done, recent, bad)"))
+        }
+    }
+
+    @Test("V saves the filters as a view from the keyboard; --view reopens them; v applies it",
+          .enabled(if: EndToEnd.canRunTmux, Comment(rawValue: EndToEnd.tmuxUnavailable ?? "")),
+          .timeLimit(.minutes(2)))
+    func saveFromKeyboardAndReopen() async throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("ptui-config-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let file = config.appendingPathComponent("proactive-tui/settings.toml")
+        let env = ["XDG_CONFIG_HOME": config.path]
+        var expected: Snapshot?
+        try await DashboardHarness.with(["--all-dates", "--status", "Complete"], environment: env) { h in
+            try await h.waitForDashboard()
+            expected = try await h.store.snapshot(["--all-dates", "--status", "Complete"])
+            try await h.tmux.send("V")
+            try #require(await h.tmux.waitFor(text: "Save the filters as view") != nil)
+            try await h.tmux.send("-l", "morning")
+            try await h.tmux.send("Enter")
+            try #require(await h.tmux.waitFor(text: "view morning saved") != nil)
+            try await h.quit()
+        }
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("[views.morning]\nall-dates = true\ntz = \"UTC\"\nstatus = [\"Complete\"]\n"))
+        try await DashboardHarness.with(["--view", "morning"], environment: env) { h in
+            let first = try await h.waitForDashboard()
+            #expect(Screen.filterLine(first).hasPrefix("View morning"))
+            #expect(Screen.filterLine(first).contains("Delivery status: Complete"))
+            #expect(Screen.headerTotal(first) == expected?.totals.deliveries)
+            // Clear every filter, then v and Enter bring the view back.
+            try await h.tmux.send("C")
+            try #require(await h.tmux.waitFor("the filters cleared") { !Screen.filterLine($0).contains("Complete") })
+            try await h.tmux.send("v")
+            try #require(await h.tmux.waitFor(text: "Views (Enter applies") != nil)
+            try await h.tmux.send("Enter")
+            let back = try #require(await h.tmux.waitFor("the view applied") { Screen.filterLine($0).contains("Delivery status: Complete") })
+            #expect(Screen.headerTotal(back) == expected?.totals.deliveries)
+            try await h.quit()
+        }
+    }
+}
