@@ -74,3 +74,14 @@ import Testing
         #expect(lines[1].hasPrefix("View morning · 2026-11-02..2026-11-06"))
     }
 }
+
+@Suite struct AlertCommandTests {
+    @Test func environmentCarriesTheFigure() {
+        let env = AlertCommand.environment(for: AlertEvent(figure: .abandonedRate, level: .alert, value: 0.0312), base: ["PATH": "/bin"])
+        #expect(env == ["PATH": "/bin", "PROACTIVE_TUI_FIGURE": "abandoned-rate", "PROACTIVE_TUI_LEVEL": "alert",
+                        "PROACTIVE_TUI_VALUE": "0.0312"])
+        #expect(AlertCommand.valueText(149) == "149")
+        #expect(AlertCommand.valueText(.infinity) == "inf")
+        #expect(AlertCommand.valueText(0.5) == "0.5")
+    }
+}

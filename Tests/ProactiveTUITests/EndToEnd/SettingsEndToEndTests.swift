@@ -116,3 +116,58 @@ struct SettingsEndToEndTests {
         }
     }
 }
+
+/// Thresholds at run time: `--on-alert` runs its command with the figure in its environment, and `--cycle-views`
+/// pages through views on the wall.
+@Suite("End to end: alerts and cycling views")
+struct AlertAndCycleEndToEndTests {
+    @Test("--on-alert runs the command once with PROACTIVE_TUI_FIGURE, _LEVEL and _VALUE",
+          .enabled(if: EndToEnd.canRunTmux, Comment(rawValue: EndToEnd.tmuxUnavailable ?? "")),
+          .timeLimit(.minutes(1)))
+    func onAlertRunsTheCommand() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptui-alert-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let settings = dir.appendingPathComponent("settings.toml")
+        // Pending is at or above 0 whatever the data: the figure is at alert from the first frame.
+        try "[thresholds.pending]\nabove = { alert = 0 }\n".write(to: settings, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("alert.txt").path
+        let command = "env | grep ^PROACTIVE_TUI_ | sort >> \"$ALERT_OUT\""
+        try await DashboardHarness.with(["--all-dates", "--settings", settings.path, "--on-alert", command, "--bell", "--refresh", "0.2"],
+                                        environment: ["ALERT_OUT": out]) { h in
+            let first = try await h.waitForDashboard()
+            let pending = Screen.number(after: "Pending ", in: first.count > 2 ? first[2] : "")
+            #expect(first.count > 2 && first[2].contains("!!"), "pending not marked: \(first.prefix(3))")
+            var text = ""
+            for _ in 0..<50 where text.isEmpty {
+                text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+                if text.isEmpty { try await Task.sleep(nanoseconds: 100_000_000) }
+            }
+            // Refreshes go on; the command ran once (the figure stayed in alert).
+            try await Task.sleep(nanoseconds: 1_000_000_000)
+            text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            #expect(text == "PROACTIVE_TUI_FIGURE=pending\nPROACTIVE_TUI_LEVEL=alert\nPROACTIVE_TUI_VALUE=\(pending ?? -1)\n")
+            try await h.quit()
+        }
+    }
+
+    @Test("--cycle-views a,b shows each view in turn on the wall, named in the header",
+          .enabled(if: EndToEnd.canRunTmux, Comment(rawValue: EndToEnd.tmuxUnavailable ?? "")),
+          .timeLimit(.minutes(1)))
+    func cycleViews() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptui-cycle-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let settings = dir.appendingPathComponent("settings.toml")
+        try "[views.done]\nstatus = \"Complete\"\n\n[views.lost]\nstatus = \"Expired\"\n".write(to: settings, atomically: true, encoding: .utf8)
+        try await DashboardHarness.with(["--all-dates", "--settings", settings.path, "--cycle-views", "done,lost", "--cycle", "1"]) { h in
+            let done = try #require(await h.tmux.waitFor("view done on the wall") { ($0.first ?? "").contains("View done") })
+            #expect((done.first ?? "").contains("Delivery status: Complete"))
+            let lost = try #require(await h.tmux.waitFor("view lost on the wall") { ($0.first ?? "").contains("View lost") })
+            #expect((lost.first ?? "").contains("Delivery status: Expired"))
+            #expect(await h.tmux.waitFor("view done again") { ($0.first ?? "").contains("View done") } != nil)
+            try await h.tmux.send("q")
+            await h.tmux.waitFor(text: "EXITED 0")
+        }
+    }
+}
