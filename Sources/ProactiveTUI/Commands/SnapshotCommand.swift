@@ -41,7 +41,7 @@ struct SnapshotCommand: ParsableCommand {
             Console.json(SnapshotJSON.value(of: data))
         case .text:
             let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: !ascii,
-                                           thresholds: settings.thresholds)
+                                           thresholds: settings.thresholds, viewName: viewOptions.view)
             for line in lines { Console.line(line) }
         case .csv:
             // Data, as `export` writes it: cleaned of control characters only when standard output is a terminal.
