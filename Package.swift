@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "proactive-tui",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "proactive-tui", targets: ["ProactiveTUI"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
@@ -63,5 +63,5 @@ let package = Package(
         .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel", "DataverseStandIn", "SettingsTOML"]),
         .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

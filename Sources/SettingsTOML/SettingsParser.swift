@@ -28,10 +28,10 @@ public enum SettingsParser {
                 guard let rule = value.string else {
                     throw reader.error([key], .wrongType(path: key, expected: "a string", found: Reader.typeName(value)))
                 }
-                guard Settings.abandonRules.contains(rule) else {
+                guard let known = AbandonRule(rawValue: rule) else {
                     throw reader.error([key], .badValue(path: key, reason: "takes " + Settings.abandonRules.joined(separator: " or ")))
                 }
-                settings.abandonRule = rule
+                settings.abandonRule = known
             default:
                 throw reader.error([key], .unknownKey(path: key, accepted: rootKeys))
             }

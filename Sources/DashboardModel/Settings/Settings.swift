@@ -2,10 +2,10 @@
 public struct Settings: Hashable, Sendable {
     public var views: [SavedView]
     public var thresholds: Thresholds
-    /// `abandon-rule`: `us-30d` or `uk-24h` (the compliance window), when the file sets it.
-    public var abandonRule: String?
+    /// `abandon-rule`: `us-30d` or `uk-24h` (the compliance window), when the file sets it; `--abandon-rule` wins.
+    public var abandonRule: AbandonRule?
 
-    public init(views: [SavedView] = [], thresholds: Thresholds = Thresholds(), abandonRule: String? = nil) {
+    public init(views: [SavedView] = [], thresholds: Thresholds = Thresholds(), abandonRule: AbandonRule? = nil) {
         self.views = views
         self.thresholds = thresholds
         self.abandonRule = abandonRule
@@ -14,7 +14,7 @@ public struct Settings: Hashable, Sendable {
     public static let empty = Settings()
 
     /// The rules `abandon-rule` accepts.
-    public static let abandonRules = ["us-30d", "uk-24h"]
+    public static let abandonRules = AbandonRule.allCases.map(\.rawValue)
 
     public func view(named name: String) -> SavedView? { views.first { $0.name == name } }
     public var viewNames: [String] { views.map(\.name) }

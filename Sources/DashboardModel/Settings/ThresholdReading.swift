@@ -35,7 +35,7 @@ extension Thresholds {
             return data.totalDeliveries > 0 ? Double(data.processed) / Double(data.totalDeliveries) : nil
         case .errorShare: return share(.error)
         case .expiredShare: return share(.expired)
-        case .complianceRate: return nil
+        case .complianceRate: return data.compliance?.worstRate
         }
     }
 

@@ -94,6 +94,9 @@ struct DashboardController {
         case .showHelp:
             state.showHelp = true
             return .redraw
+        case .toggleComparison:
+            state.showComparison.toggle()
+            return .redraw
         case .toggleWall:
             state.wall.toggle()
             state.zoomed = nil
@@ -302,6 +305,10 @@ struct DashboardController {
             guard data.byQueue.indices.contains(i) else { return .none }
             let id = data.byQueue[i].id
             effect = change { $0.set(.queue, [id]) }
+        case .compliance:
+            guard let rows = data.compliance?.rows, rows.indices.contains(i) else { return .none }
+            let id = rows[i].id
+            effect = change { $0.set(.configuration, [id]) }
         }
         if effect == .requery { state.selection[panel] = 0 }
         return effect

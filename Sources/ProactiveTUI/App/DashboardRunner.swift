@@ -9,6 +9,7 @@ struct DashboardRunner {
     let path: String
     let settings: DashboardSettings
     let display: DisplayOptions
+    var abandonRule: AbandonRule = .default
 
     func run() throws {
         let session = try DashboardSession.open(path: path)
@@ -21,7 +22,7 @@ struct DashboardRunner {
         try backend.open()
         defer { backend.close() }
         var loop = DashboardLoop(index: session.index, backend: backend, display: display, filters: filters,
-                                 settings: settings, cycle: cycle)
+                                 settings: settings, cycle: cycle, abandonRule: abandonRule)
         loop.syncSource = SyncStatusSource(store: session.store)
         try loop.run()
     }
@@ -32,6 +33,7 @@ struct DashboardLoop {
     let index: AggregateIndex
     let backend: CursesBackend
     let display: DisplayOptions
+    let abandonRule: AbandonRule
     var controller: DashboardController
     var data: DashboardData
     var lastRead = Date()
@@ -54,26 +56,28 @@ struct DashboardLoop {
     let alertCommand: AlertCommand?
 
     init(index: AggregateIndex, backend: CursesBackend, display: DisplayOptions, filters: DashboardFilters,
-         settings: DashboardSettings, cycle: [(name: String, filters: DashboardFilters)] = []) {
+         settings: DashboardSettings, cycle: [(name: String, filters: DashboardFilters)] = [],
+         abandonRule: AbandonRule = .default) {
         self.index = index
         self.backend = backend
         self.display = display
         self.settings = settings
         self.cycle = cycle
+        self.abandonRule = abandonRule
         alerts = AlertMonitor(every: display.alertEvery * 60)
         alertCommand = display.onAlert.map(AlertCommand.init)
         controller = DashboardController(filters: filters, wall: display.wall || !cycle.isEmpty)
         controller.viewNames = settings.settings.viewNames
         if let name = settings.startView { controller.markView(name) }
         let now = Date()
-        data = MetricsEngine.compute(index: index, filters: filters, now: now)
+        data = MetricsEngine.compute(index: index, filters: filters, now: now, abandonRule: abandonRule)
         today = LocalDate.containing(epochSeconds: Int64(now.timeIntervalSince1970), in: filters.zone)
         checkAlerts(now: now)
     }
 
     mutating func requery() {
         let now = Date()
-        data = MetricsEngine.compute(index: index, filters: controller.filters, now: now)
+        data = MetricsEngine.compute(index: index, filters: controller.filters, now: now, abandonRule: abandonRule)
         data.readAt = lastRead
         today = LocalDate.containing(epochSeconds: Int64(now.timeIntervalSince1970), in: controller.filters.zone)
         checkAlerts(now: now)

@@ -20,8 +20,8 @@ enum ScreenComposer {
     static func compose(data: DashboardData, state: UIState, context: ScreenContext, width: Int, height: Int) -> ComposedFrame {
         var grid = Grid(width: max(0, width), height: max(0, height))
         let theme = context.theme
-        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync, thresholds: context.thresholds,
-                               viewName: context.viewName)
+        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync, showChange: state.showComparison,
+                               thresholds: context.thresholds, viewName: context.viewName)
         let layout = ScreenLayout.make(width: width, height: height, state: state, headerHeight: header.preferredHeight)
         if layout.mode == .tooSmall {
             TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
@@ -32,7 +32,8 @@ enum ScreenComposer {
             WallHeader(data: data, stale: context.stale, sync: context.sync, viewName: context.viewName)
                 .render(into: &grid, area: layout.header, theme: theme)
             if let tiles = layout.tiles {
-                LiveTiles(data: data, thresholds: context.thresholds).render(into: &grid, area: tiles, theme: theme)
+                LiveTiles(data: data, showChange: state.showComparison, thresholds: context.thresholds)
+                    .render(into: &grid, area: tiles, theme: theme)
             }
         } else {
             header.render(into: &grid, area: layout.header, theme: theme)
@@ -71,8 +72,11 @@ enum ScreenComposer {
     private static func drawTabs(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
         var x = area.x
         let current = state.zoomed ?? state.visiblePanel
-        for panel in PanelID.allCases {
-            let text = " \(panel.rawValue) \(panel.shortTitle) "
+        // Tabs padded on both sides when they fit, else on the right only.
+        let padded = PanelID.allCases.map { " \($0.rawValue) \($0.shortTitle) " }
+        let tight = DisplayWidth.of(padded.joined()) > area.width
+        for (panel, tab) in zip(PanelID.allCases, padded) {
+            let text = tight ? String(tab.dropFirst()) : tab
             let style: Style = panel == current ? .selected : .muted
             x += grid.put(text, x: x, y: area.y, style: style, maxWidth: area.right - x)
             if x >= area.right { break }

@@ -16,6 +16,8 @@ struct UIState {
     /// those dates. Kept by its label, so it follows the status when the filters change which statuses are shown.
     var chartSegment: String?
     var showHelp = false
+    /// The change from the previous period beside the header totals, the tiles and the tables (key `p`).
+    var showComparison = true
     var wall: Bool
     /// Wall mode: which page of each table is showing.
     var wallPage = 0

@@ -83,6 +83,9 @@ struct BenchCommand: ParsableCommand {
         let timer = BenchFrameTimer(index: index, now: now, width: 120, height: 35)
         report.frames = timer.run(sequence)
         report.warmFrames = timer.run(sequence)
+        var before = timer
+        before.periodFigures = false
+        report.framesWithoutPeriodFigures = before.run(sequence)
 
         log("baseline: plain SQL over the delivery rows...")
         report.baselineIndexSeconds = try BaselineQuery.ensureCreatedIndex(on: store)

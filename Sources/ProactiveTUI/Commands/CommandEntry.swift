@@ -40,8 +40,8 @@ enum CommandEntry {
     }
 
     private static func finish(_ code: Int32) -> Never {
-        fflush(stdout)
-        fflush(stderr)
+        fflush(StandardStream.output)
+        fflush(StandardStream.error)
         exit(code)
     }
 }

@@ -9,11 +9,13 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let settings = try DashboardSettings.resolve(viewOptions, filterOptions, display: display)
         try TerminalRequirement.check(command: "dashboard")
-        try DashboardRunner(path: store.path, settings: settings, display: display).run()
+        try DashboardRunner(path: store.path, settings: settings, display: display,
+                            abandonRule: compliance.rule(fallback: settings.abandonRule)).run()
     }
 }

@@ -18,6 +18,7 @@ struct DashboardSettings {
     var cycle: [(name: String, options: FilterOptions)] = []
 
     var thresholds: Thresholds { settings.thresholds }
+    var abandonRule: AbandonRule? { settings.abandonRule }
 
     static func resolve(_ viewOptions: ViewOptions, _ flags: FilterOptions, display: DisplayOptions) throws -> DashboardSettings {
         if viewOptions.view != nil, !display.cycleViews.isEmpty {

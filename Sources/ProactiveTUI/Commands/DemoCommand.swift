@@ -25,6 +25,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Only build the store and print its path; do not open the dashboard.") var buildOnly = false
     @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
 
     var path: String {
@@ -47,6 +48,7 @@ struct DemoCommand: ParsableCommand {
         let feed = rate > 0 ? try DemoFeed(path: path, seed: seed, ratePerMinute: rate, continuing: history) : nil
         feed?.start()
         defer { feed?.stop() }
-        try DashboardRunner(path: path, settings: settings, display: display).run()
+        try DashboardRunner(path: path, settings: settings, display: display,
+                            abandonRule: compliance.rule(fallback: settings.abandonRule)).run()
     }
 }

@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
                 try sink.commit()
                 Console.errorLine("exported \(rows) deliveries to \(SafeText.value(output))")
             } else {
-                let sink = FileStreamSink(stdout)
+                let sink = FileStreamSink(StandardStream.output)
                 _ = try exporter.export(query, index: session.index, store: session.store, to: sink)
                 try sink.flush()
             }

@@ -12,6 +12,7 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var compliance: ComplianceOptions
     @Option(help: "json (CONTRACT.md schema), text (the dashboard screen as plain text) or csv (one table, --table).")
     var format: Format = .json
     @Option(help: "The table of --format csv: configuration, queue, date or status.")
@@ -35,7 +36,8 @@ struct SnapshotCommand: ParsableCommand {
         try filterFlags.precheck()
         let session = try DashboardSession.open(path: store.path)
         let filters = try filterFlags.filters(for: session.index)
-        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date())
+        let abandonRule = compliance.rule(fallback: settings.abandonRule)
+        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date(), abandonRule: abandonRule)
         switch format {
         case .json:
             Console.json(SnapshotJSON.value(of: data))
@@ -48,7 +50,7 @@ struct SnapshotCommand: ParsableCommand {
             var clean: ((String) -> String)?
             if Terminal.stdoutIsTerminal { clean = { SafeText.sanitize($0, ascii: false) } }
             let bytes = DashboardTableCSV.render(data, table: table ?? .configuration, clean: clean)
-            _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
+            _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, StandardStream.output) }
         }
     }
 }

@@ -41,7 +41,7 @@ import Testing
             pending = { above = { alert = 500 } }
             """)
         #expect(s.viewNames == ["zeta", "alpha"])
-        #expect(s.abandonRule == "uk-24h")
+        #expect(s.abandonRule == .uk24h)
         let zeta = try #require(s.view(named: "zeta"))
         #expect(zeta.entries.map(\.key) == [.last, .channel])
         #expect(zeta.entry(.last)?.value == .number(7))

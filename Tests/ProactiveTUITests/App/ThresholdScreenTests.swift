@@ -35,8 +35,8 @@ import Testing
         let grid = screen(120, 35)
         let lines = grid.lines()
         #expect(lines[0] == "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%) !                                            Updated 16:45:30")
-        #expect(lines[2] == "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% !! · Connect 64.9% !")
-        #expect(style(of: "Abandoned 10.8% !!", line: 2, in: grid) == .alert)
+        #expect(lines[2] == "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned/attempted 10.8% !! · Connect 64.9% !")
+        #expect(style(of: "Abandoned/attempted 10.8% !!", line: 2, in: grid) == .alert)
         #expect(style(of: "Connect 64.9% !", line: 2, in: grid) == .caution)
         #expect(style(of: "Pending 400", line: 2, in: grid) == .normal)
         #expect(style(of: "Processed 5,550", line: 0, in: grid) == .caution)
@@ -62,7 +62,7 @@ import Testing
     @Test func asciiMarkers() {
         let lines = screen(120, 35, unicode: false).lines()
         #expect(lines[0].hasPrefix("Proactive Outbound | Total 6,430 | Processed 5,550 (86.3%) !"))
-        #expect(lines[2].hasPrefix("Pending 400 | In progress 160 | Throughput 240/h | Clear in 1h 40m | Abandoned 10.8% !! | Connect 64.9% !"))
+        #expect(lines[2].hasPrefix("Pending 400 | In progress 160 | Throughput 240/h | Clear in 1h 40m | Abandoned/attempted 10.8% !! | Connect 64.9% !"))
         #expect(lines[21].contains("1,100 !!"))
     }
 
@@ -70,12 +70,38 @@ import Testing
         let grid = screen(160, 40, wall: true)
         let lines = grid.lines()
         let captions = lines[7]
-        #expect(captions.contains("Abandoned rate !!"))
+        #expect(captions.contains("Abandoned/attempted !!"))
         #expect(captions.contains("Connect rate !"))
         #expect(captions.contains("Processed !"))
         #expect(captions.contains("Pending") && !captions.contains("Pending !"))
-        #expect(style(of: "Abandoned rate !!", line: 7, in: grid) == .alert)
+        #expect(style(of: "Abandoned/attempted !!", line: 7, in: grid) == .alert)
         #expect(style(of: "Connect rate !", line: 7, in: grid) == .caution)
+    }
+
+    /// The compliance figure (`AppFixture.withComparison`): the worst rate 3.16% and the rows against
+    /// `compliance-rate` above warn 2.5%, alert 3%: Genève 3.16% alert, 年末 15 / 500 = 3.00% exactly at the alert
+    /// level (reaching it counts), Win-back 0.50% normal.
+    @Test func complianceRateMarked() throws {
+        var t = Thresholds()
+        t[.complianceRate] = ThresholdRule(.above, warn: 0.025, alert: 0.03)
+        let data = AppFixture.withComparison
+        #expect(t.level(.complianceRate, in: data) == .alert)
+        var context = ScreenContext(theme: .unicode(colors: false))
+        context.thresholds = t
+        var state = UIState()
+        state.zoomed = .compliance
+        state.visiblePanel = .compliance
+        state.focus = .panel(.compliance)
+        let grid = ScreenComposer.compose(data: data, state: state, context: context, width: 120, height: 35).grid
+        let lines = grid.lines()
+        #expect(lines[2].contains("!!"), "the header's compliance item: \(lines[2])")
+        let geneve = try #require(lines.firstIndex { $0.contains("Genève") })
+        let cjk = try #require(lines.firstIndex { $0.contains("年末") })
+        let winback = try #require(lines.firstIndex { $0.contains("Win-back") })
+        #expect(lines[geneve].contains("3.16% !!"))
+        #expect(lines[cjk].contains("3.00% !!"))
+        #expect(lines[winback].contains("0.50%") && !lines[winback].contains("!"))
+        #expect(style(of: "3.00% !!", line: cjk, in: grid) == .alert)
     }
 
     /// No thresholds: the screen is the one the other goldens freeze.

@@ -6,6 +6,8 @@ enum KeyAction: Hashable {
     case suspend
     case showHelp
     case toggleWall
+    /// Show or hide the change from the previous period.
+    case toggleComparison
     /// Restore a zoomed panel, clear the search, or leave the sidebar (the first that applies).
     case back
     case zoom(PanelID)
