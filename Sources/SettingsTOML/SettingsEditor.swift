@@ -89,7 +89,13 @@ public enum SettingsEditor {
         }
         var mode: mode_t = 0o644
         var info = stat()
-        if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
+        if stat(target, &info) == 0 {
+            // Renaming over a device or a pipe (`--settings /dev/null`) would replace it with a regular file.
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw SettingsError(file: path, .writeFailed("not a regular file; views are saved only into one"))
+            }
+            mode = info.st_mode & 0o7777
+        }
         let temp = (folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent
             + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, mode)

@@ -96,6 +96,12 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path)
         #expect(leftovers == ["settings.toml"])
         #expect(throws: SettingsError.self) { try SettingsEditor.save(name: "a b", filters: filters, to: path) }
+        // A device is never replaced by a regular file.
+        #expect(throws: SettingsError.self) {
+            try SettingsEditor.save(name: "a", filters: filters, to: "/dev/null")
+        }
+        var null = stat()
+        #expect(stat("/dev/null", &null) == 0 && null.st_mode & S_IFMT == S_IFCHR)
     }
 
     @Test func missingFiles() throws {
