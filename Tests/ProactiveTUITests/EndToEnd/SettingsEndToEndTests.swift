@@ -187,3 +187,60 @@ struct AlertAndCycleEndToEndTests {
         }
     }
 }
+
+/// `--bell` under a pseudo-terminal: with a figure in alert from the first frame, the dashboard writes exactly one
+/// BEL more than the same run without `--bell`, however many refreshes follow.
+@Suite("End to end: the bell")
+struct BellEndToEndTests {
+    static let script = #"""
+    import json, os, select, struct, subprocess, sys, time, fcntl, termios
+    cfg = json.loads(sys.argv[1])
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 35, 120, 0, 0))
+    proc = subprocess.Popen(cfg["dashboard"], stdin=slave, stdout=slave, stderr=slave, env=cfg["env"], start_new_session=True)
+    os.close(slave)
+    out = b""
+    start = time.monotonic()
+    while time.monotonic() - start < cfg["seconds"]:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                out += os.read(master, 65536)
+            except OSError:
+                break
+    os.write(master, b"q")
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    print(json.dumps({"bells": out.count(b"\x07"), "bytes": len(out)}))
+    """#
+
+    struct Report: Decodable { var bells: Int; var bytes: Int }
+
+    func run(_ store: EndToEndStore, _ arguments: [String]) async throws -> Report {
+        let python = try #require(EndToEnd.python3)
+        let scriptURL = store.folder.appendingPathComponent("bell_probe.py")
+        try Self.script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let config: [String: Any] = ["env": testEnvironment(), "seconds": 3.0,
+                                     "dashboard": [store.executable, "dashboard", "--db", store.db.path, "--all-dates"] + arguments]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
+        let result = try await runProcess(python, [scriptURL.path, json], timeout: 30)
+        let line = try #require(result.stdout.split(separator: "\n").last, "bell probe: \(result.stderr)")
+        return try JSONDecoder().decode(Report.self, from: Data(line.utf8))
+    }
+
+    @Test("--bell rings once when a figure enters alert",
+          .enabled(if: EndToEnd.canRunPty, Comment(rawValue: EndToEnd.prerequisitesMissing ?? "python3 is missing")),
+          .timeLimit(.minutes(1)))
+    func bellRingsOnce() async throws {
+        let store = try await EndToEndStore.make()
+        defer { store.remove() }
+        let settings = store.folder.appendingPathComponent("settings.toml")
+        try "[thresholds.pending]\nabove = { alert = 0 }\n".write(to: settings, atomically: true, encoding: .utf8)
+        let quiet = try await run(store, ["--settings", settings.path, "--refresh", "0.2"])
+        let ringing = try await run(store, ["--settings", settings.path, "--refresh", "0.2", "--bell"])
+        #expect(quiet.bytes > 1000 && ringing.bytes > 1000, "no frame drawn: \(quiet), \(ringing)")
+        #expect(ringing.bells == quiet.bells + 1, "with --bell \(ringing.bells) BEL, without \(quiet.bells)")
+    }
+}
