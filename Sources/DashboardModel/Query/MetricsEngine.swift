@@ -4,12 +4,19 @@ import Synchronization
 /// From filters to everything the dashboard shows, by summing the in-memory slot counts.
 /// Cost: the slot rows inside the date range plus one pass over the combinations; never the delivery rows.
 public enum MetricsEngine {
-    public static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date = Date()) -> DashboardData {
-        compute(index: index, filters: filters, now: now, parallelFrom: parallelRows)
+    /// - Parameters:
+    ///   - abandonRule: the compliance figure's window (`DashboardData.compliance`).
+    ///   - periodFigures: whether to compute the previous period and the compliance figure (the benchmark turns them
+    ///     off to measure what they cost; everything else leaves them on).
+    public static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date = Date(),
+                               abandonRule: AbandonRule = .default, periodFigures: Bool = true) -> DashboardData {
+        compute(index: index, filters: filters, now: now, parallelFrom: parallelRows, abandonRule: abandonRule,
+                periodFigures: periodFigures)
     }
 
     /// - Parameter parallelFrom: rows in range from which the scan runs on two threads (tests lower it).
-    static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date, parallelFrom: Int) -> DashboardData {
+    static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date, parallelFrom: Int,
+                        abandonRule: AbandonRule = .default, periodFigures: Bool = true) -> DashboardData {
         let zone = filters.zone
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let today = LocalDate.containing(epochSeconds: nowSeconds, in: zone)
@@ -41,6 +48,14 @@ public enum MetricsEngine {
         var builder = DashboardBuilder(index: index, filters: filters, matcher: matcher, comboTotals: comboTotals)
         builder.addDays(dayStatus: dayStatus, statusCount: statusCount, firstDay: firstDay)
         var data = builder.build(from: from, to: to, readAt: now, changedAt: index.changedAt)
+        if periodFigures, let from, let to {
+            data.previous = PreviousPeriodCalculator.compute(index: index, filters: filters, matcher: matcher, from: from, to: to)
+        }
+        let bounded: (from: LocalDate, to: LocalDate)? = from.flatMap { f in to.map { (f, $0) } }
+        if periodFigures {
+            data.compliance = ComplianceCalculator.compute(index: index, filters: filters, rule: abandonRule, last: to ?? today,
+                                                           range: bounded, rangeTotals: comboTotals)
+        }
         data.live = LiveFiguresCalculator.compute(index: index, matcher: matcher, now: nowSeconds,
                                                   total: data.totalDeliveries, processed: data.processed,
                                                   processedByResult: data.processedByResult)

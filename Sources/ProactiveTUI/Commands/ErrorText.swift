@@ -11,6 +11,7 @@ enum ErrorText {
         case let missing as StoreMissing: missing.commandLineText
         case let directory as StoreIsDirectory: directory.commandLineText
         case let filter as FilterError: filter.commandLineText
+        case let settings as SettingsError: settings.commandLineText
         default: nil
         }
     }

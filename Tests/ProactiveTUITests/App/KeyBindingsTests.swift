@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func noKeyIsBoundTwiceWhereItApplies() {
-        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel]
+        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel, .viewList]
         for scope in scopes {
             var seen: [Key: String] = [:]
             for binding in KeyBindings.all {
@@ -59,15 +59,22 @@ import Testing
         #expect(KeyBindings.action(for: .character("/"), in: .sidebar) == .search)
         #expect(KeyBindings.action(for: .character("/"), in: .panel) == nil)
         #expect(KeyBindings.action(for: .character("4"), in: .dashboard) == .zoom(.configurationTable))
-        #expect(KeyBindings.action(for: .character("7"), in: .dashboard) == nil)
+        #expect(KeyBindings.action(for: .character("7"), in: .dashboard) == .zoom(.compliance))
+        #expect(KeyBindings.action(for: .character("8"), in: .dashboard) == nil)
+        #expect(KeyBindings.action(for: .character("p"), in: .dashboard) == .toggleComparison)
         #expect(KeyBindings.action(for: .character("h"), in: .panel) == .move(.left))
+        #expect(KeyBindings.action(for: .character("v"), in: .dashboard) == .listViews)
+        #expect(KeyBindings.action(for: .character("V"), in: .dashboard) == .saveView)
+        #expect(KeyBindings.action(for: .character("V"), in: .viewList) == nil)
+        #expect(KeyBindings.action(for: .enter, in: .viewList) == .activate)
+        #expect(KeyBindings.action(for: .escape, in: .viewList) == .back)
     }
 
     @Test func footerHintsByFocus() {
         #expect(KeyBindings.hints(for: .sidebar) ==
             ["Space toggle", "←→ section", "/ search", "c clear", "C clear all", "⌫ undo", "Tab panels", "? keys", "q quit"])
         #expect(KeyBindings.hints(for: .panel) ==
-            ["Tab pane", "←→↑↓ select", "Enter filter to selection", "1-6 zoom", "f sidebar", "C clear all", "⌫ undo",
+            ["Tab pane", "←→↑↓ select", "Enter filter to selection", "1-7 zoom", "f sidebar", "C clear all", "⌫ undo",
              "? keys", "q quit"])
     }
 }

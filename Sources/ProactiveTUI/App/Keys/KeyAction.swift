@@ -6,6 +6,8 @@ enum KeyAction: Hashable {
     case suspend
     case showHelp
     case toggleWall
+    /// Show or hide the change from the previous period.
+    case toggleComparison
     /// Restore a zoomed panel, clear the search, or leave the sidebar (the first that applies).
     case back
     case zoom(PanelID)
@@ -23,6 +25,8 @@ enum KeyAction: Hashable {
     case activate
     case clearFocused
     case search
+    /// `v`: list the saved views (the list's Enter applies one); `V`: save the filters as a view (asks a name).
+    case listViews, saveView
 }
 
 enum MoveDirection: Hashable {
