@@ -13,31 +13,31 @@ enum SlotRangeTotals {
         let start = index.lowerBound(slot: TimeSlots.slotStarting(atOrAfter: first.startInstant(in: zone)))
         let end = index.lowerBound(slot: TimeSlots.slotStarting(atOrAfter: last.adding(days: 1).startInstant(in: zone)))
         guard start < end else { return totals }
-        // The two columns, shared (not copied): values the threads may read.
-        let combos = index.rowCombo, counts = index.rowCount
+        let rows = index.rows  // the columns, shared (not copied); a value the threads may read
         if end - start < max(2, parallelFrom) {
-            add(start..<end, combos: combos, counts: counts, into: &totals)
+            add(start..<end, rows: rows, into: &totals)
             return totals
         }
         let mid = start + (end - start) / 2
         let count = totals.count
-        // Each thread stores its half once (as the engine's scan does), so no memory is shared for writing.
+        // Each thread stores its half once, when it is summed.
         let halves = Mutex([[Int]](repeating: [], count: 2))
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var part = [Int](repeating: 0, count: count)
-            add(half == 0 ? start..<mid : mid..<end, combos: combos, counts: counts, into: &part)
+            add(half == 0 ? start..<mid : mid..<end, rows: rows, into: &part)
             halves.withLock { $0[half] = part }
         }
-        let parts = halves.withLock { $0 }
-        for k in 0..<count { totals[k] = parts[0][k] + parts[1][k] }
+        halves.withLock { halves in
+            for k in 0..<count { totals[k] = halves[0][k] + halves[1][k] }
+        }
         return totals
     }
 
-    private static func add(_ rows: Range<Int>, combos: [Int32], counts: [Int32], into totals: inout [Int]) {
-        combos.withUnsafeBufferPointer { combos in
-            counts.withUnsafeBufferPointer { counts in
+    private static func add(_ range: Range<Int>, rows: SlotRows, into totals: inout [Int]) {
+        rows.combo.withUnsafeBufferPointer { combos in
+            rows.count.withUnsafeBufferPointer { counts in
                 totals.withUnsafeMutableBufferPointer { totals in
-                    for i in rows { totals[Int(combos[i])] += Int(counts[i]) }
+                    for i in range { totals[Int(combos[i])] += Int(counts[i]) }
                 }
             }
         }

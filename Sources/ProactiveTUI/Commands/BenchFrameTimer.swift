@@ -25,20 +25,34 @@ struct BenchFrameTimer {
     let height: Int
     var periodFigures = true
 
-    func run(_ states: [BenchState]) -> [Sample] {
-        states.map { state in
-            let cpuStart = CPUClock.processMilliseconds
-            let (data, computeMs) = Stopwatch.time {
-                MetricsEngine.compute(index: index, filters: state.filters, now: now, periodFigures: periodFigures)
-            }
-            var ui = UIState()
-            ui.showComparison = periodFigures
-            let (lines, renderMs) = Stopwatch.time {
-                TextSnapshot.render(data: data, width: width, height: height, unicode: true, state: ui)
-            }
-            let cpuMs = CPUClock.processMilliseconds - cpuStart
-            return Sample(state: state, computeMs: computeMs, renderMs: renderMs, cpuMs: cpuMs, totals: BenchTotals(data),
-                          renderedLines: lines.count)
+    func run(_ states: [BenchState]) -> [Sample] { states.map(sample) }
+
+    /// Each state timed with the previous period and compliance, then without, one after the other (so a machine
+    /// whose speed drifts slows both alike).
+    func runInterleaved(_ states: [BenchState]) -> (with: [Sample], without: [Sample]) {
+        var on = self, off = self
+        on.periodFigures = true
+        off.periodFigures = false
+        var with: [Sample] = [], without: [Sample] = []
+        for state in states {
+            with.append(on.sample(state))
+            without.append(off.sample(state))
         }
+        return (with, without)
+    }
+
+    func sample(_ state: BenchState) -> Sample {
+        let cpuStart = CPUClock.processMilliseconds
+        let (data, computeMs) = Stopwatch.time {
+            MetricsEngine.compute(index: index, filters: state.filters, now: now, periodFigures: periodFigures)
+        }
+        var ui = UIState()
+        ui.showComparison = periodFigures
+        let (lines, renderMs) = Stopwatch.time {
+            TextSnapshot.render(data: data, width: width, height: height, unicode: true, state: ui)
+        }
+        let cpuMs = CPUClock.processMilliseconds - cpuStart
+        return Sample(state: state, computeMs: computeMs, renderMs: renderMs, cpuMs: cpuMs, totals: BenchTotals(data),
+                      renderedLines: lines.count)
     }
 }

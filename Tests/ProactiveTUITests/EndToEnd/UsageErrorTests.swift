@@ -48,6 +48,8 @@ struct EndToEndUsageErrorTests {
         Case(arguments: ["no-such-command"], says: ["no-such-command"]),
         Case(arguments: ["snapshot", "--tz", "Mars/Olympus"], says: ["--tz", "IANA"]),
         Case(arguments: ["snapshot", "--from", "yesterday"], says: ["--from", "YYYY-MM-DD"]),
+        Case(arguments: ["snapshot", "--abandon-rule", "eu-7d"], says: ["--abandon-rule", "us-30d", "uk-24h"]),
+        Case(arguments: ["dashboard", "--abandon-rule", "30d"], says: ["--abandon-rule", "us-30d", "uk-24h"]),
     ]
 
     @Test("exit 2 with the flag and what it accepts", .enabled(if: EndToEnd.executable != nil),
