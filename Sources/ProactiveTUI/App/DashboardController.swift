@@ -136,6 +136,8 @@ struct DashboardController {
             state.viewList = ViewList(names: viewNames, cursor: activeView.flatMap { viewNames.firstIndex(of: $0) } ?? 0)
             return .redraw
         case .saveView:
+            // Wall mode has no footer to type the name in: saving is for the normal layout.
+            guard !state.wall else { return .none }
             state.input = TextInput(purpose: .viewName, text: activeView ?? "")
             return .redraw
         case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search:

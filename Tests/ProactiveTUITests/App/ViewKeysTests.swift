@@ -53,6 +53,11 @@ import Testing
         _ = c.handle(.character("V"), data: data)
         type("late-shift_2", into: &c)
         #expect(c.handle(.enter, data: data) == .saveView("late-shift_2"))
+        // On the wall there is no footer to type in: V does nothing there (v still lists the views).
+        var wall = DashboardController(filters: AppFixture.filters, wall: true)
+        #expect(wall.handle(.character("V"), data: data) == .none)
+        #expect(wall.state.input == nil)
+        #expect(wall.handle(.character("v"), data: data) == .redraw)
     }
 
     @Test func aShownViewIsNamedUntilTheFiltersChange() {
