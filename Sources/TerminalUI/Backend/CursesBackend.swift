@@ -141,7 +141,7 @@ public final class CursesBackend {
 }
 
 /// The terminal could not be used.
-public struct TerminalError: Error, CustomStringConvertible {
+struct TerminalError: Error, CustomStringConvertible {
     public let description: String
     init(_ d: String) { description = d }
 }

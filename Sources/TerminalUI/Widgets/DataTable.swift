@@ -52,13 +52,13 @@ public struct DataTable: Widget {
     public static func visibleRows(in area: Rect) -> Int { max(0, area.height - 1) }
 
     /// The offset the table will use in `area` (store it back to keep scrolling smooth).
-    public func effectiveOffset(in area: Rect) -> Int {
+    func effectiveOffset(in area: Rect) -> Int {
         ScrollWindow.offset(selected: selectedRow, current: scrollOffset, visible: DataTable.visibleRows(in: area),
                             count: rows.count)
     }
 
     /// `selected/count`, for a panel footer.
-    public var positionText: String? { ScrollWindow.position(selectedRow, count: rows.count) }
+    var positionText: String? { ScrollWindow.position(selectedRow, count: rows.count) }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }

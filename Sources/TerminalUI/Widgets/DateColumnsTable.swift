@@ -25,14 +25,14 @@ public struct DateColumnsTable: Widget {
         return max(6, widest) + 1
     }
 
-    public func visibleDays(in area: Rect) -> Int { max(0, (area.width - labelWidth) / columnWidth) }
+    func visibleDays(in area: Rect) -> Int { max(0, (area.width - labelWidth) / columnWidth) }
 
-    public func effectiveOffset(in area: Rect) -> Int {
+    func effectiveOffset(in area: Rect) -> Int {
         ScrollWindow.offset(selected: selectedDay, current: scrollOffset, visible: visibleDays(in: area),
                             count: days.count)
     }
 
-    public var positionText: String? { ScrollWindow.position(selectedDay, count: days.count) }
+    var positionText: String? { ScrollWindow.position(selectedDay, count: days.count) }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }

@@ -33,7 +33,7 @@ public struct DonutChart: Widget {
 
     /// The entries as the legend shows them: largest first; when more than `room`, the first `room - 1` and
     /// an "Other" entry holding the rest.
-    public static func legendEntries(_ entries: [LabelledCount], room: Int) -> [LabelledCount] {
+    static func legendEntries(_ entries: [LabelledCount], room: Int) -> [LabelledCount] {
         let sorted = entries.enumerated().sorted { a, b in
             a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
         }.map(\.element).filter { $0.count > 0 }
