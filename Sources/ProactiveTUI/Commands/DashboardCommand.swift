@@ -9,10 +9,11 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var drilldown: DrilldownOptions
 
     func run() throws {
         try filterOptions.precheck()
         try TerminalRequirement.check(command: "dashboard")
-        try DashboardRunner(path: store.path, filterOptions: filterOptions, display: display).run()
+        try DashboardRunner(path: store.path, filterOptions: filterOptions, display: display, drilldown: drilldown).run()
     }
 }

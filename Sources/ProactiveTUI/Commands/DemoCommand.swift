@@ -25,6 +25,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Only build the store and print its path; do not open the dashboard.") var buildOnly = false
     @OptionGroup var filterOptions: FilterOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var drilldown: DrilldownOptions
 
     var path: String {
         if let db { return db }
@@ -46,6 +47,6 @@ struct DemoCommand: ParsableCommand {
         let feed = rate > 0 ? try DemoFeed(path: path, seed: seed, ratePerMinute: rate, continuing: history) : nil
         feed?.start()
         defer { feed?.stop() }
-        try DashboardRunner(path: path, filterOptions: filterOptions, display: display).run()
+        try DashboardRunner(path: path, filterOptions: filterOptions, display: display, drilldown: drilldown).run()
     }
 }

@@ -23,6 +23,13 @@ enum KeyAction: Hashable {
     case activate
     case clearFocused
     case search
+    /// `x`: open the deliveries behind the focused panel's selection.
+    case examine
+    /// `X`: open the deliveries behind a header figure (the next one each time).
+    case examineHeader
+    /// The drill-down list: the next sort column, the other direction, write it to a file.
+    case cycleSort, reverseSort
+    case exportList
 }
 
 enum MoveDirection: Hashable {

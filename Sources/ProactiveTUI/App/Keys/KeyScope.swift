@@ -8,4 +8,6 @@ enum KeyScope: Hashable {
     case sidebar
     /// The focused panel (not in wall mode).
     case panel
+    /// The drill-down list, while it is open (the dashboard's own keys wait until Esc).
+    case list
 }
