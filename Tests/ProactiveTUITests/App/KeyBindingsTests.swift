@@ -83,6 +83,6 @@ import Testing
             ["Tab pane", "←→↑↓ select", "Enter filter to selection", "x list", "1-6 zoom", "f sidebar", "C clear all",
              "⌫ undo", "? keys", "q quit"])
         #expect(KeyBindings.hints(for: .list) ==
-            ["↑↓ move", "s sort", "S reverse", "/ search", "e export", "Esc back", "? keys", "q quit"])
+            ["↑↓ move", "Esc back", "/ search", "s sort", "e export", "S reverse", "? keys", "q quit"])
     }
 }

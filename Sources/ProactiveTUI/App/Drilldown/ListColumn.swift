@@ -51,7 +51,7 @@ enum ListColumn: Int, CaseIterable {
         case .deliveryId: RecordTable.Column(title, min: 12, max: 36, rank: 12)
         case .status: RecordTable.Column(title, min: 9, max: 9, rank: 11)
         case .result: RecordTable.Column(title, min: 12, max: 16, rank: 10)
-        case .toAddress: RecordTable.Column(title, min: 11, max: 16, rank: 9)
+        case .toAddress: RecordTable.Column(title, min: 12, max: 16, rank: 9)
         case .configuration: RecordTable.Column(title, min: 16, max: 24, rank: 8)
         case .dispositionCodes: RecordTable.Column(title, min: 12, max: 32, rank: 7)
         case .resultDate: RecordTable.Column(title, min: 16, max: 16, rank: 6)
