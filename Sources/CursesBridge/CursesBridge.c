@@ -158,3 +158,6 @@ void pt_write_raw(const char *bytes, int length) {
     fwrite(bytes, 1, (size_t)length, out);
     fflush(out);
 }
+
+FILE *pt_stdout(void) { return stdout; }
+FILE *pt_stderr(void) { return stderr; }

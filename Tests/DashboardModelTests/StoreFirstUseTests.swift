@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import Testing
 
@@ -25,10 +26,10 @@ import Testing
             let folder = try Folder()
             let path = folder.path("nested/store.sqlite")
             let files = try (0..<8).map { try importTempFile("t\($0).csv", Self.csv("r\(round)t\($0)", 20)) }
-            final class Results: @unchecked Sendable {
-                let lock = NSLock()
-                var errors: [String] = []
-                func add(_ error: String) { lock.lock(); errors.append(error); lock.unlock() }
+            final class Results: Sendable {
+                private let list = Mutex<[String]>([])
+                var errors: [String] { list.withLock { $0 } }
+                func add(_ error: String) { list.withLock { $0.append(error) } }
             }
             let results = Results()
             let start = DispatchSemaphore(value: 0), group = DispatchGroup()

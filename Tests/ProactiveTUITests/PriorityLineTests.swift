@@ -73,7 +73,7 @@ import Testing
         expectLines(g, [
             "Total 1,234,567 · Processed 700,456 (56.7%)                     Updated 19:00:00",
             "Last 30 days · UTC · Direction: Outgoing",
-            "Pending 123,456 · InProg 4,321 · Throughput 12,345/h · Clear in 10h · Aband 3.4%",
+            "Pending 123,456 · InProg 4,321 · Thru 12,345/h · Clear in 10h · Aband/att 3.4%",
         ])
     }
 }

@@ -105,7 +105,7 @@ import Testing
 
     @Test func standardListHasEveryKey() {
         let keys = KeyBindings.helpEntries.map(\.keys).joined(separator: " ")
-        for k in ["Tab", "Space", "Enter", "c", "C", "Backspace", "1-6", "w", "/", "?", "q", "Home", "Esc", "Ctrl-Z"] {
+        for k in ["Tab", "Space", "Enter", "c", "C", "Backspace", "1-7", "p", "w", "/", "?", "q", "Home", "Esc", "Ctrl-Z"] {
             #expect(keys.contains(k))
         }
         let g = rendered(70, 22) { g, r in

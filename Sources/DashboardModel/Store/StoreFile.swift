@@ -79,7 +79,7 @@ enum StoreFile {
     }
 
     /// Builds a migrated store at the creation path and renames it to `path` (the caller holds the lock).
-    static func create(at path: String, prepare: @escaping (Database) throws -> Void) throws {
+    static func create(at path: String, prepare: @escaping @Sendable (Database) throws -> Void) throws {
         let temporary = creationPath(path)
         removeWithSidecars(temporary)  // a creation interrupted before
         // A WAL or shared-memory file of an empty file that was there would otherwise be read into the new store.

@@ -16,6 +16,8 @@ struct UIState {
     /// those dates. Kept by its label, so it follows the status when the filters change which statuses are shown.
     var chartSegment: String?
     var showHelp = false
+    /// The change from the previous period beside the header totals, the tiles and the tables (key `p`).
+    var showComparison = true
     var wall: Bool
     /// Wall mode: which page of each table is showing.
     var wallPage = 0
@@ -28,6 +30,8 @@ struct UIState {
     var list: DeliveryListState?
     /// The header figure the list shows when it was opened with `X` (the next `X` lists the next figure).
     var headerFigure: Int?
+    /// The list of saved views (`v`), while it is open.
+    var viewList: ViewList?
 
     init(wall: Bool = false) { self.wall = wall }
 
@@ -53,6 +57,8 @@ struct TextInput: Equatable {
         case dates
         /// The drill-down list's search (applied on Enter).
         case listSearch
+        /// The name to save the filters under as a view (`V`).
+        case viewName
     }
 
     var purpose: Purpose
@@ -64,6 +70,13 @@ struct TextInput: Equatable {
         case .listSearch: "Search id, address, disposition codes: "
         case .timeZone: "Time zone (IANA name, e.g. Asia/Kathmandu): "
         case .dates: "Dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD): "
+        case .viewName: "Save the filters as view (letters, digits, - and _): "
         }
     }
+}
+
+/// The saved views' names as `v` lists them, and the one under the cursor.
+struct ViewList: Equatable {
+    var names: [String]
+    var cursor = 0
 }

@@ -10,6 +10,15 @@ public struct DataTable: Widget {
     /// The first row shown (as kept by the caller); adjusted when drawing so the selected row is visible.
     public var scrollOffset: Int
     public var emptyText: String
+    /// Columns (by index) that go, in this order, while the name column would be narrower than `nameRoom`.
+    public var dropOrder: [Int] = []
+    public var nameRoom = 12
+    /// Rows drawn in the warning style (their text also says why: colour is never the only mark).
+    public var emphasized: Set<Int> = []
+    /// A style for single cells (row, then column), e.g. a figure over a threshold; the selected row's style wins.
+    public var cellStyles: [Int: [Int: Style]] = [:]
+    /// Shorter column titles, used when the full ones would leave the name column less than `nameRoom`.
+    public var narrowTitles: [String]?
 
     public init(columns: [TableColumn], rows: [[String]], selectedRow: Int? = nil, scrollOffset: Int = 0,
                 emptyText: String = "No deliveries in scope") {
@@ -18,6 +27,27 @@ public struct DataTable: Widget {
         self.selectedRow = selectedRow
         self.scrollOffset = scrollOffset
         self.emptyText = emptyText
+    }
+
+    /// The indexes of the columns drawn in `width` columns: all, less those of `dropOrder` needed to leave the
+    /// name column `nameRoom` columns.
+    func shownColumns(rows safeRows: [[String]], width: Int) -> [Int] {
+        var shown = Array(columns.indices)
+        for drop in dropOrder {
+            if nameWidth(shown.map { columns[$0] }, rows: safeRows.map { row in shown.map { $0 < row.count ? row[$0] : "" } },
+                         width: width) >= nameRoom { break }
+            shown.removeAll { $0 == drop }
+        }
+        return shown
+    }
+
+    /// The columns the name column keeps in `width` beside the others at their widths.
+    func nameWidth(_ columns: [TableColumn], rows: [[String]], width: Int) -> Int {
+        let widths = TableColumn.widths(columns, rows: rows, available: 0)
+        let fixed = zip(columns, widths).reduce(0) { sum, pair in
+            if case .flex = pair.0.width { return sum } else { return sum + pair.1 }
+        } + max(0, columns.count - 1)
+        return width - fixed
     }
 
     /// Rows that fit in `area` below the header.
@@ -35,16 +65,29 @@ public struct DataTable: Widget {
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         grid.fill(area)
-        let safeRows = rows.map { $0.map(theme.safe) }
+        var safeRows = rows.map { $0.map(theme.safe) }
+        var columns = columns
+        // The original index of each column drawn (cell styles are given by the original indices).
+        var original = Array(columns.indices)
+        if !dropOrder.isEmpty {
+            let shown = shownColumns(rows: safeRows, width: area.width)
+            original = shown
+            columns = shown.map { columns[$0] }
+            safeRows = safeRows.map { row in shown.map { $0 < row.count ? row[$0] : "" } }
+        }
+        if let narrowTitles, narrowTitles.count == columns.count,
+           nameWidth(columns, rows: safeRows, width: area.width) < nameRoom {
+            for i in columns.indices { columns[i].title = narrowTitles[i] }
+        }
         let widths = TableColumn.widths(columns, rows: safeRows, available: area.width)
-        func drawRow(_ cells: [String], y: Int, style: Style) {
+        func drawRow(_ cells: [String], y: Int, style: Style, cellStyles: [Int: Style] = [:]) {
             var x = area.x
             for (i, column) in columns.enumerated() {
                 let room = min(widths[i], area.right - x)
                 if room <= 0 { break }
                 let text = i < cells.count ? cells[i] : ""
-                grid.put(text, x: x, y: y, width: room, alignment: column.alignment, style: style,
-                         ellipsis: theme.glyphs.ellipsis)
+                grid.put(text, x: x, y: y, width: room, alignment: column.alignment,
+                         style: cellStyles[original[i]] ?? style, ellipsis: theme.glyphs.ellipsis)
                 x += widths[i] + 1
             }
         }
@@ -61,30 +104,85 @@ public struct DataTable: Widget {
             let y = area.y + 1 + i
             let isSelected = offset + i == selectedRow
             if isSelected { grid.fill(area.row(1 + i), style: .selected) }
-            drawRow(row, y: y, style: isSelected ? .selected : .normal)
+            drawRow(row, y: y, style: isSelected ? .selected : emphasized.contains(offset + i) ? .warning : .normal,
+                    cellStyles: isSelected ? [:] : self.cellStyles[offset + i] ?? [:])
         }
     }
 }
 
 extension DataTable {
     /// "Delivery metrics by Proactive Engagement Configuration". A null status or priority shows as `-`.
-    public static func configurations(_ rows: [ConfigurationRow], selectedRow: Int? = nil,
-                                      scrollOffset: Int = 0) -> DataTable {
-        DataTable(
+    /// With `previous`, each count is followed by its change from the previous period (`▲ 12`); when narrow the
+    /// processed change goes first, then status, then priority, so the name keeps room.
+    public static func configurations(_ rows: [ConfigurationRow], selectedRow: Int? = nil, scrollOffset: Int = 0,
+                                      previous: [String: PeriodCounts]? = nil, ascii: Bool = false) -> DataTable {
+        guard let previous else {
+            return DataTable(
+                columns: [.name("Configuration"), TableColumn("Status"), TableColumn("Priority"), .number("Total"),
+                          .number("Processed")],
+                rows: rows.map {
+                    [$0.name, $0.status ?? "-", $0.priority ?? "-", NumberFormat.grouped($0.total),
+                     NumberFormat.grouped($0.processed)]
+                },
+                selectedRow: selectedRow, scrollOffset: scrollOffset)
+        }
+        let change = changeTitle(ascii: ascii)
+        var table = DataTable(
             columns: [.name("Configuration"), TableColumn("Status"), TableColumn("Priority"), .number("Total"),
-                      .number("Processed")],
+                      .number(change), .number("Processed"), .number(change)],
             rows: rows.map {
-                [$0.name, $0.status ?? "-", $0.priority ?? "-", NumberFormat.grouped($0.total),
-                 NumberFormat.grouped($0.processed)]
+                let before = previous[$0.id] ?? PeriodCounts(total: 0, processed: 0)
+                return [$0.name, $0.status ?? "-", $0.priority ?? "-", NumberFormat.grouped($0.total),
+                        ChangeFormat.count($0.total, from: before.total, ascii: ascii), NumberFormat.grouped($0.processed),
+                        ChangeFormat.count($0.processed, from: before.processed, ascii: ascii)]
             },
             selectedRow: selectedRow, scrollOffset: scrollOffset)
+        table.dropOrder = [6, 1, 2]
+        return table
     }
 
-    /// "Delivery metrics by queue".
-    public static func queues(_ rows: [QueueRow], selectedRow: Int? = nil, scrollOffset: Int = 0) -> DataTable {
-        DataTable(
-            columns: [.name("Queue"), .number("Total"), .number("Processed")],
-            rows: rows.map { [$0.name, NumberFormat.grouped($0.total), NumberFormat.grouped($0.processed)] },
+    /// "Delivery metrics by queue"; with `previous`, the changes as in `configurations`.
+    public static func queues(_ rows: [QueueRow], selectedRow: Int? = nil, scrollOffset: Int = 0,
+                              previous: [String: PeriodCounts]? = nil, ascii: Bool = false) -> DataTable {
+        guard let previous else {
+            return DataTable(
+                columns: [.name("Queue"), .number("Total"), .number("Processed")],
+                rows: rows.map { [$0.name, NumberFormat.grouped($0.total), NumberFormat.grouped($0.processed)] },
+                selectedRow: selectedRow, scrollOffset: scrollOffset)
+        }
+        let change = changeTitle(ascii: ascii)
+        var table = DataTable(
+            columns: [.name("Queue"), .number("Total"), .number(change), .number("Processed"), .number(change)],
+            rows: rows.map {
+                let before = previous[$0.id] ?? PeriodCounts(total: 0, processed: 0)
+                return [$0.name, NumberFormat.grouped($0.total), ChangeFormat.count($0.total, from: before.total, ascii: ascii),
+                        NumberFormat.grouped($0.processed), ChangeFormat.count($0.processed, from: before.processed, ascii: ascii)]
+            },
             selectedRow: selectedRow, scrollOffset: scrollOffset)
+        table.dropOrder = [4]
+        return table
+    }
+
+    /// The change columns' title: `Δ prev` (ASCII `vs prev`).
+    static func changeTitle(ascii: Bool) -> String { ascii ? "vs prev" : "Δ prev" }
+
+    /// The compliance panel: configuration, live-answered, abandoned, rate (two decimals), and how many more
+    /// abandoned calls stay within the limit; a configuration over the limit reads `OVER` there (and is drawn in
+    /// the warning style). Narrow, the titles read `Live Aband Rate Left`.
+    public static func compliance(_ figures: ComplianceFigures?, selectedRow: Int? = nil, scrollOffset: Int = 0) -> DataTable {
+        let rows = figures?.rows ?? []
+        let window = figures?.rule.windowLabel ?? AbandonRule.default.windowLabel
+        var table = DataTable(
+            columns: [.name("Configuration"), .number("Live"), .number("Abandoned"), .number("Rate " + window),
+                      .number("To limit")],
+            rows: rows.map {
+                [$0.name, NumberFormat.grouped($0.liveAnswered), NumberFormat.grouped($0.abandoned),
+                 $0.rate.map { NumberFormat.percent($0, decimals: 2) } ?? "-",
+                 $0.isOver() ? "OVER" : NumberFormat.grouped($0.abandonsToLimit())]
+            },
+            selectedRow: selectedRow, scrollOffset: scrollOffset, emptyText: "No processed deliveries in the window")
+        table.emphasized = Set(rows.indices.filter { rows[$0].isOver() })
+        table.narrowTitles = ["Configuration", "Live", "Aband", "Rate", "Left"]
+        return table
     }
 }

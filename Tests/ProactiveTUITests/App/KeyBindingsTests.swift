@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func noKeyIsBoundTwiceWhereItApplies() {
-        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel, .list]
+        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel, .viewList, .list]
         for scope in scopes {
             var seen: [Key: String] = [:]
             for binding in KeyBindings.all {
@@ -58,7 +58,9 @@ import Testing
         #expect(KeyBindings.action(for: .character("/"), in: .sidebar) == .search)
         #expect(KeyBindings.action(for: .character("/"), in: .panel) == nil)
         #expect(KeyBindings.action(for: .character("4"), in: .dashboard) == .zoom(.configurationTable))
-        #expect(KeyBindings.action(for: .character("7"), in: .dashboard) == nil)
+        #expect(KeyBindings.action(for: .character("7"), in: .dashboard) == .zoom(.compliance))
+        #expect(KeyBindings.action(for: .character("8"), in: .dashboard) == nil)
+        #expect(KeyBindings.action(for: .character("p"), in: .dashboard) == .toggleComparison)
         #expect(KeyBindings.action(for: .character("h"), in: .panel) == .move(.left))
         // The list: its own keys; the dashboard's filter keys wait until Esc.
         #expect(KeyBindings.action(for: .character("x"), in: .panel) == .examine)
@@ -74,13 +76,18 @@ import Testing
         #expect(KeyBindings.action(for: .character("C"), in: .list) == nil)
         #expect(KeyBindings.action(for: .backspace, in: .list) == nil)
         #expect(KeyBindings.action(for: .character("s"), in: .panel) == nil)
+        #expect(KeyBindings.action(for: .character("v"), in: .dashboard) == .listViews)
+        #expect(KeyBindings.action(for: .character("V"), in: .dashboard) == .saveView)
+        #expect(KeyBindings.action(for: .character("V"), in: .viewList) == nil)
+        #expect(KeyBindings.action(for: .enter, in: .viewList) == .activate)
+        #expect(KeyBindings.action(for: .escape, in: .viewList) == .back)
     }
 
     @Test func footerHintsByFocus() {
         #expect(KeyBindings.hints(for: .sidebar) ==
             ["Space toggle", "←→ section", "/ search", "c clear", "C clear all", "⌫ undo", "Tab panels", "? keys", "q quit"])
         #expect(KeyBindings.hints(for: .panel) ==
-            ["Tab pane", "←→↑↓ select", "Enter filter to selection", "x list", "1-6 zoom", "f sidebar", "C clear all",
+            ["Tab pane", "←→↑↓ select", "Enter filter to selection", "x list", "1-7 zoom", "f sidebar", "C clear all",
              "⌫ undo", "? keys", "q quit"])
         #expect(KeyBindings.hints(for: .list) ==
             ["↑↓ move", "Esc back", "/ search", "s sort", "e export", "S reverse", "? keys", "q quit"])

@@ -87,6 +87,11 @@ import Testing
             expectList(try target(.dateTable, i), figure: row.total, source: source, "day \(row.date)")
             checked += 1
         }
+        for (i, row) in (data.compliance?.rows ?? []).enumerated() {
+            expectList(try target(.compliance, i), figure: row.abandoned, source: source, "compliance \(row.name)")
+            checked += 1
+        }
+        #expect((data.compliance?.rows.count ?? 0) > 0)
         // The date table's default selection is its last day, as drawn.
         expectList(try target(.dateTable, nil), figure: data.byDate.last?.total ?? 0, source: source, "the date table's last day")
         let live = try #require(data.live)

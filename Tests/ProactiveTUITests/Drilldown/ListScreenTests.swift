@@ -35,7 +35,7 @@ import Testing
         let target = DrilldownTarget(filters: AppFixture.filters, selection: .result("LiveAnswer"), label: "Result LiveAnswer",
                                      figure: rows.count)
         var list = DeliveryListState(target: target)
-        list.pageSize = DeliveryListScreen.pageSize(width: width, height: height, data: AppFixture.data)
+        list.pageSize = DeliveryListScreen.pageSize(width: width, height: height, headerHeight: HeaderBar(data: AppFixture.data).preferredHeight)
         list.load(from: MemoryListSource(rows))
         list.move(by: 1)
         return list
@@ -58,7 +58,7 @@ import Testing
         expectLines(Self.screen(120, 35), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)                                              Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · Connect 64.9%",
+            "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned/attempted 10.8% · Connect 64.9%",
             "┌ Result LiveAnswer: 6 deliveries ─────────────────────────────────────────────────────────────────────────────────────┐",
             "│Created▲         Delivery id        Status    Result       Configuration    To           Result date      Dispositions│",
             "│2026-11-06 09:00 00d7ae04-8c5f-4f0… Complete  LiveAnswer   Relance clients… •••••••1000  2026-11-06 09:04 PromiseToPa…│",
@@ -97,7 +97,7 @@ import Testing
         expectLines(Self.screen(120, 35, unicode: false), [
             "Proactive Outbound | Total 6,430 | Processed 5,550 (86.3%)                                              Updated 16:45:30",
             "2026-11-02..2026-11-06 | UTC | Direction: Outgoing",
-            "Pending 400 | In progress 160 | Throughput 240/h | Clear in 1h 40m | Abandoned 10.8% | Connect 64.9%",
+            "Pending 400 | In progress 160 | Throughput 240/h | Clear in 1h 40m | Abandoned/attempted 10.8% | Connect 64.9%",
             "+ Result LiveAnswer: 6 deliveries -------------------------------------------------------------------------------------+",
             "|Created^         Delivery id        Status    Result       Configuration    To           Result date      Dispositions|",
             "|2026-11-06 09:00 00d7ae04-8c5f-4f0~ Complete  LiveAnswer   Relance clients~ *******1000  2026-11-06 09:04 PromiseToPa~|",
@@ -136,7 +136,7 @@ import Testing
         expectLines(Self.screen(80, 24), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband 10.8% · Conn 64.9%",
+            "Pend 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9%",
             "┌ Result LiveAnswer: 6 deliveries ─────────────────────────────────────────────┐",
             "│Created▲         Delivery id               Status    Result       To          │",
             "│2026-11-06 09:00 00d7ae04-8c5f-4f0e-9d3a-… Complete  LiveAnswer   •••••••1000 │",
@@ -164,7 +164,7 @@ import Testing
         expectLines(Self.screen(80, 24, unicode: false), [
             "Proactive Outbound | Total 6,430 | Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 | UTC | Direction: Outgoing",
-            "Pending 400 | InProg 160 | Thru 240/h | Clear 1h 40m | Aband 10.8% | Conn 64.9%",
+            "Pend 400 | InProg 160 | Thru 240/h | Clear 1h 40m | Aband/att 10.8% | Conn 64.9%",
             "+ Result LiveAnswer: 6 deliveries ---------------------------------------------+",
             "|Created^         Delivery id               Status    Result       To          |",
             "|2026-11-06 09:00 00d7ae04-8c5f-4f0e-9d3a-~ Complete  LiveAnswer   *******1000 |",

@@ -15,10 +15,9 @@ struct DeliveryListScreen {
         return (parts[0], parts[1], parts[2])
     }
 
-    /// Rows of the list on screen at this size.
-    static func pageSize(width: Int, height: Int, data: DashboardData) -> Int {
-        let header = HeaderBar(data: data).preferredHeight
-        return max(1, RecordTable.visibleRows(in: Panel.inner(of: areas(width: width, height: height, headerHeight: header).panel)))
+    /// Rows of the list on screen at this size, below a header of `headerHeight` rows.
+    static func pageSize(width: Int, height: Int, headerHeight: Int) -> Int {
+        max(1, RecordTable.visibleRows(in: Panel.inner(of: areas(width: width, height: height, headerHeight: headerHeight).panel)))
     }
 
     var title: String {
@@ -27,9 +26,9 @@ struct DeliveryListScreen {
         return "\(list.target.label): \(count) of \(NumberFormat.grouped(list.target.figure)) deliveries matching \"\(list.search)\""
     }
 
-    func render(into grid: inout Grid, width: Int, height: Int) {
+    /// Draws the screen under the dashboard's `header` (the same one, with its figures and marks).
+    func render(into grid: inout Grid, header: HeaderBar, width: Int, height: Int) {
         let theme = context.theme
-        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync)
         let areas = Self.areas(width: width, height: height, headerHeight: header.preferredHeight)
         header.render(into: &grid, area: areas.header, theme: theme)
         let columns = ListColumn.allCases

@@ -59,6 +59,18 @@ enum DrilldownMapper {
             let row = data.byQueue[i]
             return .success(DrilldownTarget(filters: f, selection: .queue(id: row.id, processedOnly: false),
                                             label: "Queue \(row.name)", figure: row.total))
+        case .compliance:
+            // A configuration's row: its abandoned calls (the rate's numerator) over the compliance window.
+            guard let compliance = data.compliance, let i = state.selection[panel], compliance.rows.indices.contains(i) else {
+                return .failure(.noSelection)
+            }
+            let row = compliance.rows[i]
+            var window = f
+            window.range = .between(compliance.from, compliance.to)
+            window.set(.configuration, [row.id])
+            return .success(DrilldownTarget(filters: window, selection: .result(DeliveryResult.abandonedLabels.sorted()[0]),
+                                            label: "Abandoned, \(row.name), \(compliance.from.iso)..\(compliance.to.iso)",
+                                            figure: row.abandoned))
         case .dateTable:
             // The date table shows its last day selected until one is chosen (as it draws it).
             let i = state.selection[panel] ?? (data.byDate.count - 1)

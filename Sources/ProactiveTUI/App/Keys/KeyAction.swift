@@ -6,6 +6,8 @@ enum KeyAction: Hashable {
     case suspend
     case showHelp
     case toggleWall
+    /// Show or hide the change from the previous period.
+    case toggleComparison
     /// Restore a zoomed panel, clear the search, or leave the sidebar (the first that applies).
     case back
     case zoom(PanelID)
@@ -30,6 +32,8 @@ enum KeyAction: Hashable {
     /// The drill-down list: the next sort column, the other direction, write it to a file.
     case cycleSort, reverseSort
     case exportList
+    /// `v`: list the saved views (the list's Enter applies one); `V`: save the filters as a view (asks a name).
+    case listViews, saveView
 }
 
 enum MoveDirection: Hashable {

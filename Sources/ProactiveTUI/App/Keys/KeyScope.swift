@@ -10,4 +10,6 @@ enum KeyScope: Hashable {
     case panel
     /// The drill-down list, while it is open (the dashboard's own keys wait until Esc).
     case list
+    /// The list of saved views (`v`), while it is open.
+    case viewList
 }
