@@ -62,7 +62,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 
@@ -102,7 +102,7 @@ import Testing
             "|                            ||Total        1,320  1,580  1,010  1,400  1,120                                          |",
             "|                            ||Processed    1,200  1,500    950  1,300    600                                          |",
             "+----------------------------++----------------------------------------------------------------------------------------+",
-            "Tab pane | arrows select | Enter filter to selection | 1-7 zoom | f sidebar | C clear all | Bksp undo | ? keys | q quit",
+            "Tab pane | arrows select | Enter filter to selection | x list | 1-7 zoom | f sidebar | C clear all | ? keys | q quit",
         ])
     }
 
@@ -143,7 +143,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 
@@ -173,7 +173,7 @@ import Testing
             "│                                                                              │",
             "│                                                                              │",
             "└─────────────────────────────────────────────────── 10-08..11-06 · ≤ 3% · 1/4 ┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · ? keys · q quit",
         ])
     }
 
@@ -202,7 +202,7 @@ import Testing
             "|                                                                              |",
             "|                                                                              |",
             "+----------------------------------------------- 10-08..11-06 | limit 3% | 1/4 +",
-            "Tab pane | arrows select | Enter filter to selection | ? keys | q quit",
+            "Tab pane | arrows select | Enter filter to selection | x list | ? keys | q quit",
         ])
     }
 
@@ -268,7 +268,7 @@ import Testing
             "│                                ││Total        1,320  1,580  1,010  1,400  1,120                                                                                                                      │",
             "│                                ││Processed    1,200  1,500    950  1,300    600                                                                                                                      │",
             "└────────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
         ])
     }
 
@@ -400,7 +400,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 }
