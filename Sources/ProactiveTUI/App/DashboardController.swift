@@ -13,12 +13,20 @@ enum ControllerEffect: Equatable {
     /// Ctrl-Z: restore the terminal and stop, as less and vim do.
     case suspend
     case quit
+    /// Apply the saved view of that name (the loop reads and checks it against the store).
+    case applyView(String)
+    /// Save the filters in force as a view of that name (the loop writes the settings file).
+    case saveView(String)
 }
 
 /// Turns keys into changes of the UI state and the filters. Pure state: unit-tested without a terminal.
 struct DashboardController {
     private(set) var history: FilterHistory
     var state: UIState
+    /// The saved views' names, in the file's order (what `v` lists).
+    var viewNames: [String] = []
+    /// The view applied last and the filters it gave: its name shows while the filters are still those.
+    private(set) var appliedView: (name: String, filters: DashboardFilters)?
 
     init(filters: DashboardFilters, wall: Bool = false) {
         history = FilterHistory(filters)
@@ -26,6 +34,23 @@ struct DashboardController {
     }
 
     var filters: DashboardFilters { history.current }
+
+    /// The name of the view in force: the one applied or saved last, while the filters have not changed since.
+    var activeView: String? {
+        guard let appliedView, appliedView.filters == filters else { return nil }
+        return appliedView.name
+    }
+
+    /// Shows a view's filters (a change Backspace undoes, like any other).
+    mutating func showView(_ name: String, filters: DashboardFilters) -> ControllerEffect {
+        appliedView = (name, filters)
+        let effect = change { $0 = filters }
+        state.message = "view " + name
+        return effect == .requery ? .requery : .redraw
+    }
+
+    /// The filters in force are those of the view `name` (just saved, or the one the dashboard opened on).
+    mutating func markView(_ name: String) { appliedView = (name, filters) }
 
     func sidebarModel(for data: DashboardData) -> SidebarModel {
         SidebarModel(data: data, search: state.sidebar.search, searchSection: state.sidebar.searchSection)
@@ -43,6 +68,7 @@ struct DashboardController {
         }
         if state.input != nil { return handleInput(key, data: data) }
         state.message = nil
+        if state.viewList != nil { return handleViewList(key) }
         let action = KeyBindings.action(for: key, in: .dashboard)
         if state.showHelp {
             if action == .quit { return .quit }
@@ -105,6 +131,14 @@ struct DashboardController {
             return .redraw
         case .repaint: return .repaint
         case .suspend: return .suspend
+        case .listViews:
+            state.viewList = ViewList(names: viewNames, cursor: activeView.flatMap { viewNames.firstIndex(of: $0) } ?? 0)
+            return .redraw
+        case .saveView:
+            // Wall mode has no footer to type the name in: saving is for the normal layout.
+            guard !state.wall else { return .none }
+            state.input = TextInput(purpose: .viewName, text: activeView ?? "")
+            return .redraw
         case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search:
             return .none
         }
@@ -282,6 +316,27 @@ struct DashboardController {
         return effect
     }
 
+    // MARK: Saved views
+
+    private mutating func handleViewList(_ key: Key) -> ControllerEffect {
+        guard var list = state.viewList else { return .none }
+        switch KeyBindings.action(for: key, in: .viewList) {
+        case .move(.up): list.cursor = max(0, list.cursor - 1)
+        case .move(.down): list.cursor = max(0, min(list.names.count - 1, list.cursor + 1))
+        case .activate:
+            state.viewList = nil
+            guard list.names.indices.contains(list.cursor) else { return .redraw }
+            return .applyView(list.names[list.cursor])
+        case .back, .listViews:
+            state.viewList = nil
+            return .redraw
+        case .quit: return .quit
+        default: return .none
+        }
+        state.viewList = list
+        return .redraw
+    }
+
     // MARK: Text input
 
     private mutating func handleInput(_ key: Key, data: DashboardData) -> ControllerEffect {
@@ -327,6 +382,13 @@ struct DashboardController {
                 state.message = error.description
                 return .redraw
             }
+        case .viewName:
+            let name = input.text.trimmingCharacters(in: .whitespaces)
+            guard SavedView.isValidName(name) else {
+                state.message = "a view's name takes 1 to 40 letters, digits, - and _"
+                return .redraw
+            }
+            return .saveView(name)
         }
     }
 

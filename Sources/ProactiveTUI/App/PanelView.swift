@@ -7,6 +7,7 @@ struct PanelView: Widget {
     let data: DashboardData
     let state: UIState
     let wall: Bool
+    var thresholds = Thresholds()
 
     /// Legend lines of a donut on the wall: the five largest entries and "Other", so the ring gets the room.
     static let wallLegendLimit = 6
@@ -53,13 +54,19 @@ struct PanelView: Widget {
             DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
                 .render(into: &grid, area: inner, theme: theme)
         case .configurationTable:
-            table(DataTable.configurations(data.byConfiguration, previous: comparison?.byConfiguration, ascii: theme.isASCII),
+            let base = DataTable.configurations(data.byConfiguration, previous: comparison?.byConfiguration, ascii: theme.isASCII)
+            table(marked(base, .processedRate, column: "Processed",
+                         values: data.byConfiguration.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
                   inner: inner).render(into: &grid, area: inner, theme: theme)
         case .queueTable:
-            table(DataTable.queues(data.byQueue, previous: comparison?.byQueue, ascii: theme.isASCII), inner: inner)
-                .render(into: &grid, area: inner, theme: theme)
+            let base = DataTable.queues(data.byQueue, previous: comparison?.byQueue, ascii: theme.isASCII)
+            table(marked(base, .processedRate, column: "Processed",
+                         values: data.byQueue.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
+                  inner: inner).render(into: &grid, area: inner, theme: theme)
         case .compliance:
-            table(DataTable.compliance(data.compliance), inner: inner).render(into: &grid, area: inner, theme: theme)
+            let base = DataTable.compliance(data.compliance)
+            table(marked(base, .complianceRate, column: "Rate", values: (data.compliance?.rows ?? []).map(\.rate)),
+                  inner: inner).render(into: &grid, area: inner, theme: theme)
         case .dateTable:
             DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
@@ -84,6 +91,22 @@ struct PanelView: Widget {
         }
         chart.selectedSeries = status
         return (chart, layout, "\(date) \(theme.safe(status)) \(NumberFormat.grouped(bucket.counts[i]))")
+    }
+
+    /// A table's cells in the column titled `column` (or beginning so) marked where the row's value is over a level
+    /// of `figure`: each row's processed share (`processed-rate`), each configuration's compliance rate.
+    private func marked(_ base: DataTable, _ figure: ThresholdFigure, column title: String, values: [Double?]) -> DataTable {
+        guard thresholds[figure] != nil,
+              let column = base.columns.firstIndex(where: { $0.title == title || $0.title.hasPrefix(title + " ") })
+        else { return base }
+        var table = base
+        for (i, value) in values.enumerated() where i < table.rows.count && column < table.rows[i].count {
+            let level = thresholds.level(figure, value)
+            guard let style = ThresholdMarks.style(level) else { continue }
+            table.rows[i][column] = ThresholdMarks.marked(table.rows[i][column], level)
+            table.cellStyles[i, default: [:]][column] = style
+        }
+        return table
     }
 
     /// Tables: the selection in normal use; in wall mode, the page the wall clock has reached.

@@ -8,6 +8,10 @@ struct ScreenContext {
     var staleAfter: Double = 300
     var now = Date()
     var sync: SyncIndicator?
+    /// Figures over these levels turn amber or red and carry `!` / `!!`.
+    var thresholds = Thresholds()
+    /// The saved view in force, named in the header.
+    var viewName: String?
 }
 
 /// Draws a whole frame into an in-memory grid: header, sidebar, panels, footer, overlays.
@@ -16,7 +20,8 @@ enum ScreenComposer {
     static func compose(data: DashboardData, state: UIState, context: ScreenContext, width: Int, height: Int) -> ComposedFrame {
         var grid = Grid(width: max(0, width), height: max(0, height))
         let theme = context.theme
-        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync, showChange: state.showComparison)
+        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync, showChange: state.showComparison,
+                               thresholds: context.thresholds, viewName: context.viewName)
         let layout = ScreenLayout.make(width: width, height: height, state: state, headerHeight: header.preferredHeight)
         if layout.mode == .tooSmall {
             TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
@@ -24,9 +29,11 @@ enum ScreenComposer {
             return ComposedFrame(grid: grid, geometry: ViewGeometry())
         }
         if layout.mode == .wall {
-            WallHeader(data: data, stale: context.stale, sync: context.sync).render(into: &grid, area: layout.header, theme: theme)
+            WallHeader(data: data, stale: context.stale, sync: context.sync, viewName: context.viewName)
+                .render(into: &grid, area: layout.header, theme: theme)
             if let tiles = layout.tiles {
-                LiveTiles(data: data, showChange: state.showComparison).render(into: &grid, area: tiles, theme: theme)
+                LiveTiles(data: data, showChange: state.showComparison, thresholds: context.thresholds)
+                    .render(into: &grid, area: tiles, theme: theme)
             }
         } else {
             header.render(into: &grid, area: layout.header, theme: theme)
@@ -34,7 +41,7 @@ enum ScreenComposer {
         if let tabs = layout.tabs { drawTabs(into: &grid, area: tabs, state: state, theme: theme) }
         var geometry = ViewGeometry()
         for (panel, area) in layout.panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let drawn = PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall)
+            let drawn = PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall, thresholds: context.thresholds)
                 .draw(into: &grid, area: area, theme: theme)
             if panel == .statusChart {
                 geometry.chartBuckets = drawn.chartBuckets
@@ -53,6 +60,11 @@ enum ScreenComposer {
             let size = help.preferredSize
             let w = min(size.width, width), h = min(size.height, height)
             help.render(into: &grid, area: Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h), theme: theme)
+        }
+        if let list = state.viewList {
+            ListOverlay(title: "Views (Enter applies, Esc closes)", items: list.names, cursor: list.cursor,
+                        emptyText: "No saved views: V saves these filters as one")
+                .render(into: &grid, area: grid.bounds, theme: theme)
         }
         return ComposedFrame(grid: grid, geometry: geometry)
     }

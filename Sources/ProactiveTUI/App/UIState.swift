@@ -26,6 +26,8 @@ struct UIState {
     /// A short message for the footer (an error from the last action, a hint).
     var message: String?
     var sidebar = SidebarCursor()
+    /// The list of saved views (`v`), while it is open.
+    var viewList: ViewList?
 
     init(wall: Bool = false) { self.wall = wall }
 
@@ -49,6 +51,8 @@ struct TextInput: Equatable {
         case timeZone
         /// `YYYY-MM-DD..YYYY-MM-DD` or one day.
         case dates
+        /// The name to save the filters under as a view (`V`).
+        case viewName
     }
 
     var purpose: Purpose
@@ -59,6 +63,13 @@ struct TextInput: Equatable {
         case .search: "Search: "
         case .timeZone: "Time zone (IANA name, e.g. Asia/Kathmandu): "
         case .dates: "Dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD): "
+        case .viewName: "Save the filters as view (letters, digits, - and _): "
         }
     }
+}
+
+/// The saved views' names as `v` lists them, and the one under the cursor.
+struct ViewList: Equatable {
+    var names: [String]
+    var cursor = 0
 }

@@ -14,6 +14,8 @@ struct ColorPalette {
         case .focus: return rich ? 220 : 3
         case .warning: return rich ? 203 : 1
         case .good: return rich ? 114 : 2
+        case .caution: return rich ? 214 : 3
+        case .alert: return rich ? 196 : 1
         case .series(let i):
             let richSeries = [75, 214, 114, 246, 176, 203, 180, 80]
             let basicSeries = [4, 3, 2, 7, 5, 1, 6, 2]

@@ -37,6 +37,9 @@ final class CursesBackend {
         pt_close()
     }
 
+    /// Rings the terminal's bell (BEL), between frames.
+    func bell() { pt_write_raw("\u{07}", 1) }
+
     var size: (width: Int, height: Int) { (Int(pt_cols()), Int(pt_rows())) }
 
     /// Ctrl-Z: restores the terminal, stops the process group (SIGTSTP with its default action, as the terminal

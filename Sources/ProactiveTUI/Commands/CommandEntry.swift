@@ -19,7 +19,12 @@ enum CommandEntry {
             finish(0)
         } catch {
             let code = RootCommand.exitCode(for: error)
-            // The model's typed errors are worded here, with the command line's words.
+            // The model's typed errors are worded here, with the command line's words. A settings file the
+            // program cannot use is a usage error (exit 2), as a bad flag is.
+            if error is SettingsError {
+                Console.error(ErrorText.describe(error))
+                finish(usageExitCode)
+            }
             if error is StoreMissing || error is FilterError {
                 Console.lines(ErrorText.describe(error), to: .error)
                 finish(1)

@@ -8,12 +8,14 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var viewOptions: ViewOptions
     @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        try filterOptions.precheck()
+        let settings = try DashboardSettings.resolve(viewOptions, filterOptions, display: display)
         try TerminalRequirement.check(command: "dashboard")
-        try DashboardRunner(path: store.path, filterOptions: filterOptions, display: display, abandonRule: compliance.rule()).run()
+        try DashboardRunner(path: store.path, settings: settings, display: display,
+                            abandonRule: compliance.rule(fallback: settings.abandonRule)).run()
     }
 }

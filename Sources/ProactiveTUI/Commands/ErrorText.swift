@@ -7,6 +7,7 @@ enum ErrorText {
         switch error {
         case let missing as StoreMissing: missing.commandLineText
         case let filter as FilterError: filter.commandLineText
+        case let settings as SettingsError: settings.commandLineText
         default: "\(error)"
         }
     }

@@ -14,6 +14,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var viewOptions: ViewOptions
     @Option(help: "csv (RFC 4180, a header of Dataverse logical names) or jsonl (one object a line).")
     var format: ExportOptions.Format = .csv
     @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -37,9 +38,11 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try filterOptions.precheck()
+        let settings = try viewOptions.load()
+        let filterFlags = try viewOptions.effectiveFilters(filterOptions, settings: settings)
+        try filterFlags.precheck()
         let session = try DashboardSession.open(path: store.path)
-        let filters = try filterOptions.filters(for: session.index)
+        let filters = try filterFlags.filters(for: session.index)
         let toTerminal = output == nil && Terminal.stdoutIsTerminal
         var clean: ((String) -> String)?
         if toTerminal { clean = { SafeText.sanitize($0, ascii: false) } }

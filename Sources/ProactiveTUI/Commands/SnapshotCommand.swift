@@ -11,6 +11,7 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var viewOptions: ViewOptions
     @OptionGroup var compliance: ComplianceOptions
     @Option(help: "json (CONTRACT.md schema), text (the dashboard screen as plain text) or csv (one table, --table).")
     var format: Format = .json
@@ -30,15 +31,19 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        try filterOptions.precheck()
+        let settings = try viewOptions.load()
+        let filterFlags = try viewOptions.effectiveFilters(filterOptions, settings: settings)
+        try filterFlags.precheck()
         let session = try DashboardSession.open(path: store.path)
-        let filters = try filterOptions.filters(for: session.index)
-        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date(), abandonRule: compliance.rule())
+        let filters = try filterFlags.filters(for: session.index)
+        let abandonRule = compliance.rule(fallback: settings.abandonRule)
+        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date(), abandonRule: abandonRule)
         switch format {
         case .json:
             Console.json(SnapshotJSON.value(of: data))
         case .text:
-            let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: !ascii)
+            let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: !ascii,
+                                           thresholds: settings.thresholds, viewName: viewOptions.view)
             for line in lines { Console.line(line) }
         case .csv:
             // Data, as `export` writes it: cleaned of control characters only when standard output is a terminal.

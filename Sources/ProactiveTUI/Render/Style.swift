@@ -2,6 +2,8 @@
 /// off); widgets never name concrete colours.
 public enum ColorRole: Hashable, Sendable {
     case normal, muted, accent, title, selected, focus, warning, good
+    /// A figure over its warn level (amber) and over its alert level (red).
+    case caution, alert
     /// The n-th data series of a chart (status, result, dial mode...). Backends cycle through
     /// `ColorRole.seriesCount` colours.
     case series(Int)
@@ -38,6 +40,10 @@ public struct Style: Hashable, Sendable {
     public static let focus = Style(fg: .focus, bold: true)
     public static let warning = Style(fg: .warning, bold: true)
     public static let good = Style(fg: .good)
+    /// Over a warn level: amber and bold. Over an alert level: red, bold and underlined (so it differs from warn
+    /// even without colour; the figure's `!` / `!!` marker says which in words).
+    public static let caution = Style(fg: .caution, bold: true)
+    public static let alert = Style(fg: .alert, bold: true, underline: true)
     public static func series(_ index: Int) -> Style { Style(fg: .series(index % ColorRole.seriesCount)) }
 
     public var reversed: Style { var s = self; s.reverse.toggle(); return s }

@@ -15,6 +15,8 @@ public struct DataTable: Widget {
     public var nameRoom = 12
     /// Rows drawn in the warning style (their text also says why: colour is never the only mark).
     public var emphasized: Set<Int> = []
+    /// A style for single cells (row, then column), e.g. a figure over a threshold; the selected row's style wins.
+    public var cellStyles: [Int: [Int: Style]] = [:]
     /// Shorter column titles, used when the full ones would leave the name column less than `nameRoom`.
     public var narrowTitles: [String]?
 
@@ -65,8 +67,11 @@ public struct DataTable: Widget {
         grid.fill(area)
         var safeRows = rows.map { $0.map(theme.safe) }
         var columns = columns
+        // The original index of each column drawn (cell styles are given by the original indices).
+        var original = Array(columns.indices)
         if !dropOrder.isEmpty {
             let shown = shownColumns(rows: safeRows, width: area.width)
+            original = shown
             columns = shown.map { columns[$0] }
             safeRows = safeRows.map { row in shown.map { $0 < row.count ? row[$0] : "" } }
         }
@@ -75,14 +80,14 @@ public struct DataTable: Widget {
             for i in columns.indices { columns[i].title = narrowTitles[i] }
         }
         let widths = TableColumn.widths(columns, rows: safeRows, available: area.width)
-        func drawRow(_ cells: [String], y: Int, style: Style) {
+        func drawRow(_ cells: [String], y: Int, style: Style, cellStyles: [Int: Style] = [:]) {
             var x = area.x
             for (i, column) in columns.enumerated() {
                 let room = min(widths[i], area.right - x)
                 if room <= 0 { break }
                 let text = i < cells.count ? cells[i] : ""
-                grid.put(text, x: x, y: y, width: room, alignment: column.alignment, style: style,
-                         ellipsis: theme.glyphs.ellipsis)
+                grid.put(text, x: x, y: y, width: room, alignment: column.alignment,
+                         style: cellStyles[original[i]] ?? style, ellipsis: theme.glyphs.ellipsis)
                 x += widths[i] + 1
             }
         }
@@ -99,7 +104,8 @@ public struct DataTable: Widget {
             let y = area.y + 1 + i
             let isSelected = offset + i == selectedRow
             if isSelected { grid.fill(area.row(1 + i), style: .selected) }
-            drawRow(row, y: y, style: isSelected ? .selected : emphasized.contains(offset + i) ? .warning : .normal)
+            drawRow(row, y: y, style: isSelected ? .selected : emphasized.contains(offset + i) ? .warning : .normal,
+                    cellStyles: isSelected ? [:] : self.cellStyles[offset + i] ?? [:])
         }
     }
 }

@@ -6,22 +6,32 @@ import DashboardModel
 /// filters. Row 3 (when the area has it and the data has live figures): pending, in progress, throughput,
 /// time to clear, abandoned (over attempted, Microsoft's figure) and connect rates, and the compliance figure (the
 /// worst configuration's abandoned over live-answered calls in the rule's window, and how many are over 3%).
-/// With `showChange` and a previous period, the totals carry their change (`Total 6,430 ▲ 4.2%`).
+/// With `showChange` and a previous period, the totals carry their change (`Total 6,430 ▲ 4.2%`). A figure over a
+/// threshold level turns amber or red and carries `!` or `!!` in every form; the saved view in force is named first
+/// on row 2.
 public struct HeaderBar: Widget {
     public var data: DashboardData
     public var title: String
     public var stale: Bool
     public var sync: SyncIndicator?
     public var showChange: Bool
+    /// Figures over a level turn amber or red and carry `!` or `!!`.
+    public var thresholds: Thresholds
+    /// The saved view in force, named before the filters.
+    public var viewName: String?
 
     public init(data: DashboardData, title: String = "Proactive Outbound", stale: Bool = false, sync: SyncIndicator? = nil,
-                showChange: Bool = true) {
+                showChange: Bool = true, thresholds: Thresholds = Thresholds(), viewName: String? = nil) {
         self.data = data
         self.title = title
         self.stale = stale
         self.sync = sync
         self.showChange = showChange
+        self.thresholds = thresholds
+        self.viewName = viewName
     }
+
+    private func level(_ figure: ThresholdFigure) -> ThresholdLevel { thresholds.level(figure, in: data) }
 
     /// Rows this header wants: 2, or 3 with live figures.
     public var preferredHeight: Int { data.live == nil ? 2 : 3 }
@@ -32,7 +42,8 @@ public struct HeaderBar: Widget {
     func summaryLine(theme: Theme) -> PriorityLine {
         let percent = NumberFormat.percent(data.processed, of: data.totalDeliveries)
         let total = NumberFormat.grouped(data.totalDeliveries)
-        let processed = NumberFormat.grouped(data.processed) + " (" + percent + ")"
+        let processedLevel = level(.processedRate)
+        let processed = ThresholdMarks.marked(NumberFormat.grouped(data.processed) + " (" + percent + ")", processedLevel)
         let time = ClockText.time(data.readAt, in: data.filters.zone)
         var totalForms = ["Total " + total, total], processedForms = ["Processed " + processed, processed]
         if showChange, let previous = data.previous {
@@ -46,7 +57,7 @@ public struct HeaderBar: Widget {
         var items: [PriorityLine.Item] = [
             .init([title], importance: 0, style: .title, decoration: true),
             .init(totalForms, importance: 4, style: .title),
-            .init(processedForms, importance: 5, style: .title),
+            .init(processedForms, importance: 5, style: ThresholdMarks.style(processedLevel) ?? .title),
         ]
         if let sync {
             let style: Style = sync.isFailing ? .warning : .muted
@@ -70,20 +81,33 @@ public struct HeaderBar: Widget {
         guard let live = data.live else { return nil }
         let none = "-"
         let rate = { (r: Double?) in r.map { NumberFormat.percent($0) } ?? none }
-        func item(_ label: String, _ short: String, _ value: String, _ importance: Int) -> PriorityLine.Item {
-            .init([label + " " + value, short + " " + value], importance: importance)
+        // A figure over a level keeps its place longest (after the title) and carries its marker in every form.
+        func item(_ label: String, _ short: String, _ value: String, _ importance: Int,
+                  _ figure: ThresholdFigure? = nil) -> PriorityLine.Item {
+            let over = figure.map(level) ?? .normal
+            let shown = ThresholdMarks.marked(value, over)
+            return .init([label + " " + shown, short + " " + shown], importance: importance + (over == .normal ? 0 : 10),
+                         style: ThresholdMarks.style(over) ?? .normal)
         }
         var items = [
-            item("Pending", "Pend", NumberFormat.grouped(live.pending), 6),
+            item("Pending", "Pend", NumberFormat.grouped(live.pending), 6, .pending),
             item("In progress", "InProg", NumberFormat.grouped(live.inProgress), 2),
             item("Throughput", "Thru", NumberFormat.grouped(live.throughputPerHour) + "/h", 5),
-            item("Clear in", "Clear", live.secondsToClear.map { NumberFormat.duration(seconds: $0) } ?? none, 3),
-            item("Abandoned/attempted", "Aband/att", rate(live.abandonedRate), 4),
-            item("Connect", "Conn", rate(live.connectRate), 1),
+            item("Clear in", "Clear", live.secondsToClear.map { NumberFormat.duration(seconds: $0) } ?? none, 3, .timeToClear),
+            item("Abandoned/attempted", "Aband/att", rate(live.abandonedRate), 4, .abandonedRate),
+            item("Connect", "Conn", rate(live.connectRate), 1, .connectRate),
         ]
         if let compliance = data.compliance {
             let figure = ComplianceText(compliance)
-            items.append(.init([figure.long, figure.short], importance: 4, style: figure.over > 0 ? .warning : .normal))
+            let over = level(.complianceRate)
+            items.append(.init([ThresholdMarks.marked(figure.long, over), ThresholdMarks.marked(figure.short, over)],
+                               importance: 4 + (over == .normal ? 0 : 10),
+                               style: ThresholdMarks.style(over) ?? (figure.over > 0 ? .warning : .normal)))
+        }
+        // The shares of errors and expiries show when the settings watch them.
+        for (figure, label, short) in [(ThresholdFigure.errorShare, "Errors", "Err"), (.expiredShare, "Expired", "Exp")]
+        where thresholds[figure] != nil {
+            items.append(item(label, short, rate(Thresholds.value(of: figure, in: data)), 0, figure))
         }
         return PriorityLine(items: items, separator: theme.glyphs.separator)
     }
@@ -94,7 +118,8 @@ public struct HeaderBar: Widget {
         let ell = theme.glyphs.ellipsis
         summaryLine(theme: theme).render(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), theme: theme)
         if area.height >= 2 {
-            let filters = theme.safe(FilterSummary.text(data.filters, facets: data.facets, separator: theme.glyphs.separator))
+            var filters = theme.safe(FilterSummary.text(data.filters, facets: data.facets, separator: theme.glyphs.separator))
+            if let viewName { filters = "View " + theme.safe(viewName) + theme.glyphs.separator + filters }
             grid.put(filters, x: area.x, y: area.y + 1, width: area.width, alignment: .left, style: .accent, ellipsis: ell)
         }
         if area.height >= 3, let live = liveLine(theme: theme) {

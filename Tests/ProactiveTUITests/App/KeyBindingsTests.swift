@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func noKeyIsBoundTwiceWhereItApplies() {
-        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel]
+        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel, .viewList]
         for scope in scopes {
             var seen: [Key: String] = [:]
             for binding in KeyBindings.all {
@@ -62,6 +62,11 @@ import Testing
         #expect(KeyBindings.action(for: .character("8"), in: .dashboard) == nil)
         #expect(KeyBindings.action(for: .character("p"), in: .dashboard) == .toggleComparison)
         #expect(KeyBindings.action(for: .character("h"), in: .panel) == .move(.left))
+        #expect(KeyBindings.action(for: .character("v"), in: .dashboard) == .listViews)
+        #expect(KeyBindings.action(for: .character("V"), in: .dashboard) == .saveView)
+        #expect(KeyBindings.action(for: .character("V"), in: .viewList) == nil)
+        #expect(KeyBindings.action(for: .enter, in: .viewList) == .activate)
+        #expect(KeyBindings.action(for: .escape, in: .viewList) == .back)
     }
 
     @Test func footerHintsByFocus() {

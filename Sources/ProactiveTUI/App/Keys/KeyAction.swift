@@ -25,6 +25,8 @@ enum KeyAction: Hashable {
     case activate
     case clearFocused
     case search
+    /// `v`: list the saved views (the list's Enter applies one); `V`: save the filters as a view (asks a name).
+    case listViews, saveView
 }
 
 enum MoveDirection: Hashable {

@@ -8,4 +8,6 @@ enum KeyScope: Hashable {
     case sidebar
     /// The focused panel (not in wall mode).
     case panel
+    /// The list of saved views (`v`), while it is open.
+    case viewList
 }
