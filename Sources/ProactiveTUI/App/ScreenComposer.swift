@@ -8,6 +8,8 @@ struct ScreenContext {
     var staleAfter: Double = 300
     var now = Date()
     var sync: SyncIndicator?
+    /// The list shows to-addresses as stored (`--show-addresses`); otherwise masked.
+    var showAddresses = false
     /// Figures over these levels turn amber or red and carry `!` / `!!`.
     var thresholds = Thresholds()
     /// The saved view in force, named in the header.
@@ -27,6 +29,14 @@ enum ScreenComposer {
             TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
                             haveWidth: width, haveHeight: height).render(into: &grid, area: grid.bounds, theme: theme)
             return ComposedFrame(grid: grid, geometry: ViewGeometry())
+        }
+        if let list = state.list {
+            DeliveryListScreen(list: list, data: data, state: state, context: context)
+                .render(into: &grid, header: header, width: width, height: height)
+            drawHelp(into: &grid, state: state, theme: theme)
+            var geometry = ViewGeometry()
+            geometry.listPageSize = DeliveryListScreen.pageSize(width: width, height: height, headerHeight: header.preferredHeight)
+            return ComposedFrame(grid: grid, geometry: geometry)
         }
         if layout.mode == .wall {
             WallHeader(data: data, stale: context.stale, sync: context.sync, viewName: context.viewName)
@@ -54,19 +64,24 @@ enum ScreenComposer {
             SidebarView(model: controller, cursor: state.sidebar, focused: state.focus == .sidebar)
                 .render(into: &grid, area: sidebar, theme: theme)
         }
-        if let footer = layout.footer { drawFooter(into: &grid, area: footer, state: state, theme: theme) }
-        if state.showHelp {
-            let help = HelpOverlay(entries: KeyBindings.helpEntries)
-            let size = help.preferredSize
-            let w = min(size.width, width), h = min(size.height, height)
-            help.render(into: &grid, area: Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h), theme: theme)
+        if let footer = layout.footer {
+            drawFooter(into: &grid, area: footer, state: state, scope: state.focus == .sidebar ? .sidebar : .panel, theme: theme)
         }
         if let list = state.viewList {
             ListOverlay(title: "Views (Enter applies, Esc closes)", items: list.names, cursor: list.cursor,
                         emptyText: "No saved views: V saves these filters as one")
                 .render(into: &grid, area: grid.bounds, theme: theme)
         }
+        drawHelp(into: &grid, state: state, theme: theme)
         return ComposedFrame(grid: grid, geometry: geometry)
+    }
+
+    private static func drawHelp(into grid: inout Grid, state: UIState, theme: Theme) {
+        guard state.showHelp else { return }
+        let help = HelpOverlay(entries: KeyBindings.helpEntries)
+        let size = help.preferredSize
+        let w = min(size.width, grid.width), h = min(size.height, grid.height)
+        help.render(into: &grid, area: Rect(x: (grid.width - w) / 2, y: (grid.height - h) / 2, width: w, height: h), theme: theme)
     }
 
     private static func drawTabs(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
@@ -83,7 +98,8 @@ enum ScreenComposer {
         }
     }
 
-    private static func drawFooter(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
+    /// The footer: the line being typed, else the message, else the key hints of `scope`.
+    static func drawFooter(into grid: inout Grid, area: Rect, state: UIState, scope: KeyScope, theme: Theme) {
         grid.fill(area)
         if let input = state.input {
             let text = input.prompt + input.text
@@ -95,10 +111,11 @@ enum ScreenComposer {
             _ = grid.put(theme.safe(message), x: area.x, y: area.y, style: .warning, maxWidth: area.width)
             return
         }
-        var hints = KeyBindings.hints(for: state.focus == .sidebar ? .sidebar : .panel)
+        var hints = KeyBindings.hints(for: scope)
         if theme.isASCII {
             hints = hints.map {
                 $0.replacingOccurrences(of: "←→↑↓", with: "arrows").replacingOccurrences(of: "←→", with: "left/right")
+                    .replacingOccurrences(of: "↑↓", with: "up/down")
                     .replacingOccurrences(of: "⌫", with: "Bksp")
             }
         }

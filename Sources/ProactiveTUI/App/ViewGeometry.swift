@@ -6,6 +6,8 @@ struct ViewGeometry: Equatable {
     /// The status chart's series, bottom of the stack first (what `chartBuckets`' counts are indexed by).
     var chartLabels: [String] = []
     var pageSize: [PanelID: Int] = [:]
+    /// The drill-down list's rows on screen, while it is open.
+    var listPageSize: Int?
 }
 
 /// A composed frame: the cells to show and the geometry they were laid out with.
