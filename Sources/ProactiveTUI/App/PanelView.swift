@@ -1,5 +1,6 @@
 import Foundation
 import DashboardModel
+import TerminalUI
 
 /// One of the panels: its frame, and the chart or table inside with the current selection.
 struct PanelView: Widget {
@@ -46,12 +47,12 @@ struct PanelView: Widget {
                 chart.widget.render(into: &grid, area: inner, theme: theme, layout: chart.layout)
             }
         case .resultDonut:
-            DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
+            DonutChart(entries: data.processedByResult.labelled, holeRatio: 0.55, selectedIndex: selected,
                        centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
                        legendLimit: wall ? Self.wallLegendLimit : .max)
                 .render(into: &grid, area: inner, theme: theme)
         case .dialModeDonut:
-            DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
+            DonutChart(entries: data.processedByDialMode.labelled, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
                 .render(into: &grid, area: inner, theme: theme)
         case .configurationTable:
             let base = DataTable.configurations(data.byConfiguration, previous: comparison?.byConfiguration, ascii: theme.isASCII)
@@ -68,7 +69,7 @@ struct PanelView: Widget {
             table(marked(base, .complianceRate, column: "Rate", values: (data.compliance?.rows ?? []).map(\.rate)),
                   inner: inner).render(into: &grid, area: inner, theme: theme)
         case .dateTable:
-            DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
+            DateColumnsTable(days: data.byDate.map(DayTotals.init), selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
         }
         return geometry

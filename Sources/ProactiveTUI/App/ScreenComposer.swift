@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What the composer needs besides data and UI state.
 struct ScreenContext {

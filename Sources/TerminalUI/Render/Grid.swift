@@ -77,7 +77,7 @@ public struct Grid: Hashable, Sendable {
     }
 
     /// Sets one cell, repairing any wide character it cuts in half.
-    public mutating func setCell(x: Int, y: Int, _ cell: Cell) {
+    mutating func setCell(x: Int, y: Int, _ cell: Cell) {
         guard x >= 0, x < width, y >= 0, y < height else { return }
         let old = self[x, y]
         if old.isContinuation, !cell.isContinuation, x > 0 {
@@ -102,7 +102,7 @@ public struct Grid: Hashable, Sendable {
     }
 
     /// Changes the style of every cell in `rect` (e.g. reverse video for a selected row).
-    public mutating func modifyStyle(in rect: Rect, _ change: (inout Style) -> Void) {
+    mutating func modifyStyle(in rect: Rect, _ change: (inout Style) -> Void) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         for yy in r.y..<r.bottom {
@@ -122,7 +122,7 @@ public struct Grid: Hashable, Sendable {
 
     /// The cells that differ from `previous`, row by row. Continuation cells are never listed: writing a wide
     /// character covers them. A grid of another size counts as entirely changed.
-    public func diff(from previous: Grid) -> [CellChange] {
+    func diff(from previous: Grid) -> [CellChange] {
         let sameSize = previous.width == width && previous.height == height
         var changes: [CellChange] = []
         for row in 0..<height {

@@ -23,20 +23,20 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < right && py >= y && py < bottom }
 
     /// Shrinks by `n` cells on every side.
-    public func inset(_ n: Int) -> Rect { inset(top: n, left: n, bottom: n, right: n) }
+    func inset(_ n: Int) -> Rect { inset(top: n, left: n, bottom: n, right: n) }
 
-    public func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
+    func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
         Rect(x: x + left, y: y + top, width: width - left - right, height: height - top - bottom)
     }
 
-    public func intersection(_ other: Rect) -> Rect {
+    func intersection(_ other: Rect) -> Rect {
         let x0 = max(x, other.x), y0 = max(y, other.y)
         let x1 = min(right, other.right), y1 = min(bottom, other.bottom)
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 
     /// A rectangle of at most `w`×`h` centred in this one.
-    public func centered(width w: Int, height h: Int) -> Rect {
+    func centered(width w: Int, height h: Int) -> Rect {
         let cw = min(w, width), ch = min(h, height)
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }

@@ -1,4 +1,4 @@
-import DashboardModel
+import CoreValues
 
 /// Makes text that comes from data safe to draw or print: imported text must never drive the terminal. The
 /// screen (`Grid`), the text snapshot and every command's output (`Console`) use it; which characters are unsafe
@@ -14,12 +14,12 @@ import DashboardModel
 ///   quotes and dashes become their plain forms, and any other non-ASCII character becomes `?` (one per grapheme
 ///   cluster).
 public enum SafeText {
-    public static let replacement = "\u{FFFD}"
-    public static let asciiReplacement = "?"
+    static let replacement = "\u{FFFD}"
+    static let asciiReplacement = "?"
 
     /// The most characters of one text that the screen shows (no terminal line is longer): a longer one is cut
     /// first, so a 1 MB name costs a frame no more than a short one.
-    public static let screenLimit = 1000
+    static let screenLimit = 1000
 
     public static func sanitize(_ text: String, ascii: Bool = false) -> String {
         let text = TextSafety.bounded(text, limit: screenLimit)
@@ -64,7 +64,7 @@ public enum SafeText {
     ]
 
     /// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).
-    public static func isControl(_ s: Unicode.Scalar) -> Bool { TextSafety.isControl(s) }
+    static func isControl(_ s: Unicode.Scalar) -> Bool { TextSafety.isControl(s) }
 
     /// Sanitised and cut to `TextSafety.valueLimit` characters: one data value as a command line shows it.
     public static func value(_ text: String, ascii: Bool = false) -> String {

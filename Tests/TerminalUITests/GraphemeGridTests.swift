@@ -1,5 +1,5 @@
 import Testing
-@testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Grapheme clusters are one unit where widths are measured and where cells are written and diffed, and each
 /// is written in a form that ncurses and every terminal give the same columns (`TerminalGlyph`), so a panel's

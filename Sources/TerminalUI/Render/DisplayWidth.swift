@@ -48,7 +48,7 @@ public enum DisplayWidth {
     }
 
     /// Pads `text` with spaces to exactly `width` columns (truncating first when it is wider).
-    public static func pad(_ text: String, toWidth width: Int, alignment: Alignment = .left,
+    static func pad(_ text: String, toWidth width: Int, alignment: Alignment = .left,
                            ellipsis: String = "…") -> String {
         let cut = truncate(text, toWidth: width, ellipsis: ellipsis)
         let gap = max(0, width - of(cut))

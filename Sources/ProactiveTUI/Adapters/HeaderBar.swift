@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// The top of the screen. Row 1: title, total, processed and its percent, and `Updated HH:MM:SS` (the read
 /// time in the filter's zone) on the right, followed by a reverse-video `STALE` when told, and before it the sync's
@@ -9,18 +10,18 @@ import DashboardModel
 /// With `showChange` and a previous period, the totals carry their change (`Total 6,430 ▲ 4.2%`). A figure over a
 /// threshold level turns amber or red and carries `!` or `!!` in every form; the saved view in force is named first
 /// on row 2.
-public struct HeaderBar: Widget {
-    public var data: DashboardData
-    public var title: String
-    public var stale: Bool
-    public var sync: SyncIndicator?
-    public var showChange: Bool
+struct HeaderBar: Widget {
+    var data: DashboardData
+    var title: String
+    var stale: Bool
+    var sync: SyncIndicator?
+    var showChange: Bool
     /// Figures over a level turn amber or red and carry `!` or `!!`.
-    public var thresholds: Thresholds
+    var thresholds: Thresholds
     /// The saved view in force, named before the filters.
-    public var viewName: String?
+    var viewName: String?
 
-    public init(data: DashboardData, title: String = "Proactive Outbound", stale: Bool = false, sync: SyncIndicator? = nil,
+    init(data: DashboardData, title: String = "Proactive Outbound", stale: Bool = false, sync: SyncIndicator? = nil,
                 showChange: Bool = true, thresholds: Thresholds = Thresholds(), viewName: String? = nil) {
         self.data = data
         self.title = title
@@ -34,7 +35,7 @@ public struct HeaderBar: Widget {
     private func level(_ figure: ThresholdFigure) -> ThresholdLevel { thresholds.level(figure, in: data) }
 
     /// Rows this header wants: 2, or 3 with live figures.
-    public var preferredHeight: Int { data.live == nil ? 2 : 3 }
+    var preferredHeight: Int { data.live == nil ? 2 : 3 }
 
     /// Row 1 by priority: the title goes first, then the sync's message (cut to the room left over rather than
     /// dropped), the update time's label, the totals' labels, then the sync, the update time, the total; the
@@ -112,7 +113,7 @@ public struct HeaderBar: Widget {
         return PriorityLine(items: items, separator: theme.glyphs.separator)
     }
 
-    public func render(into grid: inout Grid, area: Rect, theme: Theme) {
+    func render(into grid: inout Grid, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         grid.fill(area)
         let ell = theme.glyphs.ellipsis

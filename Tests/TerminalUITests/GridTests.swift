@@ -1,5 +1,5 @@
 import Testing
-@testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct GridTests {
     @Test func putClipsToMaxWidthAndGrid() {

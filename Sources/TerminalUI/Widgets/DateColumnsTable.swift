@@ -1,15 +1,15 @@
-import DashboardModel
+import CoreValues
 
 /// "Delivery metrics by date" as the product shows it: one column per day (`MM-DD`), rows Total, Processed
 /// and (when there is room) Processed %; scrolled horizontally so the selected day stays visible, the selected
 /// day in reverse video.
 public struct DateColumnsTable: Widget {
-    public var days: [DateRow]
+    public var days: [DayTotals]
     public var selectedDay: Int?
     /// The first day shown (as kept by the caller); adjusted so the selected day is visible.
     public var scrollOffset: Int
 
-    public init(days: [DateRow], selectedDay: Int? = nil, scrollOffset: Int = 0) {
+    public init(days: [DayTotals], selectedDay: Int? = nil, scrollOffset: Int = 0) {
         self.days = days
         self.selectedDay = selectedDay
         self.scrollOffset = scrollOffset
@@ -25,14 +25,14 @@ public struct DateColumnsTable: Widget {
         return max(6, widest) + 1
     }
 
-    public func visibleDays(in area: Rect) -> Int { max(0, (area.width - labelWidth) / columnWidth) }
+    func visibleDays(in area: Rect) -> Int { max(0, (area.width - labelWidth) / columnWidth) }
 
-    public func effectiveOffset(in area: Rect) -> Int {
+    func effectiveOffset(in area: Rect) -> Int {
         ScrollWindow.offset(selected: selectedDay, current: scrollOffset, visible: visibleDays(in: area),
                             count: days.count)
     }
 
-    public var positionText: String? { ScrollWindow.position(selectedDay, count: days.count) }
+    var positionText: String? { ScrollWindow.position(selectedDay, count: days.count) }
 
     public func render(into grid: inout Grid, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }

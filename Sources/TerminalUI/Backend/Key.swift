@@ -1,5 +1,5 @@
 /// A key press, decoded from curses.
-enum Key: Hashable {
+public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case tab, backTab, enter, escape, backspace, delete

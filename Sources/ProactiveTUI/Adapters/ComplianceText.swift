@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// The compliance figure in words, told apart from Microsoft's abandoned rate (over attempted) everywhere it shows:
 /// the worst configuration's abandoned / live-answered calls in the rule's window, and how many configurations

@@ -1,13 +1,14 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What the header says about `proactive-tui sync`: `Synced 14:03`, or `sync failing since 13:58: 401 Unauthorized`.
 /// Nil for a store that was never synced (nothing is shown).
-public enum SyncIndicator: Equatable, Sendable {
+enum SyncIndicator: Equatable, Sendable {
     case synced(at: Date)
     case failing(since: Date, message: String)
 
-    public init?(status: SyncStatus?) {
+    init?(status: SyncStatus?) {
         guard let status else { return nil }
         if let since = status.failingSince {
             self = .failing(since: since, message: status.lastError ?? "unknown error")
@@ -18,10 +19,10 @@ public enum SyncIndicator: Equatable, Sendable {
         }
     }
 
-    public var isFailing: Bool { if case .failing = self { true } else { false } }
+    var isFailing: Bool { if case .failing = self { true } else { false } }
 
     /// The text in the filter's zone, hours and minutes; a failure's message is cut to `messageLimit` characters.
-    public func text(in zone: TimeZone, messageLimit: Int = 60) -> String {
+    func text(in zone: TimeZone, messageLimit: Int = 60) -> String {
         switch self {
         case .synced(let at):
             return "Synced " + Self.hoursMinutes(at, in: zone)

@@ -1,4 +1,3 @@
-import DashboardModel
 
 /// Which of the series fills and colours each entry of a chart gets: the same for the same value whatever the
 /// filters and however the counts rank ("Complete" keeps its colour when a filter hides "Pending", and a result keeps
@@ -33,8 +32,4 @@ public enum SeriesSlots {
         }
         return slots
     }
-
-    public static let statuses = DeliveryStatus.known.map(\.label)
-    public static let results = DeliveryResult.knownLabels
-    public static let dialModes = DialMode.known.map(\.label)
 }

@@ -1,4 +1,3 @@
-import DashboardModel
 import Foundation
 
 /// "Processed deliveries by result" (and "by dial mode", with a smaller hole): a ring of slices clockwise
@@ -10,7 +9,7 @@ import Foundation
 /// colour (or in ASCII) braille cannot tell slices apart, so the ring is drawn at cell resolution with each
 /// slice's fill character, the ellipse corrected for 1:2 cells.
 public struct DonutChart: Widget {
-    public var entries: [CountEntry]
+    public var entries: [LabelledCount]
     /// Hole radius as a fraction of the outer radius (0 = pie).
     public var holeRatio: Double
     /// The highlighted legend entry (index into `legendEntries(room:)`).
@@ -22,7 +21,7 @@ public struct DonutChart: Widget {
     /// At most this many legend lines: the largest entries and "Other" (wall mode, so the ring gets the room).
     public var legendLimit: Int
 
-    public init(entries: [CountEntry], holeRatio: Double = 0.5, selectedIndex: Int? = nil, centerText: String? = nil,
+    public init(entries: [LabelledCount], holeRatio: Double = 0.5, selectedIndex: Int? = nil, centerText: String? = nil,
                 known: [String] = [], legendLimit: Int = .max) {
         self.entries = entries
         self.legendLimit = max(1, legendLimit)
@@ -34,7 +33,7 @@ public struct DonutChart: Widget {
 
     /// The entries as the legend shows them: largest first; when more than `room`, the first `room - 1` and
     /// an "Other" entry holding the rest.
-    public static func legendEntries(_ entries: [CountEntry], room: Int) -> [CountEntry] {
+    static func legendEntries(_ entries: [LabelledCount], room: Int) -> [LabelledCount] {
         let sorted = entries.enumerated().sorted { a, b in
             a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
         }.map(\.element).filter { $0.count > 0 }
@@ -42,13 +41,13 @@ public struct DonutChart: Widget {
         guard sorted.count > room else { return sorted }
         let kept = Array(sorted.prefix(room - 1))
         let rest = sorted.dropFirst(room - 1).reduce(0) { $0 + $1.count }
-        return kept + [CountEntry("Other", rest)]
+        return kept + [LabelledCount("Other", rest)]
     }
 
     public struct Layout: Hashable, Sendable {
         public var ring: Rect
         public var legend: Rect
-        public var entries: [CountEntry]
+        public var entries: [LabelledCount]
     }
 
     static let minLegendWidth = 18
@@ -114,7 +113,7 @@ public struct DonutChart: Widget {
     }
 
     /// The upper bound of each slice as a fraction of the full turn.
-    func cumulativeBounds(_ shown: [CountEntry], total: Int) -> [Double] {
+    func cumulativeBounds(_ shown: [LabelledCount], total: Int) -> [Double] {
         var sum = 0
         return shown.map { sum += $0.count; return Double(sum) / Double(total) }
     }

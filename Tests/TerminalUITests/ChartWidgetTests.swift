@@ -1,16 +1,17 @@
-import DashboardModel
+import CoreValues
 import Testing
-@testable import ProactiveTUI
+@testable import TerminalUI
 
-private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
-    DayStatusCounts(date: LocalDate(year: 2026, month: 11, day: d), counts: counts.map { CountEntry($0.0, $0.1) })
+private func day(_ d: Int, _ counts: [(String, Int)]) -> DayCounts {
+    DayCounts(date: LocalDate(year: 2026, month: 11, day: d), counts: counts.map { LabelledCount($0.0, $0.1) })
 }
 
 @Suite struct StackedColumnChartWidgetTests {
     let chart = StackedColumnChart(
-        series: [CountEntry("Complete", 9), CountEntry("Expired", 3)],
+        series: [LabelledCount("Complete", 9), LabelledCount("Expired", 3)],
         days: [day(1, [("Complete", 6), ("Expired", 2)]), day(2, [("Complete", 3)]), day(3, [("Expired", 1)])],
-        from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 3))
+        from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 3),
+        known: KnownLabels.statuses)
 
     @Test func dailyUnicodeWithEighthTops() {
         let g = rendered(20, 7) { g, r in chart.render(into: &g, area: r, theme: .unicode()) }
@@ -53,8 +54,9 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
     }
 
     let fortnight = StackedColumnChart(
-        series: [CountEntry("Complete", 15)], days: (1...15).map { day($0, [("Complete", 1)]) },
-        from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 15))
+        series: [LabelledCount("Complete", 15)], days: (1...15).map { day($0, [("Complete", 1)]) },
+        from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 15),
+        known: KnownLabels.statuses)
 
     @Test func aSelectedStatusIsReversedInItsColumnAndTheLegend() {
         var c = chart
@@ -119,8 +121,8 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
 }
 
 @Suite struct DonutChartWidgetTests {
-    let donut = DonutChart(entries: [CountEntry("CallEnded", 6), CountEntry("NoAnswer", 3), CountEntry("Busy", 1)],
-                           known: SeriesSlots.results)
+    let donut = DonutChart(entries: [LabelledCount("CallEnded", 6), LabelledCount("NoAnswer", 3), LabelledCount("Busy", 1)],
+                           known: KnownLabels.results)
 
     @Test func asciiRingAtCellResolution() {
         let g = rendered(35, 6) { g, r in donut.render(into: &g, area: r, theme: .ascii()) }
@@ -147,7 +149,7 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
     }
 
     @Test func brailleRingWithCentreText() {
-        let d = DonutChart(entries: [CountEntry("A", 5)], centerText: "5")
+        let d = DonutChart(entries: [LabelledCount("A", 5)], centerText: "5")
         let g = rendered(25, 3) { g, r in d.render(into: &g, area: r, theme: .unicode()) }
         expectLines(g, [
             "⢠⣶⠿⠿⣶⡄",
@@ -165,8 +167,8 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
     }
 
     @Test func smallSlicesBeyondTheRoomBecomeOther() {
-        let e = [CountEntry("a", 1), CountEntry("b", 50), CountEntry("c", 30), CountEntry("d", 2)]
-        #expect(DonutChart.legendEntries(e, room: 3) == [CountEntry("b", 50), CountEntry("c", 30), CountEntry("Other", 3)])
+        let e = [LabelledCount("a", 1), LabelledCount("b", 50), LabelledCount("c", 30), LabelledCount("d", 2)]
+        #expect(DonutChart.legendEntries(e, room: 3) == [LabelledCount("b", 50), LabelledCount("c", 30), LabelledCount("Other", 3)])
         #expect(DonutChart.legendEntries(e, room: 4).map(\.label) == ["b", "c", "d", "a"])
     }
 
@@ -179,12 +181,12 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayStatusCounts {
 /// A value keeps its fill and colour whatever else is shown and however the counts rank.
 @Suite struct SeriesSlotsTests {
     @Test func knownValuesKeepTheirSlotsAndShownValuesDiffer() {
-        let statuses = SeriesSlots.statuses
+        let statuses = KnownLabels.statuses
         #expect(SeriesSlots.assign(["Pending", "InProcess", "Complete"], known: statuses) == [0, 1, 2])
         #expect(SeriesSlots.assign(["Complete"], known: statuses) == [2])
         #expect(SeriesSlots.assign(["Error", "Complete"], known: statuses) == [5, 2])
         // Order of the input (a ranking by count) does not matter.
-        let results = SeriesSlots.results
+        let results = KnownLabels.results
         let a = SeriesSlots.assign(["CallEnded", "NoAnswer", "Busy"], known: results)
         let b = SeriesSlots.assign(["Busy", "CallEnded", "NoAnswer"], known: results)
         #expect(a == [b[1], b[2], b[0]])

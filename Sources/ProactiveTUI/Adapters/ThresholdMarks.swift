@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// How a figure over a threshold level is drawn: amber (`!`) or red (`!!`), the marker after the figure so it reads
 /// without colour, in ASCII too.

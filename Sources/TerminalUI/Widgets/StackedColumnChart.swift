@@ -1,4 +1,4 @@
-import DashboardModel
+import CoreValues
 
 /// "Total deliveries by status": one column per day (or per week, month, year when the days outnumber the
 /// columns; the axis then says "weekly"...), stacked by status in legend order, a y axis with labelled ticks,
@@ -6,18 +6,18 @@ import DashboardModel
 /// without colour). Unicode tops each column with a one-eighth block for precision; ASCII uses whole cells.
 /// The selected column (`selectedIndex`, a bucket index) is drawn bold and its date label in reverse video.
 public struct StackedColumnChart: Widget {
-    public var series: [CountEntry]
-    public var days: [DayStatusCounts]
+    public var series: [LabelledCount]
+    public var days: [DayCounts]
     public var from: LocalDate?
     public var to: LocalDate?
     public var selectedIndex: Int?
-    /// The statuses in their fixed order: each keeps its fill and colour (`SeriesSlots`).
+    /// The series' known values in their fixed order: each keeps its fill and colour (`SeriesSlots`).
     public var known: [String]
     /// The selected status in the selected column (drawn in reverse video there and in the legend), if any.
     public var selectedSeries: String?
 
-    public init(series: [CountEntry], days: [DayStatusCounts], from: LocalDate? = nil, to: LocalDate? = nil,
-                selectedIndex: Int? = nil, selectedSeries: String? = nil, known: [String] = SeriesSlots.statuses) {
+    public init(series: [LabelledCount], days: [DayCounts], from: LocalDate? = nil, to: LocalDate? = nil,
+                selectedIndex: Int? = nil, selectedSeries: String? = nil, known: [String] = []) {
         self.series = series
         self.days = days
         self.from = from
@@ -25,11 +25,6 @@ public struct StackedColumnChart: Widget {
         self.selectedIndex = selectedIndex
         self.selectedSeries = selectedSeries
         self.known = known
-    }
-
-    public init(data: DashboardData, selectedIndex: Int? = nil, selectedSeries: String? = nil) {
-        self.init(series: data.deliveriesByStatus, days: data.statusByDate, from: data.from, to: data.to,
-                  selectedIndex: selectedIndex, selectedSeries: selectedSeries)
     }
 
     /// Where everything goes for a given area: the caller uses `buckets` to map a selected column to dates.
@@ -48,7 +43,7 @@ public struct StackedColumnChart: Widget {
         public var yMax: Int
     }
 
-    var seriesLabels: [String] {
+    public var seriesLabels: [String] {
         var labels = series.map(\.label)
         for day in days { for e in day.counts where !labels.contains(e.label) { labels.append(e.label) } }
         return labels
@@ -70,7 +65,7 @@ public struct StackedColumnChart: Widget {
     var slots: [Int] { SeriesSlots.assign(seriesLabels, known: known) }
 
     func legendText(_ i: Int, slot: Int, theme: Theme) -> String {
-        let entry = i < series.count ? series[i] : CountEntry(seriesLabels[i], days.reduce(0) { $0 + $1.count(of: seriesLabels[i]) })
+        let entry = i < series.count ? series[i] : LabelledCount(seriesLabels[i], days.reduce(0) { $0 + $1.count(of: seriesLabels[i]) })
         return theme.glyphs.fill(series: slot) + " " + theme.safe(entry.label) + " " + NumberFormat.grouped(entry.count)
     }
 
@@ -116,7 +111,7 @@ public struct StackedColumnChart: Widget {
     }
 
     /// Renders with a layout the caller already made for this area (`layout(in:theme:)`).
-    func render(into grid: inout Grid, area: Rect, theme: Theme, layout: Layout?) {
+    public func render(into grid: inout Grid, area: Rect, theme: Theme, layout: Layout?) {
         guard !area.isEmpty else { return }
         grid.fill(area)
         guard let layout else {

@@ -1,11 +1,11 @@
-import DashboardModel
+import CoreValues
 
 /// How many days one column of a date chart covers.
 public enum DateGranularity: Int, Hashable, Sendable, CaseIterable {
     case day, week, month, year
 
     /// What the axis says when columns are not single days.
-    public var axisNote: String {
+    var axisNote: String {
         switch self {
         case .day: "daily"
         case .week: "weekly"
@@ -15,7 +15,7 @@ public enum DateGranularity: Int, Hashable, Sendable, CaseIterable {
     }
 
     /// The first day of the bucket holding `date` (weeks start on Monday).
-    public func bucketStart(_ date: LocalDate) -> LocalDate {
+    func bucketStart(_ date: LocalDate) -> LocalDate {
         switch self {
         case .day: date
         case .week: date.adding(days: -date.weekday)
@@ -25,7 +25,7 @@ public enum DateGranularity: Int, Hashable, Sendable, CaseIterable {
     }
 
     /// The first day of the bucket after the one starting at `start`.
-    public func nextStart(_ start: LocalDate) -> LocalDate {
+    func nextStart(_ start: LocalDate) -> LocalDate {
         switch self {
         case .day: start.adding(days: 1)
         case .week: start.adding(days: 7)
@@ -56,9 +56,9 @@ public struct DateBucket: Hashable, Sendable {
 }
 
 /// Groups days into consecutive buckets (empty days included, so the axis is a true time axis).
-public enum DateBucketing {
+enum DateBucketing {
     /// The finest granularity that gives at most `maxColumns` buckets over `from...to`, and those buckets.
-    public static func buckets(days: [DayStatusCounts], series: [String], from: LocalDate, to: LocalDate,
+    public static func buckets(days: [DayCounts], series: [String], from: LocalDate, to: LocalDate,
                                maxColumns: Int) -> (DateGranularity, [DateBucket]) {
         for granularity in DateGranularity.allCases {
             let b = buckets(days: days, series: series, from: from, to: to, granularity: granularity)
@@ -67,7 +67,7 @@ public enum DateBucketing {
         return (.year, [])
     }
 
-    public static func buckets(days: [DayStatusCounts], series: [String], from: LocalDate, to: LocalDate,
+    public static func buckets(days: [DayCounts], series: [String], from: LocalDate, to: LocalDate,
                                granularity: DateGranularity) -> [DateBucket] {
         guard from <= to else { return [] }
         var result: [DateBucket] = []

@@ -3,8 +3,8 @@ import Foundation
 
 /// The only code that talks to the terminal: draws a `Grid` by writing just the cells that changed since the
 /// last frame (one `doupdate` per frame, never a full clear), and reads keys.
-final class CursesBackend {
-    private(set) var theme: Theme
+public final class CursesBackend {
+    public private(set) var theme: Theme
     private var previous: Grid?
     private var pairs: [PairKey: Int] = [:]
     private var palette = ColorPalette(colorCount: 0)
@@ -13,7 +13,7 @@ final class CursesBackend {
 
     private struct PairKey: Hashable { var fg: Int; var bg: Int }
 
-    init(forceASCII: Bool, noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(forceASCII: Bool, noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
         pt_setlocale()
         let unicode = !forceASCII && pt_locale_is_utf8() != 0 && environment["TERM"] != "linux"
         let colors = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
@@ -22,7 +22,7 @@ final class CursesBackend {
         synchronizedOutput = !term.isEmpty && term != "linux" && term != "dumb"
     }
 
-    func open() throws {
+    public func open() throws {
         guard pt_open() == 0 else { throw TerminalError("cannot open the terminal (is TERM set to a terminal type this machine knows?)") }
         isOpen = true
         let count = Int(pt_colors())
@@ -31,34 +31,34 @@ final class CursesBackend {
         previous = nil
     }
 
-    func close() {
+    public func close() {
         guard isOpen else { return }
         isOpen = false
         pt_close()
     }
 
     /// Rings the terminal's bell (BEL), between frames.
-    func bell() { pt_write_raw("\u{07}", 1) }
+    public func bell() { pt_write_raw("\u{07}", 1) }
 
-    var size: (width: Int, height: Int) { (Int(pt_cols()), Int(pt_rows())) }
+    public var size: (width: Int, height: Int) { (Int(pt_cols()), Int(pt_rows())) }
 
     /// Ctrl-Z: restores the terminal, stops the process group (SIGTSTP with its default action, as the terminal
     /// would in cooked mode), and after SIGCONT re-enters curses; the next `draw` repaints everything.
-    func suspend() {
+    public func suspend() {
         guard isOpen else { return }
         pt_suspend()
         previous = nil
     }
 
     /// Forgets the previous frame: the next `draw` repaints everything (after a resize).
-    func invalidate() {
+    public func invalidate() {
         previous = nil
         pt_touch()
     }
 
     /// Draws the frame; returns the number of cells written (0 when nothing changed).
     @discardableResult
-    func draw(_ grid: Grid) -> Int {
+    public func draw(_ grid: Grid) -> Int {
         let changes: [CellChange]
         if let previous, previous.width == grid.width, previous.height == grid.height {
             changes = grid.diff(from: previous)
@@ -102,7 +102,7 @@ final class CursesBackend {
     }
 
     /// Waits up to `timeoutMs` for a key; nil on timeout.
-    func readKey(timeoutMs: Int) -> Key? {
+    public func readKey(timeoutMs: Int) -> Key? {
         var value: UInt32 = 0
         let kind = pt_read_key(Int32(timeoutMs), &value)
         if kind < 0 { return nil }
@@ -142,6 +142,6 @@ final class CursesBackend {
 
 /// The terminal could not be used.
 struct TerminalError: Error, CustomStringConvertible {
-    let description: String
+    public let description: String
     init(_ d: String) { description = d }
 }

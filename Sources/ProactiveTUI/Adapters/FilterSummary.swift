@@ -3,8 +3,8 @@ import DashboardModel
 /// The active filters in one line: `Last 30 days · America/New_York · Queue: Collections Q +1 · Direction: Outgoing`.
 /// Selected values show by their label from the facets (queue and configuration ids become names), in the
 /// sidebar's order; more than one value reads `first +N`.
-public enum FilterSummary {
-    public static func parts(_ filters: DashboardFilters, facets: [FilterDimension: [FacetValue]]) -> [String] {
+enum FilterSummary {
+    static func parts(_ filters: DashboardFilters, facets: [FilterDimension: [FacetValue]]) -> [String] {
         var parts = [rangeText(filters.range), filters.timeZone]
         for dimension in FilterDimension.allCases {
             let selected = filters.selected(dimension)
@@ -19,13 +19,13 @@ public enum FilterSummary {
         return parts
     }
 
-    public static func text(_ filters: DashboardFilters, facets: [FilterDimension: [FacetValue]],
+    static func text(_ filters: DashboardFilters, facets: [FilterDimension: [FacetValue]],
                             separator: String = " · ") -> String {
         parts(filters, facets: facets).joined(separator: separator)
     }
 
     /// `Today`, `Last 30 days`, `All dates`, `2026-11-01..2026-11-28`.
-    public static func rangeText(_ range: DateRange) -> String {
+    static func rangeText(_ range: DateRange) -> String {
         let s = range.summary
         return s.prefix(1).uppercased() + s.dropFirst()
     }
