@@ -39,6 +39,15 @@ public struct DeliveryQuery: Sendable {
             return parts.joined(separator: " AND ")
         }
 
+        /// The same plan limited to rows created in `from ..< before` (nil: that side as it was).
+        func narrowed(from: Int64?, before: Int64?) -> Plan {
+            var plan = self
+            if let from { plan.createdFrom = max(plan.createdFrom ?? from, from) }
+            if let before { plan.createdBefore = min(plan.createdBefore ?? before, before) }
+            if let low = plan.createdFrom, let high = plan.createdBefore, low >= high { plan.isEmpty = true }
+            return plan
+        }
+
         func bind(_ statement: RawStatement, first: Int32) -> Int32 {
             var i = first
             for value in [createdFrom, createdBefore, modifiedFrom, modifiedBefore] {
@@ -143,22 +152,34 @@ public struct DeliveryQuery: Sendable {
         let plan = plan(index)
         if plan.isEmpty || limit == 0 { return }
         try store.read { db in
-            // Rows come in index order, each from its own page of the table: mapped, they cost no read call each.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
-            let reader = try DeliveryRowReader(db, catalog: index.catalog)
-            var sql = "SELECT \(try DeliveryRowReader.columns(db)) FROM deliveries WHERE \(plan.whereClause)"
-            if cursor != nil { sql += " AND (created, id) > (?, ?)" }
-            sql += " ORDER BY created, id LIMIT ? OFFSET ?"
-            let statement = try RawStatement(db, sql)
-            var i = plan.bind(statement, first: 1)
-            if let cursor {
-                statement.bind(i, cursor.created)
-                statement.bind(i + 1, cursor.key)
-                i += 2
-            }
-            statement.bind(i, Int64(limit ?? -1))
-            statement.bind(i + 1, Int64(max(offset, 0)))
-            while try statement.step() { try body(statement, reader) }
+            let reader = try Self.prepareRows(db, catalog: index.catalog)
+            try Self.forEachRow(db, plan: plan, after: cursor, offset: offset, limit: limit) { try body($0, reader) }
         }
+    }
+
+    /// Readies an open read for `forEachRow`: the store mapped, and the reader of its combinations.
+    static func prepareRows(_ db: Database, catalog: Catalog) throws -> DeliveryRowReader {
+        // Rows come in index order, each from its own page of the table: mapped, they cost no read call each.
+        try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
+        return try DeliveryRowReader(db, catalog: catalog)
+    }
+
+    /// The plan's rows on an open read, in created order (after `cursor`, past `offset`, at most `limit`).
+    static func forEachRow(_ db: Database, plan: Plan, after cursor: DeliveryCursor? = nil, offset: Int = 0,
+                           limit: Int? = nil, _ body: (RawStatement) throws -> Void) throws {
+        if plan.isEmpty || limit == 0 { return }
+        var sql = "SELECT \(try DeliveryRowReader.columns(db)) FROM deliveries WHERE \(plan.whereClause)"
+        if cursor != nil { sql += " AND (created, id) > (?, ?)" }
+        sql += " ORDER BY created, id LIMIT ? OFFSET ?"
+        let statement = try RawStatement(db, sql)
+        var i = plan.bind(statement, first: 1)
+        if let cursor {
+            statement.bind(i, cursor.created)
+            statement.bind(i + 1, cursor.key)
+            i += 2
+        }
+        statement.bind(i, Int64(limit ?? -1))
+        statement.bind(i + 1, Int64(max(offset, 0)))
+        while try statement.step() { try body(statement) }
     }
 }
