@@ -7,8 +7,9 @@ import GRDB
 /// `AggregateIndex`), and the same day boundaries (each local day is the 15-minute UTC slots from the one starting
 /// at or after its midnight, as `MetricsEngine` sums them).
 ///
-/// The rows are read from `deliveries` along its index on `created` (the date range bounds it; the combinations are
-/// checked per row), each row fetched by its key, with the store memory-mapped for the read.
+/// The rows are read from `deliveries` along its index on `(created, combo, modified)` (the date range bounds it;
+/// the combinations and a modified range are checked on the index entries, so only the rows that pass are fetched by
+/// their key), with the store memory-mapped for the read.
 public struct DeliveryQuery: Sendable {
     public var filters: DashboardFilters
     public var selection: DeliverySelection
@@ -106,21 +107,15 @@ public struct DeliveryQuery: Sendable {
             if keep { plan.combos.append(Int64(id)) }
         }
         if plan.combos.isEmpty { plan.isEmpty = true }
-        return plan
+        return startingAtFirstCountedSlot(plan, index: index)
     }
 
     static let mmapBytes: Int64 = 1 << 36
 
-    /// How many rows the selection holds: the dashboard's number for it.
+    /// How many rows the selection holds: the dashboard's number for it, summed from the index's counts as the
+    /// dashboard sums them (`indexCount`), so it reads nothing from the store (`store` is kept for the callers).
     public func count(index: AggregateIndex, store: DeliveryStore) throws -> Int {
-        let plan = plan(index)
-        if plan.isEmpty { return 0 }
-        return try store.read { db in
-            let statement = try RawStatement(db, "SELECT count(*) FROM deliveries WHERE \(plan.whereClause)")
-            _ = plan.bind(statement, first: 1)
-            guard try statement.step() else { return 0 }
-            return Int(try StoredInteger.read(statement, 0, "count", in: 0...Int64.max))
-        }
+        indexCount(plan(index), index: index)
     }
 
     /// Up to `limit` rows after `cursor` (from the first row when nil), skipping `offset` rows first.
@@ -153,7 +148,8 @@ public struct DeliveryQuery: Sendable {
         if plan.isEmpty || limit == 0 { return }
         try store.read { db in
             let reader = try Self.prepareRows(db, catalog: index.catalog)
-            try Self.forEachRow(db, plan: plan, after: cursor, offset: offset, limit: limit) { try body($0, reader) }
+            let bounded = try boundedToRecent(db, plan, index: index)
+            try Self.forEachRow(db, plan: bounded, after: cursor, offset: offset, limit: limit) { try body($0, reader) }
         }
     }
 

@@ -8,8 +8,8 @@ public struct DeliveryExporter: Sendable {
     let flushBytes: Int
     /// CSV from `DeliveryRow` values rather than from the statement's bytes (tests compare the two).
     var bySlowPath = false
-    /// Threads of the CSV export (`ParallelCSVExport`); 1 reads on one thread.
-    var workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
+    /// Threads of the CSV export (`ParallelCSVExport`; default: one per core, at most 4); 1 reads on one thread.
+    public var workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
     /// Rows a piece of the parallel export holds, about (by the index's counts).
     var rowsPerPiece = 20_000
 
@@ -64,7 +64,7 @@ public struct DeliveryExporter: Sendable {
             let writer = CSVRowWriter(exporter: self, reader: reader)
             let out = ExportBuffer(capacity: flushBytes + 65_536)
             var rows = 0
-            try DeliveryQuery.forEachRow(db, plan: plan) { statement in
+            try DeliveryQuery.forEachRow(db, plan: try query.boundedToRecent(db, plan, index: index)) { statement in
                 try writer.append(statement, to: out)
                 rows += 1
                 if out.count >= flushBytes {

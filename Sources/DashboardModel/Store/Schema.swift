@@ -136,6 +136,18 @@ enum Schema {
                 CREATE INDEX deliveries_by_created ON deliveries(created);
                 """)
         }
+        // The list's index carries the combination and the modified time beside created: a selection's rows are
+        // found along it by their index entries alone (SQLite tests `combo IN (...)` and a modified range on the
+        // entry and visits the table only for the rows that pass), so a first page of a sparse selection, or of the
+        // deliveries processed in the last hour, reads index entries, not a table row per delivery in its range. It
+        // replaces the index on created (same order, same date ranges; 8 bytes more an entry): one sort of the
+        // table's (created, combo, modified) triples on upgrade.
+        migrator.registerMigration("v8-created-combo-modified-index") { db in
+            try db.execute(sql: """
+                DROP INDEX IF EXISTS deliveries_by_created;
+                CREATE INDEX IF NOT EXISTS deliveries_by_created_combo_modified ON deliveries(created, combo, modified);
+                """)
+        }
         return migrator
     }
 }
