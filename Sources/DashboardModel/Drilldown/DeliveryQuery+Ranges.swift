@@ -79,4 +79,36 @@ extension DeliveryQuery {
         }
         return plan
     }
+
+    /// The created ranges (slot-aligned, ascending, disjoint) of the runs of slots where the index counts rows of
+    /// the plan, from its start (or the cursor's slot), until they hold `needed` rows by the counts (`exhausted`:
+    /// the counts hold no more rows of the plan after them); nil when the plan is by modified time. A page reads these ranges one after another, so a sparse selection passes over the
+    /// index entries of the slots that hold its rows, not of its whole range.
+    func countedRanges(_ plan: Plan, index: AggregateIndex, from cursorCreated: Int64?,
+                       needed: Int) -> (ranges: [(Int64, Int64)], exhausted: Bool)? {
+        guard !plan.isEmpty, plan.modifiedFrom == nil, plan.modifiedBefore == nil else { return nil }
+        var wanted = [Bool](repeating: false, count: index.combos.count)
+        for combo in plan.combos where combo >= 0 && Int(combo) < wanted.count { wanted[Int(combo)] = true }
+        let seconds = TimeSlots.slotSeconds
+        let slots = index.rowSlot, combos = index.rowCombo, counts = index.rowCount
+        let startAt = max(plan.createdFrom ?? Int64.min, cursorCreated ?? Int64.min)
+        var i = startAt == Int64.min ? 0 : index.lowerBound(slot: floorDiv(startAt, seconds))
+        let end = plan.createdBefore.map { index.lowerBound(slot: -floorDiv(-$0, seconds)) } ?? slots.count
+        var ranges: [(Int64, Int64)] = []
+        var gathered = 0
+        while i < end && gathered < needed {
+            let slot = slots[i]
+            var inSlot = 0
+            while i < end, slots[i] == slot {
+                let combo = Int(combos[i])
+                if combo >= 0, combo < wanted.count, wanted[combo] { inSlot += Int(counts[i]) }
+                i += 1
+            }
+            guard inSlot > 0 else { continue }
+            gathered += inSlot
+            let low = Int64(slot) * seconds
+            if let last = ranges.last, last.1 == low { ranges[ranges.count - 1].1 = low + seconds } else { ranges.append((low, low + seconds)) }
+        }
+        return (ranges, gathered < needed)
+    }
 }

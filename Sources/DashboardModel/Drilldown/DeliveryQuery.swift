@@ -148,6 +148,24 @@ public struct DeliveryQuery: Sendable {
         if plan.isEmpty || limit == 0 { return }
         try store.read { db in
             let reader = try Self.prepareRows(db, catalog: index.catalog)
+            // A page (a limit) reads the slots the index counts for it, then the rest of the plan after them if they
+            // held fewer rows than the counts said (the store moved on since the index was read).
+            if let limit, let counted = countedRanges(plan, index: index, from: cursor?.created, needed: max(offset, 0) + limit) {
+                var skip = max(offset, 0), remaining = limit
+                var last: Int64?
+                for (low, high) in counted.ranges where remaining > 0 {
+                    try Self.forEachRow(db, plan: plan.narrowed(from: low, before: high), after: cursor, limit: skip + remaining) { s in
+                        if skip > 0 { skip -= 1; return }
+                        remaining -= 1
+                        try body(s, reader)
+                    }
+                    last = high
+                }
+                guard remaining > 0, !counted.exhausted else { return }
+                try Self.forEachRow(db, plan: plan.narrowed(from: last, before: nil), after: cursor, offset: skip,
+                                    limit: remaining) { try body($0, reader) }
+                return
+            }
             let bounded = try boundedToRecent(db, plan, index: index)
             try Self.forEachRow(db, plan: bounded, after: cursor, offset: offset, limit: limit) { try body($0, reader) }
         }

@@ -12,9 +12,13 @@ import Testing
     @Test func theLastHourFindsRowsCreatedLongBefore() throws {
         let end = MX.utc(MX.defaultNow)
         // Completed in the last hour, created 1 hour, 3 days, 20 days and 90 days before now (90: past every window).
-        var deliveries = [1, 3 * 24, 20 * 24, 90 * 24].enumerated().map { k, hours in
-            Delivery(deliveryId: "done-\(k)", createdOn: end - Int64(hours) * 3600, modifiedOn: end - 600 - Int64(k),
-                     status: "Complete", result: "CallEnded")
+        let hoursBefore: [Int64] = [1, 3 * 24, 20 * 24, 90 * 24]
+        var deliveries: [Delivery] = []
+        for (k, hours) in hoursBefore.enumerated() {
+            let created: Int64 = end - hours * 3600
+            let modified: Int64 = end - 600 - Int64(k)
+            deliveries.append(Delivery(deliveryId: "done-\(k)", createdOn: created, modifiedOn: modified,
+                                       status: "Complete", result: "CallEnded"))
         }
         // Noise: pending and old completions over 100 days.
         for k in 0..<400 {
