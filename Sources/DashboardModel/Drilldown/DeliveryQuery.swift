@@ -7,7 +7,7 @@ import GRDB
 /// `AggregateIndex`), and the same day boundaries (each local day is the 15-minute UTC slots from the one starting
 /// at or after its midnight, as `MetricsEngine` sums them).
 ///
-/// The rows are read from `deliveries` along its index on `(created, combo, modified)` (the date range bounds it;
+/// The rows are read from `deliveries` along its index on `(created, id, combo, modified)` (the date range bounds it;
 /// the combinations and a modified range are checked on the index entries, so only the rows that pass are fetched by
 /// their key), with the store memory-mapped for the read.
 public struct DeliveryQuery: Sendable {

@@ -154,15 +154,15 @@ public final class StoreWriter {
 
     // MARK: Commit
 
-    /// The list's index (migration `v8-created-combo-modified-index`).
-    static let createdIndex = "deliveries_by_created_combo_modified"
+    /// The list's index (migration `v8-list-index`).
+    static let createdIndex = "deliveries_by_created_id"
 
     /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
     func finish() throws {
         try flushStaged()
         ImportTrace.mark("last batch applied")
         if rebuildsCreatedIndex {
-            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(Self.createdIndex) ON deliveries(created, combo, modified)")
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(Self.createdIndex) ON deliveries(created, id, combo, modified)")
             rebuildsCreatedIndex = false
             ImportTrace.mark("index on created built")
         }
