@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "proactive-tui",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "proactive-tui", targets: ["ProactiveTUI"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
@@ -12,15 +12,23 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(
             name: "CursesBridge",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // Values with no domain that the model and the terminal side share: which text may be shown as it is
+        // (`TextSafety`, the one definition of unsafe text) and a calendar day (`LocalDate`).
+        .target(name: "CoreValues"),
+        // The terminal side, knowing nothing of deliveries: cells, grid, text width, glyphs, layout, widgets (which
+        // take widget values) and the curses backend.
+        .target(name: "TerminalUI", dependencies: ["CoreValues", "CursesBridge"]),
         .target(
             name: "DashboardModel",
             dependencies: [
+                "CoreValues",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -28,6 +36,11 @@ let package = Package(
             // builds leave those checks out: on the import's hot paths they cost about 6% of its time.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // The settings file (settings.toml): read with TOMLKit (toml++, C++), edited as text to save a view. Apart from
+        // the model because TOMLKit's values take literals of every kind: imported into the model, they slow its type
+        // checking past the compiler's limit. Its import is internal, so no client sees TOMLKit.
+        .target(name: "SettingsTOML", dependencies: ["DashboardModel", .product(name: "TOMLKit", package: "TOMLKit")],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         // The benchmark's measurements (store build, import, baseline SQL, census); the product links it for `bench`.
         .target(name: "Bench", dependencies: [
             "DashboardModel", .product(name: "GRDB", package: "GRDB.swift"),
@@ -43,18 +56,22 @@ let package = Package(
             name: "ProactiveTUI",
             dependencies: [
                 "Bench",
+                "CoreValues",
                 "CursesBridge",
                 "DashboardModel",
+                "TerminalUI",
                 "DataverseSync",
+                "SettingsTOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildCommitPlugin"]
         ),
         // Names the checkout's commit for `--version` (generated into the build folder, never the source tree).
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
-        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "Bench"]),
-        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel", "DataverseStandIn"]),
+        .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "Bench", "SettingsTOML"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CoreValues"]),
+        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "TerminalUI", "DashboardModel", "DataverseStandIn", "SettingsTOML"]),
         .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,9 @@ import Foundation
 /// with `Preference-Applied` and delta links, `$deletedEntity` entries, `$count` (at most 5000), `$filter` by id
 /// or by modifiedon (refused together with change tracking), 401 for an unknown or expired token, and scriptable
 /// faults. Tests change and delete rows between rounds. Thread-safe: every request and change holds one lock.
+///
+/// `@unchecked Sendable`: every `var` of the organization (tables, tokens, codes, faults, the request log, `origin`)
+/// is read and written only with `lock` held; `settings` and `rowsMaker` are constants.
 public final class StandInOrg: @unchecked Sendable {
     public struct Settings: Sendable {
         public var deliveries: Int
@@ -67,7 +70,11 @@ public final class StandInOrg: @unchecked Sendable {
     private var tokenCounter = 0
     private var userCodes: [String] = []
     /// The origin the links it returns point at (`http://127.0.0.1:PORT`), set when the server starts.
-    public var origin = "http://127.0.0.1"
+    public var origin: String {
+        get { locked { originValue } }
+        set { locked { originValue = newValue } }
+    }
+    private var originValue = "http://127.0.0.1"
 
     public init(_ settings: Settings = Settings()) {
         self.settings = settings
@@ -249,7 +256,7 @@ public final class StandInOrg: @unchecked Sendable {
             return .error(404, code: "0x80060888", message: "Resource not found for the segment '\(parts.last ?? "")'.")
         }
         guard authorized(request) else {
-            return StandInResponse(status: 401, headers: ["WWW-Authenticate": "Bearer authorization_uri=\"\(origin)/\(settings.tenant)/oauth2/authorize\""], body: Data())
+            return StandInResponse(status: 401, headers: ["WWW-Authenticate": "Bearer authorization_uri=\"\(originValue)/\(settings.tenant)/oauth2/authorize\""], body: Data())
         }
         if parts[3] == "WhoAmI" {
             return .json(200, object: ["UserId": StandInGUID.make(seed: settings.seed, kind: 9, index: 0)])
@@ -356,7 +363,7 @@ public final class StandInOrg: @unchecked Sendable {
             var items: [[UInt8]] = []
             for p in slice {
                 if let stored = table.rows[p] { items.append(row(stored)) } else {
-                    items.append(Array(#"{"@odata.context":"\#(origin)/api/data/v9.2/$metadata#\#(table.entitySet)/$deletedEntity","id":"\#(table.ids[p])","reason":"deleted"}"#.utf8))
+                    items.append(Array(#"{"@odata.context":"\#(originValue)/api/data/v9.2/$metadata#\#(table.entitySet)/$deletedEntity","id":"\#(table.ids[p])","reason":"deleted"}"#.utf8))
                 }
             }
             var links: [(String, String)] = []
@@ -414,7 +421,7 @@ public final class StandInOrg: @unchecked Sendable {
     }
 
     private func page(_ table: StandInTable, _ items: [[UInt8]], _ links: [(String, String)], applied: [String]) -> StandInResponse {
-        var body = Array(#"{"@odata.context":"\#(origin)/api/data/v9.2/$metadata#\#(table.entitySet)","value":["#.utf8)
+        var body = Array(#"{"@odata.context":"\#(originValue)/api/data/v9.2/$metadata#\#(table.entitySet)","value":["#.utf8)
         body.reserveCapacity(items.reduce(200) { $0 + $1.count + 1 })
         for (i, item) in items.enumerated() {
             if i > 0 { body.append(UInt8(ascii: ",")) }
@@ -427,7 +434,7 @@ public final class StandInOrg: @unchecked Sendable {
     }
 
     private func link(_ table: StandInTable, _ query: [(name: String, value: String)]) -> String {
-        var parts = URLComponents(string: origin + "/api/data/v9.2/" + table.entitySet)!
+        var parts = URLComponents(string: originValue + "/api/data/v9.2/" + table.entitySet)!
         parts.percentEncodedQuery = query.map { "\(Self.encode($0.name))=\(Self.encode($0.value))" }.joined(separator: "&")
         return parts.string!
     }

@@ -3,7 +3,7 @@ import FlyingSocks
 import Foundation
 
 /// The stand-in organization served over HTTP on 127.0.0.1 (an ephemeral port unless one is given), with FlyingFox.
-public final class StandInServer: @unchecked Sendable {
+public final class StandInServer: Sendable {
     public let org: StandInOrg
     public let port: UInt16
     private let server: HTTPServer

@@ -33,5 +33,5 @@ let started = Date()
 let org = StandInOrg(settings)
 let server = try await StandInServer.start(org, port: port)
 print("listening \(server.url.absoluteString) tenant=\(settings.tenant) client-id=\(settings.clientID) deliveries=\(settings.deliveries) generated-in=\(String(format: "%.1f", Date().timeIntervalSince(started)))s")
-fflush(stdout)
+fflush(nil)  // every output stream: the line above reaches a pipe at once
 while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }

@@ -6,8 +6,7 @@ import Testing
 /// The persisted aggregate snapshot (`aggregate_snapshot`): an index that starts from it, with later batches
 /// applied on top, must equal an index loaded row by row from `slot_counts`; stores without one still load;
 /// large batches rewrite it, small ones do not.
-/// Serialized: one test lowers `AggregateSnapshotWriter.rewriteThreshold` (never below 20) for a moment.
-@Suite(.serialized) struct AggregateSnapshotTests {
+@Suite struct AggregateSnapshotTests {
     /// A throw-away store in its own temp folder.
     private final class TempStore {
         let folder: URL
@@ -183,9 +182,9 @@ import Testing
         #expect(try s.snapshotHeader()?.generation == first.generation)
         #expect(try s.store.generation() == 2)
 
-        let saved = AggregateSnapshotWriter.rewriteThreshold
-        AggregateSnapshotWriter.rewriteThreshold = 20
-        defer { AggregateSnapshotWriter.rewriteThreshold = saved }
+        // The same store, opened again with a rewrite threshold of 20 changed slot rows.
+        s.store = try DeliveryStore.openForWriting(path: s.path, snapshotRewriteThreshold: 20)
+        #expect(s.store.snapshotRewriteThreshold == 20)
 
         // Still small (at most 4 slot rows change): kept.
         try s.write([world.delivery(1001), world.delivery(5, modified: SnapshotWorld.now + 1)])

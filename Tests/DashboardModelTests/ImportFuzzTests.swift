@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DashboardModel
@@ -59,13 +60,14 @@ import Testing
 
     /// The import on a thread of its own; nil when it has not finished in time (the thread is left behind).
     static func importWithin(_ seconds: TimeInterval, _ path: String, _ store: DeliveryStore) -> FileImporter.Outcome? {
-        final class Box: @unchecked Sendable { var outcome: FileImporter.Outcome? }
+        final class Box: Sendable { let outcome = Mutex<FileImporter.Outcome?>(nil) }
         let box = Box(), done = DispatchSemaphore(value: 0)
         Thread {
-            box.outcome = FileImporter.importFile(path, into: store)
+            let outcome = FileImporter.importFile(path, into: store)
+            box.outcome.withLock { $0 = outcome }
             done.signal()
         }.start()
-        return done.wait(timeout: .now() + seconds) == .success ? box.outcome : nil
+        return done.wait(timeout: .now() + seconds) == .success ? box.outcome.withLock({ $0 }) : nil
     }
 }
 

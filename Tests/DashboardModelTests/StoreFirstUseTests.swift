@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import Testing
 
@@ -25,10 +26,10 @@ import Testing
             let folder = try Folder()
             let path = folder.path("nested/store.sqlite")
             let files = try (0..<8).map { try importTempFile("t\($0).csv", Self.csv("r\(round)t\($0)", 20)) }
-            final class Results: @unchecked Sendable {
-                let lock = NSLock()
-                var errors: [String] = []
-                func add(_ error: String) { lock.lock(); errors.append(error); lock.unlock() }
+            final class Results: Sendable {
+                private let list = Mutex<[String]>([])
+                var errors: [String] { list.withLock { $0 } }
+                func add(_ error: String) { list.withLock { $0.append(error) } }
             }
             let results = Results()
             let start = DispatchSemaphore(value: 0), group = DispatchGroup()
@@ -125,8 +126,10 @@ import Testing
         let folder = try Folder()
         let directory = folder.url.path
         for open in [{ try DeliveryStore.openForWriting(path: directory) }, { try DeliveryStore.openForReading(path: directory) }] {
-            let error = try #require(throws: StoreError.self) { _ = try open() }
-            #expect(error.description == "\(directory) is a directory: name the store's file, e.g. --db \(directory)/store.sqlite")
+            let error = try #require(throws: StoreIsDirectory.self) { _ = try open() }
+            #expect(error == StoreIsDirectory(path: directory))
+            #expect(error.description == "\(directory) is a directory, not a store's file")
+            #expect(error.suggestedFile == "\(directory)/store.sqlite")
         }
         let file = folder.path("plain")
         _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))

@@ -2,6 +2,7 @@ import DashboardModel
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct HeaderBarWidgetTests {
     func data() -> DashboardData {
@@ -25,7 +26,7 @@ import Testing
         expectLines(g, [
             "Proactive Outbound · Total 1,234 · Processed 967 (78.4%)                    Updated 14:03:22  STALE",
             "Last 30 days · America/New_York · Queue: Collections Q +1 · Direction: Outgoing",
-            "Pending 120 · In progress 8 · Throughput 45/h · Clear in 2h 40m · Abandoned 1.2% · Connect 64.0%",
+            "Pending 120 · InProg 8 · Throughput 45/h · Clear in 2h 40m · Abandoned/attempted 1.2% · Conn 64.0%",
         ])
         #expect(g[94, 0].style.reverse)
     }

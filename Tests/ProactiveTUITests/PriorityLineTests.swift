@@ -2,6 +2,7 @@ import DashboardModel
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct PriorityLineTests {
     /// The header of a big store: the numbers the issue saw cut at 80 columns (`Processed 700,4…`, `Abandoned 3…`).
@@ -73,7 +74,7 @@ import Testing
         expectLines(g, [
             "Total 1,234,567 · Processed 700,456 (56.7%)                     Updated 19:00:00",
             "Last 30 days · UTC · Direction: Outgoing",
-            "Pending 123,456 · InProg 4,321 · Throughput 12,345/h · Clear in 10h · Aband 3.4%",
+            "Pending 123,456 · InProg 4,321 · Thru 12,345/h · Clear in 10h · Aband/att 3.4%",
         ])
     }
 }
@@ -101,7 +102,7 @@ import Testing
 
 @Suite struct WallDonutTests {
     @Test func theWallLegendKeepsTheLargestAndOther() {
-        let entries = (1...13).map { CountEntry("r\($0)", 100 - $0) }
+        let entries = (1...13).map { LabelledCount("r\($0)", 100 - $0) }
         let donut = DonutChart(entries: entries, legendLimit: PanelView.wallLegendLimit)
         let area = Rect(x: 0, y: 0, width: 40, height: 30)
         let layout = donut.layout(in: area)

@@ -4,6 +4,7 @@
 #define PROACTIVE_CURSES_BRIDGE_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 /// Opens the terminal (newterm on stdin/stdout), sets raw keyboard mode. Returns 0 on success.
 int pt_open(void);
@@ -56,5 +57,10 @@ void pt_write_raw(const char *bytes, int length);
 void pt_install_signal_handlers(void);
 /// The last signal received (0 when none).
 int pt_signal_received(void);
+
+/// The C standard streams: `stdout` and `stderr` are mutable globals to Swift 6 (a data race it cannot rule out);
+/// read through these they are plain values. Every command line writer uses these.
+FILE *pt_stdout(void);
+FILE *pt_stderr(void);
 
 #endif

@@ -3,7 +3,7 @@ import Foundation
 /// The live feed for `proactive-tui demo`: new Pending deliveries arrive at a steady pace (a Poisson process),
 /// get called within minutes (InProcess, with a conversation), and end Complete with a result, or Expired,
 /// Cancelled or Error, all within half an hour. Only active configurations receive new deliveries.
-public struct LiveSimulator {
+public struct LiveSimulator: Sendable {
     public let ratePerMinute: Double
     private let factory: DemoDeliveryFactory
     private var rng: DemoRandom

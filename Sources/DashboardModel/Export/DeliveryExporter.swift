@@ -23,7 +23,10 @@ public struct DeliveryExporter: Sendable {
     /// Returns the number of rows written.
     @discardableResult
     public func export(_ query: DeliveryQuery, index: AggregateIndex, store: DeliveryStore, to sink: ByteSink) throws -> Int {
-        if options.format == .csv, !bySlowPath { return try exportCSV(query, index: index, store: store, to: sink) }
+        if options.format == .csv, !bySlowPath, query.readsInCreatedOrder {
+            return try exportCSV(query, index: index, store: store, to: sink)
+        }
+        if options.format == .csv, !bySlowPath { return try exportSortedCSV(query, index: index, store: store, to: sink) }
         var out: [UInt8] = []
         out.reserveCapacity(flushBytes + 65_536)
         let columns = options.columns
@@ -40,6 +43,28 @@ public struct DeliveryExporter: Sendable {
             }
         }
         try sink.write(out)
+        return rows
+    }
+
+    /// CSV from the statement's bytes in another order or narrowed by a search (the list's `s` and `/`): one read.
+    private func exportSortedCSV(_ query: DeliveryQuery, index: AggregateIndex, store: DeliveryStore,
+                                 to sink: ByteSink) throws -> Int {
+        var header: [UInt8] = []
+        CSVCell.appendRow(options.columns.map { clean($0.name) }, to: &header)
+        try sink.write(header)
+        let out = ExportBuffer(capacity: flushBytes + 65_536)
+        var writer: CSVRowWriter?
+        var rows = 0
+        try query.forEachStatement(index: index, store: store) { statement, reader in
+            if writer == nil { writer = CSVRowWriter(exporter: self, reader: reader) }
+            try writer!.append(statement, to: out)
+            rows += 1
+            if out.count >= flushBytes {
+                try sink.write(raw: out.bytes)
+                out.removeAll()
+            }
+        }
+        try sink.write(raw: out.bytes)
         return rows
     }
 

@@ -8,6 +8,10 @@ import Foundation
 
 /// The bytes of an import file: memory-mapped when it is a regular file, else read whole into memory.
 /// Immutable once made, so scanners can read it through a raw pointer without copying.
+///
+/// `@unchecked Sendable`: `base`, `count` and `mappedLength` are constants; the bytes behind `base` are a private
+/// read-only mapping or memory only this object owns, never written after `init` and freed only by `deinit`, when no
+/// thread holds the object any more.
 final class FileBytes: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     let count: Int

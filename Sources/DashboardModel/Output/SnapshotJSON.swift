@@ -1,4 +1,4 @@
-/// `snapshot --format json`: exactly the schema of CONTRACT.md, plus a `live` object.
+/// `snapshot --format json`: exactly the schema of CONTRACT.md, plus `previous`, `compliance` and `live` objects.
 public enum SnapshotJSON {
     public static func value(of data: DashboardData) -> JSONValue {
         func counts(_ entries: [CountEntry]) -> JSONValue {
@@ -28,6 +28,17 @@ public enum SnapshotJSON {
                 .object([("date", .string($0.date.iso)), ("total", .int($0.total)), ("processed", .int($0.processed))])
             })),
         ]
+        if let previous = data.previous {
+            pairs.append(("previous", .object([
+                ("from", .string(previous.from.iso)),
+                ("to", .string(previous.to.iso)),
+                ("totals", .object([("deliveries", .int(previous.totalDeliveries)), ("processed", .int(previous.processed))])),
+                ("deliveriesByStatus", counts(previous.deliveriesByStatus)),
+            ])))
+        }
+        if let compliance = data.compliance {
+            pairs.append(("compliance", complianceValue(compliance)))
+        }
         if let live = data.live {
             func rate(_ r: Double?) -> JSONValue { r.map { .double($0) } ?? .null }
             pairs.append(("live", .object([
@@ -43,5 +54,23 @@ public enum SnapshotJSON {
             ])))
         }
         return .object(pairs)
+    }
+
+    /// `"compliance": {"rule", "from", "to", "limit", "byConfiguration": [...]}`; `rate` is null when nothing was
+    /// live-answered.
+    static func complianceValue(_ compliance: ComplianceFigures) -> JSONValue {
+        .object([
+            ("rule", .string(compliance.rule.rawValue)),
+            ("from", .string(compliance.from.iso)),
+            ("to", .string(compliance.to.iso)),
+            ("limit", .double(compliance.limit)),
+            ("byConfiguration", .array(compliance.rows.map { row in
+                .object([
+                    ("id", .string(row.id)), ("name", .string(row.name)), ("liveAnswered", .int(row.liveAnswered)),
+                    ("abandoned", .int(row.abandoned)), ("rate", row.rate.map { .double($0) } ?? .null),
+                    ("abandonsToLimit", .int(row.abandonsToLimit())),
+                ])
+            })),
+        ])
     }
 }

@@ -5,7 +5,10 @@ import GRDB
 /// Loaded once (from the store's aggregate snapshot when it has one, plus the slot counts written after it), then
 /// refreshed by generation: only slot counts changed since the last read are fetched.
 /// A filter change reads nothing from disk: `MetricsEngine` sums these counts.
-public final class AggregateIndex: @unchecked Sendable {
+///
+/// Not `Sendable`: it belongs to the thread that refreshes it (the dashboard's loop); a scan's second thread reads
+/// only the `SlotRows` value it is given.
+public final class AggregateIndex {
     /// A combination, as interned indexes into `values`, one per `FilterDimension` (in `allCases` order).
     struct Combo {
         var dims: [Int32]

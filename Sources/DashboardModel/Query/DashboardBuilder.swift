@@ -17,7 +17,10 @@ struct DashboardBuilder {
     }
 
     /// Statuses in legend order: the life cycle first, then values never seen before, alphabetically.
-    private var statusOrder: [Int] {
+    private var statusOrder: [Int] { Self.statusOrder(index) }
+
+    /// The status value indexes of `index` in legend order.
+    static func statusOrder(_ index: AggregateIndex) -> [Int] {
         let values = index.allValues(.status)
         func rank(_ label: String) -> Int { DeliveryStatus.known.firstIndex { $0.label == label } ?? Int.max }
         return values.indices.sorted { a, b in

@@ -133,6 +133,12 @@ public struct DashboardData: Hashable, Sendable {
     /// The sidebar's choices per filter, with counts.
     public var facets: [FilterDimension: [FacetValue]]
     public var live: LiveFigures?
+    /// The same figures for the previous period (as many local days just before the range); nil for an
+    /// unbounded range.
+    public var previous: PreviousPeriod?
+    /// Abandoned over live-answered calls per configuration in the abandon rule's window, against the 3% limit
+    /// (`compliance?.worstRate` is the figure a threshold watches). Not `live.abandonedRate`, which is over attempted.
+    public var compliance: ComplianceFigures?
     /// When the store was last read for this data.
     public var readAt: Date
     /// When the data in the store last changed (an import or feed commit), if known.

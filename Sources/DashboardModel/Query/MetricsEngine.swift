@@ -1,14 +1,22 @@
 import Foundation
+import Synchronization
 
 /// From filters to everything the dashboard shows, by summing the in-memory slot counts.
 /// Cost: the slot rows inside the date range plus one pass over the combinations; never the delivery rows.
 public enum MetricsEngine {
-    public static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date = Date()) -> DashboardData {
-        compute(index: index, filters: filters, now: now, parallelFrom: parallelRows)
+    /// - Parameters:
+    ///   - abandonRule: the compliance figure's window (`DashboardData.compliance`).
+    ///   - periodFigures: whether to compute the previous period and the compliance figure (the benchmark turns them
+    ///     off to measure what they cost; everything else leaves them on).
+    public static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date = Date(),
+                               abandonRule: AbandonRule = .default, periodFigures: Bool = true) -> DashboardData {
+        compute(index: index, filters: filters, now: now, parallelFrom: parallelRows, abandonRule: abandonRule,
+                periodFigures: periodFigures)
     }
 
     /// - Parameter parallelFrom: rows in range from which the scan runs on two threads (tests lower it).
-    static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date, parallelFrom: Int) -> DashboardData {
+    static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date, parallelFrom: Int,
+                        abandonRule: AbandonRule = .default, periodFigures: Bool = true) -> DashboardData {
         let zone = filters.zone
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let today = LocalDate.containing(epochSeconds: nowSeconds, in: zone)
@@ -40,6 +48,14 @@ public enum MetricsEngine {
         var builder = DashboardBuilder(index: index, filters: filters, matcher: matcher, comboTotals: comboTotals)
         builder.addDays(dayStatus: dayStatus, statusCount: statusCount, firstDay: firstDay)
         var data = builder.build(from: from, to: to, readAt: now, changedAt: index.changedAt)
+        if periodFigures, let from, let to {
+            data.previous = PreviousPeriodCalculator.compute(index: index, filters: filters, matcher: matcher, from: from, to: to)
+        }
+        let bounded: (from: LocalDate, to: LocalDate)? = from.flatMap { f in to.map { (f, $0) } }
+        if periodFigures {
+            data.compliance = ComplianceCalculator.compute(index: index, filters: filters, rule: abandonRule, last: to ?? today,
+                                                           range: bounded, rangeTotals: comboTotals)
+        }
         data.live = LiveFiguresCalculator.compute(index: index, matcher: matcher, now: nowSeconds,
                                                   total: data.totalDeliveries, processed: data.processed,
                                                   processedByResult: data.processedByResult)
@@ -58,23 +74,23 @@ public enum MetricsEngine {
         guard start < end else { return }
         let statusOf = index.combos.map { $0?.statusIndex ?? 0 }
         let failures = matcher.failures
+        let rows = index.rows  // the three columns, shared (not copied); a value the scan's threads may read
         if end - start < max(2, parallelFrom) {
-            scanRows(start..<end, index: index, failures: failures, statusOf: statusOf, boundaries: boundaries,
+            scanRows(start..<end, rows: rows, failures: failures, statusOf: statusOf, boundaries: boundaries,
                      statusCount: statusCount, comboTotals: &comboTotals, dayStatus: &dayStatus)
             return
         }
         let mid = start + (end - start) / 2
-        var halves = [(totals: [Int], days: [Int])](repeating: ([], []), count: 2)
         let (comboCount, dayCells) = (comboTotals.count, dayStatus.count)
-        halves.withUnsafeMutableBufferPointer { out in
-            let out = out  // each thread writes its own element
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                var totals = [Int](repeating: 0, count: comboCount), days = [Int](repeating: 0, count: dayCells)
-                scanRows(half == 0 ? start..<mid : mid..<end, index: index, failures: failures, statusOf: statusOf,
-                         boundaries: boundaries, statusCount: statusCount, comboTotals: &totals, dayStatus: &days)
-                out[half] = (totals, days)
-            }
+        // Each thread stores its half once, when it is summed (two locks a frame).
+        let sums = Mutex([(totals: [Int], days: [Int])](repeating: ([], []), count: 2))
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var totals = [Int](repeating: 0, count: comboCount), days = [Int](repeating: 0, count: dayCells)
+            scanRows(half == 0 ? start..<mid : mid..<end, rows: rows, failures: failures, statusOf: statusOf,
+                     boundaries: boundaries, statusCount: statusCount, comboTotals: &totals, dayStatus: &days)
+            sums.withLock { $0[half] = (totals, days) }
         }
+        let halves = sums.withLock { $0 }
         for half in halves {
             for k in 0..<comboCount { comboTotals[k] += half.totals[k] }
             for k in 0..<dayCells { dayStatus[k] += half.days[k] }
@@ -82,16 +98,16 @@ public enum MetricsEngine {
     }
 
     /// Sums the rows of `rows` (all within the boundaries) into per-combination totals and per-day status counts.
-    private static func scanRows(_ rows: Range<Int>, index: AggregateIndex, failures: [UInt8], statusOf: [Int32],
+    private static func scanRows(_ range: Range<Int>, rows: SlotRows, failures: [UInt8], statusOf: [Int32],
                                  boundaries: [Int64], statusCount: Int, comboTotals: inout [Int], dayStatus: inout [Int]) {
         var day = 0
         var nextBoundary = boundaries[1]
-        index.rowSlot.withUnsafeBufferPointer { slotBuf in
-            index.rowCombo.withUnsafeBufferPointer { comboBuf in
-                index.rowCount.withUnsafeBufferPointer { countBuf in
+        rows.slot.withUnsafeBufferPointer { slotBuf in
+            rows.combo.withUnsafeBufferPointer { comboBuf in
+                rows.count.withUnsafeBufferPointer { countBuf in
                     comboTotals.withUnsafeMutableBufferPointer { totals in
                         dayStatus.withUnsafeMutableBufferPointer { days in
-                            for i in rows {
+                            for i in range {
                                 let slot = Int64(slotBuf[i])
                                 while slot >= nextBoundary {
                                     day += 1

@@ -4,15 +4,17 @@ import GRDB
 /// that changed many slot rows (an import), or when the store has slot rows but no snapshot yet. Small live-feed
 /// batches leave it alone: the dashboard applies their rows (`generation > snapshot.generation`) on top of it.
 enum AggregateSnapshotWriter {
-    /// A batch that changed more (slot, combo) rows than this rewrites the snapshot. Tests lower it.
-    nonisolated(unsafe) static var rewriteThreshold = 50_000
+    /// A batch that changed more (slot, combo) rows than this rewrites the snapshot (a store opened with another
+    /// threshold, as tests do, uses its own: `DeliveryStore.snapshotRewriteThreshold`).
+    static let defaultRewriteThreshold = 50_000
 
     /// Called at the end of `StoreWriter.finish()`, after `slot_counts` and the generation are written.
     /// - Parameters:
     ///   - generation: the generation the batch committed (the rows it changed carry it).
     ///   - changedSlotRows: how many (slot, combo) entries the batch changed.
-    static func refreshIfNeeded(_ db: Database, generation: Int64, changedSlotRows: Int) throws {
-        if changedSlotRows > rewriteThreshold {
+    ///   - threshold: more changed rows than this rewrite the snapshot.
+    static func refreshIfNeeded(_ db: Database, generation: Int64, changedSlotRows: Int, threshold: Int) throws {
+        if changedSlotRows > threshold {
             try rebuild(db, generation: generation)
         } else if try isMissing(db) {
             try rebuild(db, generation: generation)

@@ -20,15 +20,20 @@ public struct StoreMissing: Error, Sendable, Equatable {
 }
 
 /// The SQLite store (WAL, so the dashboard reads while an import or feed writes).
-public final class DeliveryStore: @unchecked Sendable {
+public final class DeliveryStore: Sendable {
     public let path: String
     let pool: DatabasePool
     /// Combinations known from this object's committed transactions (see `ComboCache`).
     let comboCache = ComboCache()
+    /// A write that changed more slot rows than this rewrites the aggregate snapshot (tests open stores with a lower
+    /// one to see the rewrite with a few rows).
+    let snapshotRewriteThreshold: Int
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabasePool,
+                 snapshotRewriteThreshold: Int = AggregateSnapshotWriter.defaultRewriteThreshold) {
         self.path = path
         self.pool = pool
+        self.snapshotRewriteThreshold = snapshotRewriteThreshold
     }
 
     /// Opens the store for writing, creating it and its folder when missing, and migrating it.
@@ -40,6 +45,11 @@ public final class DeliveryStore: @unchecked Sendable {
     /// - Parameter bulk: a large import: SQLite may keep 256 MiB of pages in memory. A long-running writer
     ///   (a feed) keeps SQLite's small default, so its memory stays flat for days.
     public static func openForWriting(path: String, bulk: Bool = false) throws -> DeliveryStore {
+        try openForWriting(path: path, bulk: bulk, snapshotRewriteThreshold: AggregateSnapshotWriter.defaultRewriteThreshold)
+    }
+
+    /// `openForWriting(path:bulk:)` with the snapshot's rewrite threshold given (`snapshotRewriteThreshold`).
+    static func openForWriting(path: String, bulk: Bool = false, snapshotRewriteThreshold: Int) throws -> DeliveryStore {
         try StoreFile.prepareFolder(for: path)
         // A new store gets 16 KiB pages (fewer B-tree pages to split and write on a large import); an existing
         // store keeps its own (SQLite ignores this once the file has content).
@@ -63,7 +73,7 @@ public final class DeliveryStore: @unchecked Sendable {
             // An older store, upgraded once (each migration in its own transaction), under the lock.
             try Schema.migrator.migrate(pool)
         }
-        return DeliveryStore(path: path, pool: pool)
+        return DeliveryStore(path: path, pool: pool, snapshotRewriteThreshold: snapshotRewriteThreshold)
     }
 
     /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
@@ -85,7 +95,8 @@ public final class DeliveryStore: @unchecked Sendable {
     public func write(now: Date = Date(), _ body: (StoreWriter) throws -> Void) throws -> ImportSummary {
         defer { ImportTrace.mark("write transaction ended") }
         let (summary, combos) = try pool.write { db in
-            let writer = try StoreWriter(db: db, now: now, combos: comboCache.current)
+            let writer = try StoreWriter(db: db, now: now, combos: comboCache.current,
+                                         snapshotRewriteThreshold: snapshotRewriteThreshold)
             try body(writer)
             try writer.finish()
             return (writer.summary, writer.comboContents)

@@ -76,8 +76,12 @@ enum PipelinedWrite {
         let sink = Sink(stager: writer.stager, channel: channel)
         writer.stagerLent = true
         defer { writer.stagerLent = false }
+        // The producer closure and the sink (with the writer's stager, lent) belong to the reading thread from here
+        // on; this thread uses only the channel (`Sendable`) until `producerEnded` says the reader is done.
+        let reader = HandedOver((produce: produce, sink: sink))
         let thread = Thread {
             defer { producerEnded.signal() }
+            let (produce, sink) = reader.value
             do {
                 try produce(sink)
                 ImportTrace.mark("reading done")

@@ -2,7 +2,10 @@ import Foundation
 
 /// A bounded queue between one producing thread and one consuming thread. `put` waits while the queue is full;
 /// `cancel` wakes both sides and makes every later `put` throw, so a producer stops soon after the consumer fails.
-final class RecordChannel<Item>: @unchecked Sendable {
+///
+/// `@unchecked Sendable`: `items` and `cancelled` are read and written only with `condition` locked, and the items
+/// themselves are `Sendable`; `capacity` never changes.
+final class RecordChannel<Item: Sendable>: @unchecked Sendable {
     struct Cancelled: Error {}
 
     private let condition = NSCondition()

@@ -47,7 +47,7 @@ enum StoreFile {
     static func refuseDirectory(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw StoreError("\(path) is a directory: name the store's file, e.g. --db \((path as NSString).appendingPathComponent("store.sqlite"))")
+            throw StoreIsDirectory(path: path)
         }
     }
 
@@ -79,7 +79,7 @@ enum StoreFile {
     }
 
     /// Builds a migrated store at the creation path and renames it to `path` (the caller holds the lock).
-    static func create(at path: String, prepare: @escaping (Database) throws -> Void) throws {
+    static func create(at path: String, prepare: @escaping @Sendable (Database) throws -> Void) throws {
         let temporary = creationPath(path)
         removeWithSidecars(temporary)  // a creation interrupted before
         // A WAL or shared-memory file of an empty file that was there would otherwise be read into the new store.

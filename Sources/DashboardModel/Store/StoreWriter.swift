@@ -83,13 +83,19 @@ public final class StoreWriter {
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
     /// The index on created was dropped because the store held no delivery; `finish` builds it.
     var rebuildsCreatedIndex = false
+    /// A commit that changed more slot rows than this rewrites the aggregate snapshot (`AggregateSnapshotWriter`).
+    let snapshotRewriteThreshold: Int
     /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
     static let deliveryRowValues = 8 + StagedDetails.columns.count
     static var deliveryRowMarks: String { Array(repeating: "?", count: deliveryRowValues).joined(separator: ", ") }
 
-    /// - Parameter combos: the combinations known from earlier transactions; only those added since are read.
-    init(db: Database, now: Date, combos: ComboCache.Contents = ComboCache.Contents()) throws {
+    /// - Parameters:
+    ///   - combos: the combinations known from earlier transactions; only those added since are read.
+    ///   - snapshotRewriteThreshold: a commit that changed more slot rows than this rewrites the aggregate snapshot.
+    init(db: Database, now: Date, combos: ComboCache.Contents = ComboCache.Contents(),
+         snapshotRewriteThreshold: Int = AggregateSnapshotWriter.defaultRewriteThreshold) throws {
         self.db = db
+        self.snapshotRewriteThreshold = snapshotRewriteThreshold
         self.now = Int64(now.timeIntervalSince1970)
         findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
         insertDelivery = try RawStatement(db, """
@@ -225,7 +231,8 @@ public final class StoreWriter {
         if slotCountsWereEmpty {
             try AggregateSnapshotWriter.replace(db, generation: generation, wholeTable: slotEntries)
         } else {
-            try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count)
+            try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count,
+                                                         threshold: snapshotRewriteThreshold)
         }
         ImportTrace.mark("snapshot written")
         slotCountsWereEmpty = false

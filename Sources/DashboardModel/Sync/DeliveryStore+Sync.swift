@@ -62,7 +62,8 @@ extension DeliveryStore {
                     let started = Date()
                     var state = try SyncTableState.load(db, table)
                         ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
-                    let writer = try StoreWriter(db: db, now: now ?? started, combos: combos)
+                    let writer = try StoreWriter(db: db, now: now ?? started, combos: combos,
+                                                 snapshotRewriteThreshold: snapshotRewriteThreshold)
                     let entries = Counter()
                     var unseen = 0, endedFullRead = false
                     var page: SyncPage? = first
@@ -291,7 +292,9 @@ extension DeliveryStore {
 }
 
 /// A value the reading thread counts and the writer's thread reads once the reading has ended.
-private final class Counter: @unchecked Sendable {
+/// Not `Sendable`: it travels to the reading thread inside the producer `PipelinedWrite.run` hands over, and is read
+/// here only after `run` returned (the reader has ended).
+private final class Counter {
     var value = 0
 }
 

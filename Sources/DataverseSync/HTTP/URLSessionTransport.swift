@@ -5,6 +5,9 @@ import FoundationNetworking
 
 /// HTTP through Foundation's URLSession: no cookies, no cache, no redirects (a redirect could carry the bearer
 /// token to another host; the Web API does not redirect, so a 3xx is reported as it is).
+///
+/// `@unchecked Sendable`: its one stored property, `session` (itself thread-safe), is set once in `init` (after
+/// `super.init`, since the session's delegate is `self`) before the object can reach another thread, and never again.
 public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionTaskDelegate, @unchecked Sendable {
     private var session: URLSession!
 

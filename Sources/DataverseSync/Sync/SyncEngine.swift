@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import Synchronization
 
 /// Settings of the sync's reading.
 public struct SyncSettings: Sendable {
@@ -25,7 +26,7 @@ public struct SyncSettings: Sendable {
 /// or a modifiedon poll), then the conversations deliveries link to. Every page goes to the store with the cursor
 /// that follows it, in one transaction, so a kill at any moment resumes with nothing lost or counted twice.
 /// While the store applies a page the next one is already being fetched (still one request in flight per table).
-public final class SyncEngine: @unchecked Sendable {
+public final class SyncEngine: Sendable {
     public static let tableOrder: [SyncTable] = [.configurations, .queues, .deliveries]
 
     let store: DeliveryStore
@@ -34,7 +35,8 @@ public final class SyncEngine: @unchecked Sendable {
     let clock: any SyncClock
     let progress: (@Sendable (SyncProgress) -> Void)?
     let log: @Sendable (String) -> Void
-    private var latestServerDate: Date?
+    /// The newest `Date` a page's reply carried in this round (the service's clock, for the status).
+    private let latestServerDate = Mutex<Date?>(nil)
 
     public init(store: DeliveryStore, client: WebAPIClient, settings: SyncSettings = SyncSettings(), clock: any SyncClock = SystemClock(),
                 progress: (@Sendable (SyncProgress) -> Void)? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -53,7 +55,7 @@ public final class SyncEngine: @unchecked Sendable {
         do {
             for table in Self.tableOrder { report.tables.append(try await read(table)) }
             report.tables.append(try await readConversations())
-            try store.recordSyncSuccess(at: clock.now(), serverTime: latestServerDate)
+            try store.recordSyncSuccess(at: clock.now(), serverTime: latestServerDate.withLock { $0 })
         } catch {
             let message = Self.wording(error)
             report.failure = message
@@ -336,7 +338,7 @@ public final class SyncEngine: @unchecked Sendable {
         do {
             for try await page in stream {
                 queued.add(-1)
-                if let date = page.serverDate { latestServerDate = max(latestServerDate ?? date, date) }
+                if let date = page.serverDate { latestServerDate.withLock { $0 = max($0 ?? date, date) } }
                 batch.append(SyncPage(bytes: page.bytes, source: Redaction.url(page.url), cursor: try cursor(page)))
                 if queued.value == 0 || batch.count >= 10 { try flush() }
             }
@@ -366,9 +368,8 @@ public final class SyncEngine: @unchecked Sendable {
 }
 
 /// Pages fetched and not yet taken by the store.
-private final class QueuedCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.withLock { count } }
-    func add(_ n: Int) { lock.withLock { count += n } }
+private final class QueuedCount: Sendable {
+    private let count = Mutex(0)
+    var value: Int { count.withLock { $0 } }
+    func add(_ n: Int) { count.withLock { $0 += n } }
 }

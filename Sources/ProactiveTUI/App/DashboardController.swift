@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What a key asks the loop to do next.
 enum ControllerEffect: Equatable {
@@ -13,12 +14,24 @@ enum ControllerEffect: Equatable {
     /// Ctrl-Z: restore the terminal and stop, as less and vim do.
     case suspend
     case quit
+    /// The drill-down list opened or moved: read what it needs (a count, a window of rows), then draw.
+    case loadList
+    /// `e` in the list: write it to a file, then draw the path (or the error) in the footer.
+    case exportList
+    /// Apply the saved view of that name (the loop reads and checks it against the store).
+    case applyView(String)
+    /// Save the filters in force as a view of that name (the loop writes the settings file).
+    case saveView(String)
 }
 
 /// Turns keys into changes of the UI state and the filters. Pure state: unit-tested without a terminal.
 struct DashboardController {
     private(set) var history: FilterHistory
     var state: UIState
+    /// The saved views' names, in the file's order (what `v` lists).
+    var viewNames: [String] = []
+    /// The view applied last and the filters it gave: its name shows while the filters are still those.
+    private(set) var appliedView: (name: String, filters: DashboardFilters)?
 
     init(filters: DashboardFilters, wall: Bool = false) {
         history = FilterHistory(filters)
@@ -26,6 +39,23 @@ struct DashboardController {
     }
 
     var filters: DashboardFilters { history.current }
+
+    /// The name of the view in force: the one applied or saved last, while the filters have not changed since.
+    var activeView: String? {
+        guard let appliedView, appliedView.filters == filters else { return nil }
+        return appliedView.name
+    }
+
+    /// Shows a view's filters (a change Backspace undoes, like any other).
+    mutating func showView(_ name: String, filters: DashboardFilters) -> ControllerEffect {
+        appliedView = (name, filters)
+        let effect = change { $0 = filters }
+        state.message = "view " + name
+        return effect == .requery ? .requery : .redraw
+    }
+
+    /// The filters in force are those of the view `name` (just saved, or the one the dashboard opened on).
+    mutating func markView(_ name: String) { appliedView = (name, filters) }
 
     func sidebarModel(for data: DashboardData) -> SidebarModel {
         SidebarModel(data: data, search: state.sidebar.search, searchSection: state.sidebar.searchSection)
@@ -43,13 +73,15 @@ struct DashboardController {
         }
         if state.input != nil { return handleInput(key, data: data) }
         state.message = nil
+        if state.list != nil { return handleList(key, data: data, geometry: geometry) }
+        if state.viewList != nil { return handleViewList(key) }
         let action = KeyBindings.action(for: key, in: .dashboard)
         if state.showHelp {
             if action == .quit { return .quit }
             state.showHelp = false
             return .redraw
         }
-        if let action { return perform(action) }
+        if let action { return perform(action, data: data) }
         if state.wall { return .none }
         switch state.focus {
         case .sidebar:
@@ -62,11 +94,14 @@ struct DashboardController {
     }
 
     /// The actions that apply wherever the focus is.
-    private mutating func perform(_ action: KeyAction) -> ControllerEffect {
+    private mutating func perform(_ action: KeyAction, data: DashboardData) -> ControllerEffect {
         switch action {
         case .quit: return .quit
         case .showHelp:
             state.showHelp = true
+            return .redraw
+        case .toggleComparison:
+            state.showComparison.toggle()
             return .redraw
         case .toggleWall:
             state.wall.toggle()
@@ -102,7 +137,17 @@ struct DashboardController {
             return .redraw
         case .repaint: return .repaint
         case .suspend: return .suspend
-        case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search:
+        case .examineHeader: return openHeaderFigure(data: data)
+        case .listViews:
+            state.viewList = ViewList(names: viewNames, cursor: activeView.flatMap { viewNames.firstIndex(of: $0) } ?? 0)
+            return .redraw
+        case .saveView:
+            // Wall mode has no footer to type the name in: saving is for the normal layout.
+            guard !state.wall else { return .none }
+            state.input = TextInput(purpose: .viewName, text: activeView ?? "")
+            return .redraw
+        case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search, .examine, .cycleSort,
+             .reverseSort, .exportList:
             return .none
         }
     }
@@ -201,6 +246,13 @@ struct DashboardController {
         case .first: if count > 0 { state.selection[panel] = 0 }
         case .last: if count > 0 { state.selection[panel] = count - 1 }
         case .activate, .toggle: return crossFilter(panel, data: data, geometry: geometry)
+        case .examine:
+            switch DrilldownMapper.target(state: state, data: data, geometry: geometry) {
+            case .success(let target): return open(target, geometry: geometry)
+            case .failure(let refusal):
+                state.message = refusal.description
+                return .redraw
+            }
         case .clearFocused:
             switch panel.crossFilter {
             case .dimension(let dimension): return change { $0.clear(dimension) }
@@ -270,9 +322,34 @@ struct DashboardController {
             guard data.byQueue.indices.contains(i) else { return .none }
             let id = data.byQueue[i].id
             effect = change { $0.set(.queue, [id]) }
+        case .compliance:
+            guard let rows = data.compliance?.rows, rows.indices.contains(i) else { return .none }
+            let id = rows[i].id
+            effect = change { $0.set(.configuration, [id]) }
         }
         if effect == .requery { state.selection[panel] = 0 }
         return effect
+    }
+
+    // MARK: Saved views
+
+    private mutating func handleViewList(_ key: Key) -> ControllerEffect {
+        guard var list = state.viewList else { return .none }
+        switch KeyBindings.action(for: key, in: .viewList) {
+        case .move(.up): list.cursor = max(0, list.cursor - 1)
+        case .move(.down): list.cursor = max(0, min(list.names.count - 1, list.cursor + 1))
+        case .activate:
+            state.viewList = nil
+            guard list.names.indices.contains(list.cursor) else { return .redraw }
+            return .applyView(list.names[list.cursor])
+        case .back, .listViews:
+            state.viewList = nil
+            return .redraw
+        case .quit: return .quit
+        default: return .none
+        }
+        state.viewList = list
+        return .redraw
     }
 
     // MARK: Text input
@@ -306,6 +383,9 @@ struct DashboardController {
         switch input.purpose {
         case .search:
             return .redraw
+        case .listSearch:
+            state.list?.setSearch(input.text)
+            return .loadList
         case .timeZone:
             switch PromptInput.timeZone(input.text) {
             case .success(let zone): return change { $0.timeZone = zone }
@@ -320,7 +400,79 @@ struct DashboardController {
                 state.message = error.description
                 return .redraw
             }
+        case .viewName:
+            let name = input.text.trimmingCharacters(in: .whitespaces)
+            guard SavedView.isValidName(name) else {
+                state.message = "a view's name takes 1 to 40 letters, digits, - and _"
+                return .redraw
+            }
+            return .saveView(name)
         }
+    }
+
+    // MARK: The drill-down list
+
+    private mutating func open(_ target: DrilldownTarget, geometry: ViewGeometry, headerFigure: Int? = nil) -> ControllerEffect {
+        var list = DeliveryListState(target: target)
+        if let rows = geometry.listPageSize { list.pageSize = rows }
+        state.list = list
+        state.headerFigure = headerFigure
+        return .loadList
+    }
+
+    /// `X`: the header's total first, then each figure after the one the list shows.
+    private mutating func openHeaderFigure(data: DashboardData, geometry: ViewGeometry = ViewGeometry()) -> ControllerEffect {
+        let targets = DrilldownMapper.headerTargets(data: data)
+        let next = state.list == nil ? 0 : ((state.headerFigure ?? -1) + 1) % targets.count
+        var geometry = geometry
+        if geometry.listPageSize == nil { geometry.listPageSize = state.list?.pageSize }
+        return open(targets[next], geometry: geometry, headerFigure: next)
+    }
+
+    private mutating func handleList(_ key: Key, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
+        let action = KeyBindings.action(for: key, in: .list)
+        if state.showHelp {
+            if action == .quit { return .quit }
+            state.showHelp = false
+            return .redraw
+        }
+        guard let action, var list = state.list else { return .none }
+        if let rows = geometry.listPageSize { list.pageSize = rows }
+        list.status = nil
+        switch action {
+        case .quit: return .quit
+        case .showHelp:
+            state.list = list
+            state.showHelp = true
+            return .redraw
+        case .back:
+            state.list = nil
+            state.headerFigure = nil
+            return .redraw
+        case .examineHeader:
+            state.list = list
+            return openHeaderFigure(data: data, geometry: geometry)
+        case .search:
+            state.list = list
+            state.input = TextInput(purpose: .listSearch, text: list.search)
+            return .redraw
+        case .exportList:
+            state.list = list
+            return .exportList
+        case .move(.up): list.move(by: -1)
+        case .move(.down): list.move(by: 1)
+        case .pageUp: list.page(by: -1)
+        case .pageDown: list.page(by: 1)
+        case .first: list.toFirst()
+        case .last: list.toLast()
+        case .cycleSort: list.cycleSort()
+        case .reverseSort: list.reverseSort()
+        default:
+            state.list = list
+            return .redraw
+        }
+        state.list = list
+        return .loadList
     }
 
     // MARK: Wall mode

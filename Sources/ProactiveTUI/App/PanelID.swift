@@ -1,8 +1,13 @@
 import DashboardModel
 
-/// The six panels of the dashboard, numbered as the zoom keys `1`-`6` are.
+/// The panels of the dashboard, numbered as the zoom keys `1`-`7` are.
 enum PanelID: Int, CaseIterable, Hashable {
     case statusChart = 1, resultDonut, dialModeDonut, configurationTable, queueTable, dateTable
+    /// Abandoned over live-answered calls per configuration in the abandon rule's window (issue 13).
+    case compliance
+
+    /// The zoom keys as the help, the footer and the README name them: `1-7`.
+    static let zoomKeysLabel = "1-\(allCases.count)"
 
     /// The title in the report's wording.
     var title: String { titles[0] }
@@ -17,6 +22,9 @@ enum PanelID: Int, CaseIterable, Hashable {
         case .configurationTable: ["Delivery metrics by configuration", "Metrics by configuration", "By configuration"]
         case .queueTable: ["Delivery metrics by queue", "Metrics by queue", "By queue"]
         case .dateTable: ["Delivery metrics by date", "Metrics by date", "By date"]
+        // Not Microsoft's abandoned rate (over attempted): the title says what is divided by what.
+        case .compliance: ["Compliance: abandoned / live-answered by configuration", "Abandoned / live-answered by configuration",
+                           "Abandoned / live by configuration", "By abandoned / live"]
         }
     }
 
@@ -29,6 +37,7 @@ enum PanelID: Int, CaseIterable, Hashable {
         case .configurationTable: "Configurations"
         case .queueTable: "Queues"
         case .dateTable: "Dates"
+        case .compliance: "Compliance"
         }
     }
 
@@ -41,6 +50,7 @@ enum PanelID: Int, CaseIterable, Hashable {
         case .configurationTable: data.byConfiguration.count
         case .queueTable: data.byQueue.count
         case .dateTable: data.byDate.count
+        case .compliance: data.compliance?.rows.count ?? 0
         }
     }
 
@@ -53,6 +63,7 @@ enum PanelID: Int, CaseIterable, Hashable {
         case .configurationTable: .dimension(.configuration)
         case .queueTable: .dimension(.queue)
         case .dateTable: .date
+        case .compliance: .dimension(.configuration)
         }
     }
 }

@@ -1,16 +1,21 @@
+import Foundation
 import DashboardModel
+import TerminalUI
 
-/// One of the six panels: its frame, and the chart or table inside with the current selection.
+/// One of the panels: its frame, and the chart or table inside with the current selection.
 struct PanelView: Widget {
     let panel: PanelID
     let data: DashboardData
     let state: UIState
     let wall: Bool
+    var thresholds = Thresholds()
 
     /// Legend lines of a donut on the wall: the five largest entries and "Other", so the ring gets the room.
     static let wallLegendLimit = 6
 
     var focused: Bool { !wall && state.focus == .panel(panel) }
+    /// The previous period, when the change is shown.
+    var comparison: PreviousPeriod? { state.showComparison ? data.previous : nil }
     var selected: Int? { wall ? nil : state.selection[panel] }
 
     func render(into grid: inout Grid, area: Rect, theme: Theme) {
@@ -26,12 +31,12 @@ struct PanelView: Widget {
         let titles = panel.titles.map { prefix + $0 }
         let title = titles.first { DisplayWidth.of($0) <= room } ?? titles[titles.count - 1]
         let chart = panel == .statusChart ? statusChart(inner: Panel.inner(of: area), theme: theme) : nil
-        let frame = Panel(title: title, focused: focused, footer: chart?.footer ?? footer(area: area))
+        let frame = Panel(title: title, focused: focused, footer: chart?.footer ?? footer(area: area, theme: theme))
         if let chart, let layout = chart.layout {
             geometry.chartBuckets = layout.buckets
             geometry.chartLabels = chart.widget.seriesLabels
         }
-        if panel == .configurationTable || panel == .queueTable {
+        if panel == .configurationTable || panel == .queueTable || panel == .compliance {
             geometry.pageSize[panel] = DataTable.visibleRows(in: Panel.inner(of: area))
         }
         let inner = frame.draw(into: &grid, area: area, theme: theme)
@@ -42,19 +47,29 @@ struct PanelView: Widget {
                 chart.widget.render(into: &grid, area: inner, theme: theme, layout: chart.layout)
             }
         case .resultDonut:
-            DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
+            DonutChart(entries: data.processedByResult.labelled, holeRatio: 0.55, selectedIndex: selected,
                        centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
                        legendLimit: wall ? Self.wallLegendLimit : .max)
                 .render(into: &grid, area: inner, theme: theme)
         case .dialModeDonut:
-            DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
+            DonutChart(entries: data.processedByDialMode.labelled, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
                 .render(into: &grid, area: inner, theme: theme)
         case .configurationTable:
-            table(DataTable.configurations(data.byConfiguration), inner: inner).render(into: &grid, area: inner, theme: theme)
+            let base = DataTable.configurations(data.byConfiguration, previous: comparison?.byConfiguration, ascii: theme.isASCII)
+            table(marked(base, .processedRate, column: "Processed",
+                         values: data.byConfiguration.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
+                  inner: inner).render(into: &grid, area: inner, theme: theme)
         case .queueTable:
-            table(DataTable.queues(data.byQueue), inner: inner).render(into: &grid, area: inner, theme: theme)
+            let base = DataTable.queues(data.byQueue, previous: comparison?.byQueue, ascii: theme.isASCII)
+            table(marked(base, .processedRate, column: "Processed",
+                         values: data.byQueue.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
+                  inner: inner).render(into: &grid, area: inner, theme: theme)
+        case .compliance:
+            let base = DataTable.compliance(data.compliance)
+            table(marked(base, .complianceRate, column: "Rate", values: (data.compliance?.rows ?? []).map(\.rate)),
+                  inner: inner).render(into: &grid, area: inner, theme: theme)
         case .dateTable:
-            DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
+            DateColumnsTable(days: data.byDate.map(DayTotals.init), selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
                 .render(into: &grid, area: inner, theme: theme)
         }
         return geometry
@@ -79,6 +94,22 @@ struct PanelView: Widget {
         return (chart, layout, "\(date) \(theme.safe(status)) \(NumberFormat.grouped(bucket.counts[i]))")
     }
 
+    /// A table's cells in the column titled `column` (or beginning so) marked where the row's value is over a level
+    /// of `figure`: each row's processed share (`processed-rate`), each configuration's compliance rate.
+    private func marked(_ base: DataTable, _ figure: ThresholdFigure, column title: String, values: [Double?]) -> DataTable {
+        guard thresholds[figure] != nil,
+              let column = base.columns.firstIndex(where: { $0.title == title || $0.title.hasPrefix(title + " ") })
+        else { return base }
+        var table = base
+        for (i, value) in values.enumerated() where i < table.rows.count && column < table.rows[i].count {
+            let level = thresholds.level(figure, value)
+            guard let style = ThresholdMarks.style(level) else { continue }
+            table.rows[i][column] = ThresholdMarks.marked(table.rows[i][column], level)
+            table.cellStyles[i, default: [:]][column] = style
+        }
+        return table
+    }
+
     /// Tables: the selection in normal use; in wall mode, the page the wall clock has reached.
     private func table(_ base: DataTable, inner: Rect) -> DataTable {
         var table = base
@@ -96,11 +127,20 @@ struct PanelView: Widget {
         return table
     }
 
-    private func footer(area: Rect) -> String? {
+    private func footer(area: Rect, theme: Theme) -> String? {
         let count = panel.itemCount(data: data)
+        if panel == .compliance, let compliance = data.compliance {
+            // The window and the limit, then the position: `10-22..11-20 ≤ 3% · 1/4`.
+            let window = compliance.from == compliance.to ? compliance.to.iso
+                : String(format: "%02d-%02d..%02d-%02d", compliance.from.month, compliance.from.day, compliance.to.month,
+                         compliance.to.day)
+            let limit = (theme.isASCII ? "limit " : "≤ ") + "\(ComplianceFigures.limitPercent)%"
+            let position = wall ? nil : ScrollWindow.position(selected, count: count)
+            return ([window, limit] + (position.map { [$0] } ?? [])).joined(separator: theme.glyphs.separator)
+        }
         guard count > 0 else { return nil }
         switch panel {
-        case .configurationTable, .queueTable:
+        case .configurationTable, .queueTable, .compliance:
             if wall {
                 let visible = max(1, DataTable.visibleRows(in: Panel.inner(of: area)))
                 let pages = (count + visible - 1) / visible

@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What the composer needs besides data and UI state.
 struct ScreenContext {
@@ -8,6 +9,12 @@ struct ScreenContext {
     var staleAfter: Double = 300
     var now = Date()
     var sync: SyncIndicator?
+    /// The list shows to-addresses as stored (`--show-addresses`); otherwise masked.
+    var showAddresses = false
+    /// Figures over these levels turn amber or red and carry `!` / `!!`.
+    var thresholds = Thresholds()
+    /// The saved view in force, named in the header.
+    var viewName: String?
 }
 
 /// Draws a whole frame into an in-memory grid: header, sidebar, panels, footer, overlays.
@@ -16,23 +23,36 @@ enum ScreenComposer {
     static func compose(data: DashboardData, state: UIState, context: ScreenContext, width: Int, height: Int) -> ComposedFrame {
         var grid = Grid(width: max(0, width), height: max(0, height))
         let theme = context.theme
-        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync)
+        let header = HeaderBar(data: data, stale: context.stale, sync: context.sync, showChange: state.showComparison,
+                               thresholds: context.thresholds, viewName: context.viewName)
         let layout = ScreenLayout.make(width: width, height: height, state: state, headerHeight: header.preferredHeight)
         if layout.mode == .tooSmall {
             TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
                             haveWidth: width, haveHeight: height).render(into: &grid, area: grid.bounds, theme: theme)
             return ComposedFrame(grid: grid, geometry: ViewGeometry())
         }
+        if let list = state.list {
+            DeliveryListScreen(list: list, data: data, state: state, context: context)
+                .render(into: &grid, header: header, width: width, height: height)
+            drawHelp(into: &grid, state: state, theme: theme)
+            var geometry = ViewGeometry()
+            geometry.listPageSize = DeliveryListScreen.pageSize(width: width, height: height, headerHeight: header.preferredHeight)
+            return ComposedFrame(grid: grid, geometry: geometry)
+        }
         if layout.mode == .wall {
-            WallHeader(data: data, stale: context.stale, sync: context.sync).render(into: &grid, area: layout.header, theme: theme)
-            if let tiles = layout.tiles { LiveTiles(data: data).render(into: &grid, area: tiles, theme: theme) }
+            WallHeader(data: data, stale: context.stale, sync: context.sync, viewName: context.viewName)
+                .render(into: &grid, area: layout.header, theme: theme)
+            if let tiles = layout.tiles {
+                LiveTiles(data: data, showChange: state.showComparison, thresholds: context.thresholds)
+                    .render(into: &grid, area: tiles, theme: theme)
+            }
         } else {
             header.render(into: &grid, area: layout.header, theme: theme)
         }
         if let tabs = layout.tabs { drawTabs(into: &grid, area: tabs, state: state, theme: theme) }
         var geometry = ViewGeometry()
         for (panel, area) in layout.panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let drawn = PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall)
+            let drawn = PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall, thresholds: context.thresholds)
                 .draw(into: &grid, area: area, theme: theme)
             if panel == .statusChart {
                 geometry.chartBuckets = drawn.chartBuckets
@@ -45,28 +65,42 @@ enum ScreenComposer {
             SidebarView(model: controller, cursor: state.sidebar, focused: state.focus == .sidebar)
                 .render(into: &grid, area: sidebar, theme: theme)
         }
-        if let footer = layout.footer { drawFooter(into: &grid, area: footer, state: state, theme: theme) }
-        if state.showHelp {
-            let help = HelpOverlay(entries: KeyBindings.helpEntries)
-            let size = help.preferredSize
-            let w = min(size.width, width), h = min(size.height, height)
-            help.render(into: &grid, area: Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h), theme: theme)
+        if let footer = layout.footer {
+            drawFooter(into: &grid, area: footer, state: state, scope: state.focus == .sidebar ? .sidebar : .panel, theme: theme)
         }
+        if let list = state.viewList {
+            ListOverlay(title: "Views (Enter applies, Esc closes)", items: list.names, cursor: list.cursor,
+                        emptyText: "No saved views: V saves these filters as one")
+                .render(into: &grid, area: grid.bounds, theme: theme)
+        }
+        drawHelp(into: &grid, state: state, theme: theme)
         return ComposedFrame(grid: grid, geometry: geometry)
+    }
+
+    private static func drawHelp(into grid: inout Grid, state: UIState, theme: Theme) {
+        guard state.showHelp else { return }
+        let help = HelpOverlay(entries: KeyBindings.helpEntries)
+        let size = help.preferredSize
+        let w = min(size.width, grid.width), h = min(size.height, grid.height)
+        help.render(into: &grid, area: Rect(x: (grid.width - w) / 2, y: (grid.height - h) / 2, width: w, height: h), theme: theme)
     }
 
     private static func drawTabs(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
         var x = area.x
         let current = state.zoomed ?? state.visiblePanel
-        for panel in PanelID.allCases {
-            let text = " \(panel.rawValue) \(panel.shortTitle) "
+        // Tabs padded on both sides when they fit, else on the right only.
+        let padded = PanelID.allCases.map { " \($0.rawValue) \($0.shortTitle) " }
+        let tight = DisplayWidth.of(padded.joined()) > area.width
+        for (panel, tab) in zip(PanelID.allCases, padded) {
+            let text = tight ? String(tab.dropFirst()) : tab
             let style: Style = panel == current ? .selected : .muted
             x += grid.put(text, x: x, y: area.y, style: style, maxWidth: area.right - x)
             if x >= area.right { break }
         }
     }
 
-    private static func drawFooter(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
+    /// The footer: the line being typed, else the message, else the key hints of `scope`.
+    static func drawFooter(into grid: inout Grid, area: Rect, state: UIState, scope: KeyScope, theme: Theme) {
         grid.fill(area)
         if let input = state.input {
             let text = input.prompt + input.text
@@ -78,10 +112,11 @@ enum ScreenComposer {
             _ = grid.put(theme.safe(message), x: area.x, y: area.y, style: .warning, maxWidth: area.width)
             return
         }
-        var hints = KeyBindings.hints(for: state.focus == .sidebar ? .sidebar : .panel)
+        var hints = KeyBindings.hints(for: scope)
         if theme.isASCII {
             hints = hints.map {
                 $0.replacingOccurrences(of: "←→↑↓", with: "arrows").replacingOccurrences(of: "←→", with: "left/right")
+                    .replacingOccurrences(of: "↑↓", with: "up/down")
                     .replacingOccurrences(of: "⌫", with: "Bksp")
             }
         }

@@ -1,11 +1,16 @@
+import TerminalUI
+
 /// Where everything goes for a given terminal size and UI state. Pure: tested at 200x60, 120x35, 80x24 and
 /// below the minimum.
 struct ScreenLayout: Equatable {
     static let minimumWidth = 60
     static let minimumHeight = 18
-    /// From this size up the sidebar and all six panels show at once.
+    /// From this size up the sidebar and the panels show at once.
     static let fullWidth = 110
     static let fullHeight = 30
+    /// Panel columns from which the compliance panel has a place of its own beside the two tables; below, it takes
+    /// the queue table's place while it has the focus (Tab or `7` reach it).
+    static let complianceBesideWidth = 150
 
     enum Mode: Equatable {
         case tooSmall
@@ -55,7 +60,13 @@ struct ScreenLayout: Equatable {
         let chartHeight = max(8, (body.height - dateHeight) * 55 / 100)
         let rows = body.rows([.fixed(chartHeight), .fill, .fixed(dateHeight)])
         layout.place([.statusChart, .resultDonut, .dialModeDonut], in: rows[0].columns(chartRow(width: rows[0].width)))
-        layout.place([.configurationTable, .queueTable], in: rows[1].columns([.percent(58), .fill]))
+        if rows[1].width >= complianceBesideWidth {
+            layout.place([.configurationTable, .queueTable, .compliance],
+                         in: rows[1].columns([.percent(42), .percent(25), .fill]))
+        } else {
+            let right: PanelID = state.focus == .panel(.compliance) ? .compliance : .queueTable
+            layout.place([.configurationTable, right], in: rows[1].columns([.percent(58), .fill]))
+        }
         layout.panels[.dateTable] = rows[2]
         return layout
     }

@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// Everything about the screen that is not data: focus, zoom, selections, overlays, text input.
 /// Keys change it (through `DashboardController`); the composer reads it.
@@ -16,6 +17,8 @@ struct UIState {
     /// those dates. Kept by its label, so it follows the status when the filters change which statuses are shown.
     var chartSegment: String?
     var showHelp = false
+    /// The change from the previous period beside the header totals, the tiles and the tables (key `p`).
+    var showComparison = true
     var wall: Bool
     /// Wall mode: which page of each table is showing.
     var wallPage = 0
@@ -24,6 +27,12 @@ struct UIState {
     /// A short message for the footer (an error from the last action, a hint).
     var message: String?
     var sidebar = SidebarCursor()
+    /// The drill-down list (`x`), while it is open; Esc closes it and the dashboard's selection is as it was.
+    var list: DeliveryListState?
+    /// The header figure the list shows when it was opened with `X` (the next `X` lists the next figure).
+    var headerFigure: Int?
+    /// The list of saved views (`v`), while it is open.
+    var viewList: ViewList?
 
     init(wall: Bool = false) { self.wall = wall }
 
@@ -47,6 +56,10 @@ struct TextInput: Equatable {
         case timeZone
         /// `YYYY-MM-DD..YYYY-MM-DD` or one day.
         case dates
+        /// The drill-down list's search (applied on Enter).
+        case listSearch
+        /// The name to save the filters under as a view (`V`).
+        case viewName
     }
 
     var purpose: Purpose
@@ -55,8 +68,16 @@ struct TextInput: Equatable {
     var prompt: String {
         switch purpose {
         case .search: "Search: "
+        case .listSearch: "Search id, address, disposition codes: "
         case .timeZone: "Time zone (IANA name, e.g. Asia/Kathmandu): "
         case .dates: "Dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD): "
+        case .viewName: "Save the filters as view (letters, digits, - and _): "
         }
     }
+}
+
+/// The saved views' names as `v` lists them, and the one under the cursor.
+struct ViewList: Equatable {
+    var names: [String]
+    var cursor = 0
 }

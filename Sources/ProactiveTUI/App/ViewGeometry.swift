@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// What the last frame showed that keys need: the status chart's columns (days or weeks) and its statuses in stack
 /// order, and how many rows a table page holds. The composer returns it with the frame it drew (`ComposedFrame`),
 /// and the loop keeps it for the next key.
@@ -6,6 +8,8 @@ struct ViewGeometry: Equatable {
     /// The status chart's series, bottom of the stack first (what `chartBuckets`' counts are indexed by).
     var chartLabels: [String] = []
     var pageSize: [PanelID: Int] = [:]
+    /// The drill-down list's rows on screen, while it is open.
+    var listPageSize: Int?
 }
 
 /// A composed frame: the cells to show and the geometry they were laid out with.

@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// Wall mode's one-line header: title, the filters in force, and when data last changed (or STALE). A failing
 /// sync is shown plainly, in reverse video, before the update time (a synced one as `Synced 14:03`).
@@ -6,11 +7,14 @@ struct WallHeader: Widget {
     let data: DashboardData
     let stale: Bool
     var sync: SyncIndicator? = nil
+    /// The saved view shown (wall mode's `--cycle-views`), named before the filters.
+    var viewName: String? = nil
 
     func render(into grid: inout Grid, area: Rect, theme: Theme) {
         grid.fill(area)
         let sep = theme.glyphs.separator
-        let left = "Proactive Outbound" + sep + FilterSummary.text(data.filters, facets: data.facets, separator: theme.glyphs.separator)
+        let view = viewName.map { "View " + theme.safe($0) + sep } ?? ""
+        let left = "Proactive Outbound" + sep + view + FilterSummary.text(data.filters, facets: data.facets, separator: theme.glyphs.separator)
         let updated = "Updated " + ClockText.time(data.readAt, in: data.filters.zone)
         let right = stale ? updated + "  STALE " : updated
         var rightWidth = DisplayWidth.of(right)

@@ -88,7 +88,8 @@ struct BenchCommand: ParsableCommand {
         log("filter change to finished frame: \(sequence.count) states...")
         let timer = BenchFrameTimer(index: index, now: now, width: 120, height: 35)
         report.frames = timer.run(sequence)
-        report.warmFrames = timer.run(sequence)
+        // The second pass, interleaved with the same state without the previous period and compliance.
+        (report.warmFrames, report.framesWithoutPeriodFigures) = timer.runInterleaved(sequence)
 
         log("baseline: plain SQL over the delivery rows...")
         report.baselineIndexSeconds = try BaselineQuery.ensureCreatedIndex(on: store)

@@ -20,6 +20,8 @@ struct BenchReport {
     var now = Date()
     var frames: [BenchFrameTimer.Sample] = []
     var warmFrames: [BenchFrameTimer.Sample] = []
+    /// The same states without the previous period and the compliance figure (as before issue 13).
+    var framesWithoutPeriodFigures: [BenchFrameTimer.Sample] = []
     var baselineIndexSeconds: Double?
     var baselineIndexExisted = false
     var baselinePlan: [String] = []
@@ -47,6 +49,9 @@ struct BenchReport {
     var mismatches: Int { baseline.filter { !$0.differences.isEmpty }.count }
     var frameStats: DurationStats { DurationStats(frames.map(\.totalMs)) }
     var warmStats: DurationStats { DurationStats(warmFrames.map(\.totalMs)) }
+    var withoutPeriodStats: DurationStats { DurationStats(framesWithoutPeriodFigures.map(\.totalMs)) }
+    var withoutPeriodCPUStats: DurationStats { DurationStats(framesWithoutPeriodFigures.map(\.cpuMs)) }
+    var warmCPUStats: DurationStats { DurationStats(warmFrames.map(\.cpuMs)) }
     var computeStats: DurationStats { DurationStats(frames.map(\.computeMs)) }
     var renderStats: DurationStats { DurationStats(frames.map(\.renderMs)) }
     var cpuStats: DurationStats { DurationStats(frames.map(\.cpuMs)) }
@@ -92,6 +97,14 @@ struct BenchReport {
         row("  of which layout + render (120x35)", "median \(ms(renderStats.median)), p95 \(ms(renderStats.p95)), max \(ms(renderStats.max))")
         row("  CPU time, both threads (compute + render)", "median \(ms(cpuStats.median)), p95 \(ms(cpuStats.p95)), max \(ms(cpuStats.max))")
         row("  second pass (same states again)", "median \(ms(warmStats.median)), p95 \(ms(warmStats.p95)), max \(ms(warmStats.max))")
+        if !framesWithoutPeriodFigures.isEmpty {
+            let w = withoutPeriodStats
+            let (c, cw) = (warmCPUStats, withoutPeriodCPUStats)
+            row("  same, no previous period/compliance",
+                "median \(ms(w.median)), p95 \(ms(w.p95)), max \(ms(w.max))")
+            row("  CPU time, with / without them", "median \(ms(c.median)) / \(ms(cw.median)), " +
+                "p95 \(ms(c.p95)) / \(ms(cw.p95)), max \(ms(c.max)) / \(ms(cw.max))")
+        }
         let b = baselineStats
         let indexNote = baselineIndexExisted ? "index on deliveries(created) present"
             : String(format: "created index %@ on deliveries(created) in %.1f s", BaselineQuery.indexName, baselineIndexSeconds ?? 0)
@@ -208,6 +221,11 @@ struct BenchReport {
         pairs.append(("compute", stats(computeStats)))
         pairs.append(("render", stats(renderStats)))
         pairs.append(("secondPass", stats(warmStats)))
+        if !framesWithoutPeriodFigures.isEmpty {
+            pairs.append(("withoutPeriodFigures", stats(withoutPeriodStats)))
+            pairs.append(("secondPassCPU", stats(warmCPUStats)))
+            pairs.append(("withoutPeriodFiguresCPU", stats(withoutPeriodCPUStats)))
+        }
         pairs.append(("cpu", stats(cpuStats)))
         pairs.append(("met", .bool(f.median <= Self.frameMedianTarget && f.p95 <= Self.frameP95Target)))
         pairs.append(("perState", .array(perState)))

@@ -19,9 +19,14 @@ enum CommandEntry {
             finish(0)
         } catch {
             let code = RootCommand.exitCode(for: error)
-            // The model's typed errors are worded here, with the command line's words.
-            if error is StoreMissing || error is FilterError {
-                Console.lines(ErrorText.describe(error), to: .error)
+            // The model's typed errors are worded here, with the command line's words. A settings file the
+            // program cannot use is a usage error (exit 2), as a bad flag is.
+            if error is SettingsError {
+                Console.error(ErrorText.describe(error))
+                finish(usageExitCode)
+            }
+            if let worded = ErrorText.worded(error) {
+                Console.lines(worded, to: .error)
                 finish(1)
             }
             let message = RootCommand.fullMessage(for: error).trimmingCharacters(in: .newlines)
@@ -35,8 +40,8 @@ enum CommandEntry {
     }
 
     private static func finish(_ code: Int32) -> Never {
-        fflush(stdout)
-        fflush(stderr)
+        fflush(StandardStream.output)
+        fflush(StandardStream.error)
         exit(code)
     }
 }

@@ -8,11 +8,15 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var drilldown: DrilldownOptions
 
     func run() throws {
-        try filterOptions.precheck()
+        let settings = try DashboardSettings.resolve(viewOptions, filterOptions, display: display)
         try TerminalRequirement.check(command: "dashboard")
-        try DashboardRunner(path: store.path, filterOptions: filterOptions, display: display).run()
+        try DashboardRunner(path: store.path, settings: settings, display: display, drilldown: drilldown,
+                            abandonRule: compliance.rule(fallback: settings.abandonRule)).run()
     }
 }

@@ -24,7 +24,10 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Rebuild the demo store even if it exists.") var rebuild = false
     @Flag(help: "Only build the store and print its path; do not open the dashboard.") var buildOnly = false
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var drilldown: DrilldownOptions
 
     var path: String {
         if let db { return db }
@@ -33,7 +36,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        try filterOptions.precheck()
+        let settings = try DashboardSettings.resolve(viewOptions, filterOptions, display: display)
         if !buildOnly { try TerminalRequirement.check(command: "demo") }
         var history: DemoGenerator?
         if rebuild || !FileManager.default.fileExists(atPath: path) {
@@ -46,6 +49,7 @@ struct DemoCommand: ParsableCommand {
         let feed = rate > 0 ? try DemoFeed(path: path, seed: seed, ratePerMinute: rate, continuing: history) : nil
         feed?.start()
         defer { feed?.stop() }
-        try DashboardRunner(path: path, filterOptions: filterOptions, display: display).run()
+        try DashboardRunner(path: path, settings: settings, display: display, drilldown: drilldown,
+                            abandonRule: compliance.rule(fallback: settings.abandonRule)).run()
     }
 }

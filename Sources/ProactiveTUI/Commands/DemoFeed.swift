@@ -1,28 +1,32 @@
 import DashboardModel
 import Foundation
+import Synchronization
 
 /// The simulated live feed of `demo`: a background thread that advances the simulator and writes its records
 /// to the store every second, as a real feed would (through its own write connection).
-final class DemoFeed: @unchecked Sendable {
+final class DemoFeed: Sendable {
     private let store: DeliveryStore
-    private var simulator: LiveSimulator
-    private let lock = NSLock()
-    private var running = false
-    private var thread: Thread?
+    /// The simulator, until `start` moves it to the feed's thread (the only one that advances it).
+    private let simulator: Mutex<LiveSimulator?>
+    private let running = Mutex(false)
 
     /// - Parameter history: the generator that has just built the store, if it was built now: its deliveries
     ///   still pending or in progress then move on as the feed runs.
     init(path: String, seed: UInt64, ratePerMinute: Double, continuing history: DemoGenerator?) throws {
         store = try DeliveryStore.openForWriting(path: path)
-        simulator = LiveSimulator(seed: seed &+ UInt64(Date().timeIntervalSince1970), center: .standard,
-                                  ratePerMinute: ratePerMinute)
+        var simulator = LiveSimulator(seed: seed &+ UInt64(Date().timeIntervalSince1970), center: .standard,
+                                      ratePerMinute: ratePerMinute)
         if let history { simulator.adoptOpenDeliveries(of: history) }
+        self.simulator = Mutex(simulator)
     }
 
+    /// Starts the feed's thread (once: a second call finds no simulator and does nothing).
     func start() {
-        lock.withLock { running = true }
+        guard let taken = simulator.withLock({ $0.take() }) else { return }
+        running.withLock { $0 = true }
         let thread = Thread { [self] in
-            while lock.withLock({ running }) {
+            var simulator = taken
+            while running.withLock({ $0 }) {
                 let records = simulator.step(now: Date())
                 if !records.isEmpty {
                     _ = try? store.write { writer in for record in records { try writer.apply(record) } }
@@ -31,9 +35,8 @@ final class DemoFeed: @unchecked Sendable {
             }
         }
         thread.name = "demo-feed"
-        self.thread = thread
         thread.start()
     }
 
-    func stop() { lock.withLock { running = false } }
+    func stop() { running.withLock { $0 = false } }
 }

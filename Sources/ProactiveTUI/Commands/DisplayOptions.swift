@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardModel
 
 /// How the dashboard draws and refreshes.
 struct DisplayOptions: ParsableArguments {
@@ -14,4 +15,23 @@ struct DisplayOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Wall mode: seconds between table pages (1 to 3600; default 10).", valueName: "seconds"),
             transform: FlagBounds.cycle.parse)
     var cycle: Double = 10
+    @Option(help: ArgumentHelp("Wall mode: show these saved views in turn, each for --cycle seconds (implies --wall; filter flags override each).",
+                               valueName: "a,b,c"), transform: DisplayOptions.parseViewList)
+    var cycleViews: [String] = []
+    @Flag(help: "Ring the terminal bell once when a figure enters its alert level ([thresholds] in the settings).")
+    var bell = false
+    @Option(help: ArgumentHelp("Run CMD (with /bin/sh -c) when a figure rises to warn or alert; PROACTIVE_TUI_FIGURE, PROACTIVE_TUI_LEVEL and PROACTIVE_TUI_VALUE in its environment.",
+                               valueName: "CMD"))
+    var onAlert: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run --on-alert at most once per figure in this many minutes (0.1 to 10080; default 15).", valueName: "minutes"),
+            transform: FlagBounds.alertEvery.parse)
+    var alertEvery: Double = 15
+
+    static func parseViewList(_ text: String) throws -> [String] {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty, names.allSatisfy(SavedView.isValidName) else {
+            throw FlagValueError("--cycle-views takes view names separated by commas (each 1 to 40 letters, digits, - and _)")
+        }
+        return names
+    }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import DashboardModel
 import Foundation
+import TerminalUI
 
-/// `export`: the deliveries behind the dashboard's numbers (the filters' scope), in created order, as CSV or JSON
+/// `export`: the deliveries behind the dashboard's numbers (the filters' scope), in created order (or the list's
+/// `--sort`, narrowed by its `--search`), as CSV or JSON
 /// Lines. Data, not terminal lines: the bytes go out as the format defines them (RFC 4180 quoting, JSON escapes),
 /// except that on a terminal every value is cleaned as `SafeText` cleans a screen line (control and escape characters
 /// read `�`), so an export typed at a prompt cannot drive the terminal. Piped or written to a file (`-o`), values are
@@ -14,6 +16,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var viewOptions: ViewOptions
     @Option(help: "csv (RFC 4180, a header of Dataverse logical names) or jsonl (one object a line).")
     var format: ExportOptions.Format = .csv
     @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -25,6 +28,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
         "Write to FILE (a temporary file renamed when complete) instead of standard output.", valueName: "FILE"))
     var output: String?
+    @Option(help: ArgumentHelp("Order by a column of the dashboard's list (\(DeliverySort.Column.allCases.map(\.rawValue).joined(separator: ", ")); default created).",
+                               valueName: "column"))
+    var sort: DeliverySort.Column = .created
+    @Flag(help: "The order the other way (newest first for created).") var descending = false
+    @Option(help: ArgumentHelp("Only deliveries whose id, to-address or disposition codes contain TEXT (ASCII case ignored), as the list's / does.",
+                               valueName: "text"))
+    var search: String = ""
 
     static func parseColumns(_ text: String) throws -> [ExportColumn] {
         switch ExportColumn.parseList(text) {
@@ -37,14 +47,17 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try filterOptions.precheck()
+        let settings = try viewOptions.load()
+        let filterFlags = try viewOptions.effectiveFilters(filterOptions, settings: settings)
+        try filterFlags.precheck()
         let session = try DashboardSession.open(path: store.path)
-        let filters = try filterOptions.filters(for: session.index)
+        let filters = try filterFlags.filters(for: session.index)
         let toTerminal = output == nil && Terminal.stdoutIsTerminal
         var clean: (@Sendable (String) -> String)?
         if toTerminal { clean = { SafeText.sanitize($0, ascii: false) } }
         let options = ExportOptions(format: format, columns: columns, showAddresses: showAddresses, raw: raw, clean: clean)
-        let query = DeliveryQuery(filters: filters, selection: .all, now: Date())
+        let query = DeliveryQuery(filters: filters, selection: .all, now: Date(), sort: DeliverySort(sort, descending: descending),
+                                  search: search)
         let exporter = DeliveryExporter(options: options)
         do {
             if let output {
@@ -53,7 +66,7 @@ struct ExportCommand: ParsableCommand {
                 try sink.commit()
                 Console.errorLine("exported \(rows) deliveries to \(SafeText.value(output))")
             } else {
-                let sink = FileStreamSink(stdout)
+                let sink = FileStreamSink(StandardStream.output)
                 _ = try exporter.export(query, index: session.index, store: session.store, to: sink)
                 try sink.flush()
             }
@@ -65,3 +78,4 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportOptions.Format: ExpressibleByArgument {}
+extension DeliverySort.Column: ExpressibleByArgument {}

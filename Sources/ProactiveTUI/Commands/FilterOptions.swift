@@ -53,13 +53,40 @@ struct FilterOptions: ParsableArguments {
     /// Checks what can be checked without a store (zone, dates), so a typo fails before any work starts.
     func precheck() throws {
         do {
-            _ = try FilterValidator.validateZone(tz, environment: ProcessInfo.processInfo.environment)
-            var r = request
-            r.values = [:]
-            _ = try FilterValidator.validate(r)
+            try check()
         } catch let error as FilterError {
             Console.error(error.commandLineText)
             throw ExitCode(2)
         }
+    }
+
+    /// What `precheck` checks, as a typed error (a view's values are checked with it and placed in the file).
+    func check() throws {
+        _ = try FilterValidator.validateZone(tz, environment: ProcessInfo.processInfo.environment)
+        var r = request
+        r.values = [:]
+        _ = try FilterValidator.validate(r)
+    }
+
+    /// These filters (a view's) with the flags given in `flags` laid over them: any date flag replaces the view's
+    /// whole date range (`--last 7` beside a view with `from`/`to`), `--tz` its zone, each list flag that list.
+    func overlaid(by flags: FilterOptions) -> FilterOptions {
+        var out = self
+        if flags.from != nil || flags.to != nil || flags.last != nil || flags.allDates {
+            out.from = flags.from
+            out.to = flags.to
+            out.last = flags.last
+            out.allDates = flags.allDates
+        }
+        if let tz = flags.tz { out.tz = tz }
+        if !flags.channel.isEmpty { out.channel = flags.channel }
+        if !flags.queue.isEmpty { out.queue = flags.queue }
+        if !flags.config.isEmpty { out.config = flags.config }
+        if !flags.status.isEmpty { out.status = flags.status }
+        if !flags.result.isEmpty { out.result = flags.result }
+        if !flags.dialMode.isEmpty { out.dialMode = flags.dialMode }
+        if !flags.conversationType.isEmpty { out.conversationType = flags.conversationType }
+        if !flags.direction.isEmpty { out.direction = flags.direction }
+        return out
     }
 }

@@ -33,6 +33,7 @@ enum FlagBounds {
     static let refresh = FlagBound<Double>(flag: "--refresh", kind: "a number of seconds", range: 0.1...3600)
     static let staleAfter = FlagBound<Double>(flag: "--stale-after", kind: "a number of seconds", range: 1...604_800)
     static let cycle = FlagBound<Double>(flag: "--cycle", kind: "a number of seconds", range: 1...3600)
+    static let alertEvery = FlagBound<Double>(flag: "--alert-every", kind: "a number of minutes", range: 0.1...10_080)
     // `import --follow`.
     static let poll = FlagBound<Double>(flag: "--poll", kind: "a number of seconds", range: 0.05...3600)
     // The demo store and its feed.

@@ -10,7 +10,7 @@ struct FollowImport {
     func run() throws {
         let feed = FeedImporter(store: store, paths: paths)
         Console.line("following \(paths.joined(separator: ", ")) into \(store.path) (Ctrl-C to stop)")
-        setvbuf(stdout, nil, _IOLBF, 0)
+        setvbuf(StandardStream.output, nil, _IOLBF, 0)
         while true {
             let result = try feed.poll()
             for path in result.restartedFiles { Console.line("\(path): truncated or replaced, reading from the top") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardModel
 import Foundation
+import TerminalUI
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +12,8 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var filterOptions: FilterOptions
+    @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var compliance: ComplianceOptions
     @Option(help: "json (CONTRACT.md schema), text (the dashboard screen as plain text) or csv (one table, --table).")
     var format: Format = .json
     @Option(help: "The table of --format csv: configuration, queue, date or status.")
@@ -29,22 +32,26 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        try filterOptions.precheck()
+        let settings = try viewOptions.load()
+        let filterFlags = try viewOptions.effectiveFilters(filterOptions, settings: settings)
+        try filterFlags.precheck()
         let session = try DashboardSession.open(path: store.path)
-        let filters = try filterOptions.filters(for: session.index)
-        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date())
+        let filters = try filterFlags.filters(for: session.index)
+        let abandonRule = compliance.rule(fallback: settings.abandonRule)
+        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date(), abandonRule: abandonRule)
         switch format {
         case .json:
             Console.json(SnapshotJSON.value(of: data))
         case .text:
-            let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: !ascii)
+            let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: !ascii,
+                                           thresholds: settings.thresholds, viewName: viewOptions.view)
             for line in lines { Console.line(line) }
         case .csv:
             // Data, as `export` writes it: cleaned of control characters only when standard output is a terminal.
             var clean: ((String) -> String)?
             if Terminal.stdoutIsTerminal { clean = { SafeText.sanitize($0, ascii: false) } }
             let bytes = DashboardTableCSV.render(data, table: table ?? .configuration, clean: clean)
-            _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
+            _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, StandardStream.output) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// The one writer of every line a command prints, to standard output or standard error, on a terminal or not
 /// (output may be a log that someone later `cat`s). Each line is made safe by `SafeText` (no control, escape,
@@ -12,7 +13,7 @@ enum Console {
 
     enum Stream {
         case output, error
-        var file: UnsafeMutablePointer<FILE> { self == .output ? stdout : stderr }
+        var file: UnsafeMutablePointer<FILE> { self == .output ? StandardStream.output : StandardStream.error }
     }
 
     /// The line as it will be written: sanitised and bounded (no newline).
@@ -46,18 +47,18 @@ enum Console {
     /// return and erase-to-end-of-line are the writer's own, the label is made safe like any line.
     static func progress(_ text: String) {
         let out = "\r" + safe(text) + "\u{1b}[K"
-        fputs(out, stderr)
-        fflush(stderr)
+        fputs(out, StandardStream.error)
+        fflush(StandardStream.error)
     }
 
     /// Erases the progress line.
     static func clearProgress() {
-        fputs("\r\u{1b}[K", stderr)
-        fflush(stderr)
+        fputs("\r\u{1b}[K", StandardStream.error)
+        fflush(StandardStream.error)
     }
 
     private static func write(_ safeLine: String, to stream: Stream) {
         fputs(safeLine + "\n", stream.file)
-        if stream == .error { fflush(stderr) }
+        if stream == .error { fflush(StandardStream.error) }
     }
 }

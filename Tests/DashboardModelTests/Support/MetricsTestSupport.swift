@@ -46,13 +46,16 @@ final class MXStore {
     let folder: URL
     let store: DeliveryStore
 
-    /// - Parameter preferRAM: put the store on /dev/shm when there is one (for the many stores of the
-    ///   property test: no disk syncs).
-    init(preferRAM: Bool = false) throws {
+    /// - Parameters:
+    ///   - preferRAM: put the store on /dev/shm when there is one (for the many stores of the property test: no
+    ///     disk syncs).
+    ///   - snapshotRewriteThreshold: a write changing more slot rows than this rewrites the aggregate snapshot.
+    init(preferRAM: Bool = false, snapshotRewriteThreshold: Int = AggregateSnapshotWriter.defaultRewriteThreshold) throws {
         let shm = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
         let base = preferRAM && FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
         folder = base.appendingPathComponent("proactive-metrics-tests-\(UUID().uuidString)", isDirectory: true)
-        store = try DeliveryStore.openForWriting(path: folder.appendingPathComponent("store.sqlite").path)
+        store = try DeliveryStore.openForWriting(path: folder.appendingPathComponent("store.sqlite").path,
+                                                 snapshotRewriteThreshold: snapshotRewriteThreshold)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

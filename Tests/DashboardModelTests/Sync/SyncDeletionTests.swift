@@ -129,11 +129,8 @@ import Testing
     }
 
     @Test func deletingManyRowsRewritesTheSnapshotAndStaysExact() throws {
-        let saved = AggregateSnapshotWriter.rewriteThreshold
-        AggregateSnapshotWriter.rewriteThreshold = 10
-        defer { AggregateSnapshotWriter.rewriteThreshold = saved }
         let world = World(deliveries: 1500)
-        let synced = try MXStore()
+        let synced = try MXStore(snapshotRewriteThreshold: 10)
         try world.importInto(synced.store)
         let gone = Set(world.deliveries.enumerated().filter { $0.offset % 3 == 0 }.map(\.element.deliveryId))
         try synced.store.write(now: Self.now) { w in for id in gone.sorted() { try w.deleteDelivery(id: id) } }

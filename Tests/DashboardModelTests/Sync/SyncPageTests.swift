@@ -6,7 +6,8 @@ import Testing
     static let started = MX.instant("2026-11-10T11:00:00Z")
     static let now = MX.instant(MX.defaultNow)
 
-    static let rows: [[String: Any]] = [
+    /// Made anew on each use (a dictionary of `Any` is not `Sendable`, so it cannot be a shared constant).
+    static var rows: [[String: Any]] { [
         SyncPages.delivery(row: "a0000000-0000-4000-8000-000000000001", id: "d0000000-0000-4000-8000-000000000001",
                            created: "2026-11-05T10:00:00Z", status: "Complete", result: "CallEnded", dial: "Progressive",
                            config: "c1", queue: "q1", conversation: "cc000000-0000-4000-8000-000000000001"),
@@ -14,7 +15,7 @@ import Testing
                            created: "2026-11-06T10:00:00Z", config: "c1", queue: "q1"),
         SyncPages.delivery(row: "a0000000-0000-4000-8000-000000000003", id: "d0000000-0000-4000-8000-000000000003",
                            created: "2026-11-07T10:00:00Z", status: "Expired", config: "c1", queue: "q1"),
-    ]
+    ] }
 
     @Test func aPageIsAppliedWithItsCursorInOneTransaction() throws {
         let s = try MXStore()

@@ -1,36 +1,36 @@
 import DashboardModel
 import DataverseStandIn
 import Foundation
+import Synchronization
 @testable import DataverseSync
 
 /// A clock for tests: waits are recorded and pass at once (the clock moves on by them).
-final class RecordingClock: SyncClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var offset: Double = 0
-    private var recorded: [Double] = []
+final class RecordingClock: SyncClock, Sendable {
+    private struct Waits {
+        var offset: Double = 0
+        var recorded: [Double] = []
+    }
+
+    private let waits = Mutex(Waits())
 
     func now() -> Date {
-        lock.lock(); defer { lock.unlock() }
-        return Date().addingTimeInterval(offset)
+        Date().addingTimeInterval(waits.withLock { $0.offset })
     }
 
     func sleep(seconds: Double) async throws {
-        lock.withLock {
-            recorded.append(seconds)
-            offset += seconds
+        waits.withLock {
+            $0.recorded.append(seconds)
+            $0.offset += seconds
         }
         await Task.yield()
     }
 
-    var sleeps: [Double] {
-        lock.lock(); defer { lock.unlock() }
-        return recorded
-    }
+    var sleeps: [Double] { waits.withLock { $0.recorded } }
 }
 
 /// A stand-in organization on 127.0.0.1 (ephemeral port), a throw-away store, and a sync engine between them
 /// signed in with client credentials.
-final class SyncHarness: @unchecked Sendable {
+final class SyncHarness: Sendable {
     let org: StandInOrg
     let server: StandInServer
     let folder: URL
@@ -115,11 +115,10 @@ final class SyncHarness: @unchecked Sendable {
     }
 }
 
-final class LogLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }
 
 struct HarnessError: Error, CustomStringConvertible { let description: String }

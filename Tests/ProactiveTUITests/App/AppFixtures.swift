@@ -1,6 +1,7 @@
 import DashboardModel
 import Foundation
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Hand-made dashboard data for the App-layer tests. Every number is chosen so the totals add up and can be
 /// checked by hand against what the screen shows:
@@ -120,4 +121,35 @@ func overlaps(_ rects: [Rect]) -> Bool {
         }
     }
     return false
+}
+
+extension AppFixture {
+    /// The fixture with a previous period (2026-10-28..11-01) and the compliance figure (us-30d, 10-08..11-06):
+    ///
+    /// Previous: 6,160 deliveries, 5,300 processed (86.0%), abandoned 500 and connected 3,500 of 5,300;
+    /// Genève 3,000 / 2,650, 年末 2,100 / 1,800, Win-back absent (new); Collections 3,900 / 3,450, Renewals 2,260 / 1,850.
+    /// So: Total ▲ 4.4% (270 / 6,160), Processed ▲ 4.7% (250 / 5,300); Genève ▲ 100 / ▲ 50, 年末 ▼ 70 / ▼ 50,
+    /// Win-back ▲ 1,300 / ▲ 1,100; Collections ▲ 100 / ▲ 50, Renewals ▲ 170 / ▲ 200; processed rate 86.3% vs 86.04%
+    /// ▲ 0.3pt, connect 64.9% vs 66.0% ▼ 1.2pt, abandoned 10.8% vs 9.4% ▲ 1.4pt.
+    ///
+    /// Compliance: Genève 316 live-answered, 10 abandoned = 3.16%, over (OVER); 年末 500 / 15 = 3.00%, at the limit
+    /// (0 more); Win-back 1,000 / 5 = 0.50%, 25 more ((3,000 - 500) / 97); "Ghost" nothing live-answered (-, 0).
+    /// One configuration over; the worst rate 3.16%.
+    static var withComparison: DashboardData {
+        var d = data
+        d.previous = PreviousPeriod(
+            from: day(-5), to: day(-1), totalDeliveries: 6160, processed: 5300,
+            deliveriesByStatus: [CountEntry("Complete", 5300), CountEntry("Expired", 800), CountEntry("Error", 60)],
+            byConfiguration: ["cfg-geneve": PeriodCounts(total: 3000, processed: 2650),
+                              "cfg-cjk": PeriodCounts(total: 2100, processed: 1800)],
+            byQueue: ["q-coll": PeriodCounts(total: 3900, processed: 3450), "q-ren": PeriodCounts(total: 2260, processed: 1850)],
+            processedRate: 5300.0 / 6160.0, abandonedRate: 500.0 / 5300.0, connectRate: 3500.0 / 5300.0)
+        d.compliance = ComplianceFigures(rule: .us30d, from: day5.adding(days: -29), to: day5, rows: [
+            ComplianceRow(id: "cfg-geneve", name: "Relance clients – Genève", liveAnswered: 316, abandoned: 10),
+            ComplianceRow(id: "cfg-cjk", name: "年末キャンペーン", liveAnswered: 500, abandoned: 15),
+            ComplianceRow(id: "cfg-winback", name: "Win-back survey", liveAnswered: 1000, abandoned: 5),
+            ComplianceRow(id: "cfg-ghost", name: "Ghost", liveAnswered: 0, abandoned: 0),
+        ])
+        return d
+    }
 }

@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Sidebar sections: 0 Duration, 1 Time zone, then one per FilterDimension in order.
 private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.allCases.firstIndex(of: dimension)! }
@@ -34,30 +35,30 @@ private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.
         var c = controller()
         #expect(c.state.focus == .panel(.statusChart))
         var seen: [Focus] = []
-        for _ in 0..<7 {
+        for _ in 0..<8 {
             let e1 = c.handle(.tab, data: data)
             #expect(e1 == .redraw)
             seen.append(c.state.focus)
         }
         #expect(seen == [.panel(.resultDonut), .panel(.dialModeDonut), .panel(.configurationTable), .panel(.queueTable),
-                         .panel(.dateTable), .sidebar, .panel(.statusChart)])
+                         .panel(.dateTable), .panel(.compliance), .sidebar, .panel(.statusChart)])
         // Shift-Tab goes back the same way.
         seen = []
-        for _ in 0..<7 {
+        for _ in 0..<8 {
             c.handle(.backTab, data: data)
             seen.append(c.state.focus)
         }
-        #expect(seen == [.sidebar, .panel(.dateTable), .panel(.queueTable), .panel(.configurationTable),
+        #expect(seen == [.sidebar, .panel(.compliance), .panel(.dateTable), .panel(.queueTable), .panel(.configurationTable),
                          .panel(.dialModeDonut), .panel(.resultDonut), .panel(.statusChart)])
         // The visible panel (compact layouts) follows the focus.
         c.handle(.backTab, data: data)
         c.handle(.backTab, data: data)
-        #expect(c.state.visiblePanel == .dateTable)
+        #expect(c.state.visiblePanel == .compliance)
     }
 
     @Test func tabInWallModeSkipsTheSidebar() {
         var c = controller(wall: true)
-        for _ in 0..<6 { c.handle(.tab, data: data) }
+        for _ in 0..<PanelID.allCases.count { c.handle(.tab, data: data) }
         #expect(c.state.focus == .panel(.statusChart))
     }
 

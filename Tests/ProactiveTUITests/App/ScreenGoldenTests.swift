@@ -1,12 +1,13 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Whole screens of the fixture (`AppFixture`), no colour. The expected text was rendered once, then read line by
 /// line against the fixture before it was frozen. What was checked, in every screen:
 /// - header: Total 6,430 · Processed 5,550 (86.3%) · Updated 16:45:30 (readAt in UTC); filter line
 ///   `2026-11-02..2026-11-06 · UTC · Direction: Outgoing`; live line Pending 400 · In progress 160 · 240/h ·
-///   Clear in 1h 40m (6,000 s) · Abandoned 10.8% (600/5,550) · Connect 64.9% (3,600/5,550);
+///   Clear in 1h 40m (6,000 s) · Abandoned/attempted 10.8% (600/5,550) · Connect 64.9% (3,600/5,550);
 /// - status chart: five daily columns 11-02..11-06, the tallest 11-03 (1,580), the lowest 11-04 (1,010), 11-06 with
 ///   Pending at the bottom; legend Pending 400, InProcess 160, Complete 5,550, Expired 290, Error 30 (sum 6,430);
 /// - donuts: centre 5.5k; LiveAnswer 54.1%, NoAnswer 27.0%, Abandoned 10.8%, AnsweringMachine 8.1%;
@@ -36,7 +37,7 @@ import Testing
         expectLines(screen(120, 35), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)                                              Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned 10.8% · Connect 64.9%",
+            "Pending 400 · In progress 160 · Throughput 240/h · Clear in 1h 40m · Abandoned/attempted 10.8% · Connect 64.9%",
             "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ─────────────┐┌ 2 By result ───────┐┌ 3 By dial mode ─────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                        ││      ▞▞▞▞▚▚▚▚      ││      ▒▒▒▒▓▓▓▓       │",
             "│▸ Time zone: UTC            ││  │        ▁▁▁▁▁▁▁                         ││    ▙▙▙▞▞▞▚▚▚▚▚▚    ││   ░░░▒▒▒▒▓▓▓▓▓▓▓    │",
@@ -68,7 +69,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-6 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 
@@ -78,8 +79,8 @@ import Testing
         expectLines(screen(80, 24), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband 10.8% · Conn 64.9%",
-            " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
+            "Pend 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9%",
+            "1 Status 2 Result 3 Dial mode 4 Configurations 5 Queues 6 Dates 7 Compliance",
             "┌ 1 Total deliveries by status ────────────────────────────────────────────────┐",
             "│2k┤                                                                           │",
             "│  │                                                                           │",
@@ -99,7 +100,7 @@ import Testing
             "│   11-02       11-03       11-04       11-05       11-06                      │",
             "│█ Pending 400  ▓ InProcess 160  ▒ Complete 5,550  ░ Expired 290  ▞ Error 30   │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-6 zoom · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · ? keys · q quit",
         ])
     }
 
@@ -107,7 +108,7 @@ import Testing
         expectLines(screen(120, 35, unicode: false), [
             "Proactive Outbound | Total 6,430 | Processed 5,550 (86.3%)                                              Updated 16:45:30",
             "2026-11-02..2026-11-06 | UTC | Direction: Outgoing",
-            "Pending 400 | In progress 160 | Throughput 240/h | Clear in 1h 40m | Abandoned 10.8% | Connect 64.9%",
+            "Pending 400 | In progress 160 | Throughput 240/h | Clear in 1h 40m | Abandoned/attempted 10.8% | Connect 64.9%",
             "+ Filters -------------------++ 1 Total deliveries by status -------------++ 2 By result -------++ 3 By dial mode -----+",
             "|> Duration: Custom: 2026-11~||2k+                                        ||      ****====      ||      %%%%@@@@       |",
             "|> Time zone: UTC            ||  |                                        ||    :::***======    ||   +++%%%%@@@@@@@    |",
@@ -139,7 +140,7 @@ import Testing
             "|                            ||Total        1,320  1,580  1,010  1,400  1,120                                          |",
             "|                            ||Processed    1,200  1,500    950  1,300    600                                          |",
             "+----------------------------++----------------------------------------------------------------------------------------+",
-            "Tab pane | arrows select | Enter filter to selection | 1-6 zoom | f sidebar | C clear all | Bksp undo | ? keys | q quit",
+            "Tab pane | arrows select | Enter filter to selection | x list | 1-7 zoom | f sidebar | C clear all | ? keys | q quit",
         ])
     }
 
@@ -176,7 +177,7 @@ import Testing
             "     █ █ █   █   █ █ █              █ █ █ █ █                     █ █ █ █ █                  █  █ █ █ █                 █     █ █ █                 █ █   █ █                    █   █  █",
             "     ███ ,   █ ███ ███              ███ ███ █ █                   █ ███ ███                 ███ ███ ███                 ███   █ ███                 ███ ███ █ █                 ███ ███ █ █",
             "",
-            "         Deliveries                  Processed                    Pending                   In progress               Processed / hour              Connect rate               Abandoned rate",
+            "         Deliveries                  Processed                    Pending                   In progress               Processed / hour              Connect rate            Abandoned/attempted",
             "┌ Total deliveries by status ──────────────────────────────────────────────────────────────────────┐┌ Processed deliveries by result ────────────────┐┌ Processed deliveries by dial mode ─────────────┐",
             "│2k┤                                                                                               ││                 ▞▞▞▞▞▞▞▚▚▚▚▚▚▚                 ││                 ▒▒▒▒▒▒▒▓▓▓▓▓▓▓                 │",
             "│  │                                                                                               ││             ▞▞▞▞▞▞▞▞▞▞▞▚▚▚▚▚▚▚▚▚▚▚             ││             ▒▒▒▒▒▒▒▒▒▒▒▓▓▓▓▓▓▓▓▓▓▓             │",
@@ -236,12 +237,12 @@ import Testing
         expectLines(screen(120, 35, state: UIState(wall: true)), [
             "Proactive Outbound · 2026-11-02..2026-11-06 · UTC · Direction: Outgoing                                 Updated 16:45:30",
             "",
-            "  ███   █ █ ███ ███    ███ ███ █ █    █ █ ███ ███     █  ███ ███      ███ █ █ ███       ███ ███ █ █       █   █  █ █",
-            "  █     █ █   █ █ █    █ █ █     █    █ █ █ █ █ █    ██  █   █ █        █ █ █ █ █       █   █     █      ██  ██    █",
-            "  ███   ███ ███ █ █    ███ ███  █     ███ █ █ █ █     █  ███ █ █      ███ ███ █ █       ███ ███  █        █   █   █",
-            "  █ █ █   █   █ █ █    █ █ █ █ █        █ █ █ █ █     █  █ █ █ █      █     █ █ █       █ █   █ █         █   █  █",
-            "  ███ ,   █ ███ ███    ███ ███ █ █      █ ███ ███    ███ ███ ███      ███   █ ███       ███ ███ █ █      ███ ███ █ █",
-            "     Deliveries         Processed       Pending      In progress    Processed / hour    Connect rate    Abandoned rate",
+            "  ███   █ █ ███ ███    ███ ███ █ █   █ █ ███ ███    █  ███ ███      ███ █ █ ███      ███ ███ █ █        █   █  █ █",
+            "  █     █ █   █ █ █    █ █ █     █   █ █ █ █ █ █   ██  █   █ █        █ █ █ █ █      █   █     █       ██  ██    █",
+            "  ███   ███ ███ █ █    ███ ███  █    ███ █ █ █ █    █  ███ █ █      ███ ███ █ █      ███ ███  █         █   █   █",
+            "  █ █ █   █   █ █ █    █ █ █ █ █       █ █ █ █ █    █  █ █ █ █      █     █ █ █      █ █   █ █          █   █  █",
+            "  ███ ,   █ ███ ███    ███ ███ █ █     █ ███ ███   ███ ███ ███      ███   █ ███      ███ ███ █ █       ███ ███ █ █",
+            "     Deliveries         Processed      Pending     In progress   Processed / hour   Connect rate   Abandoned/attempted",
             "┌ Total deliveries by status ──────────────────────────────┐┌ Processed by result ───────┐┌ Processed by dial mode ────┐",
             "│2k┤                                                       ││          ▞▞▞▞▚▚▚▚          ││          ▒▒▒▒▓▓▓▓          │",
             "│  │           ▁▁▁▁▁▁▁▁▁▁                                  ││        ▙▙▙▞▞▞▚▚▚▚▚▚        ││       ░░░▒▒▒▒▓▓▓▓▓▓▓       │",
@@ -283,8 +284,8 @@ import Testing
         expectLines(screen(80, 24, state: state), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband 10.8% · Conn 64.9%",
-            " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
+            "Pend 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9%",
+            "1 Status 2 Result 3 Dial mode 4 Configurations 5 Queues 6 Dates 7 Compliance",
             "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ──────────────────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                             │",
             "│▸ Time zone: UTC            ││  │                                             │",
@@ -318,8 +319,8 @@ import Testing
         expectLines(grid, [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)      Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband 10.8% · Conn 64.9%",
-            " 1 Status  2 Result  3 Dial mode  4 Configurations  5 Queues  6 Dates",
+            "Pend 400 · InProg 160 · Thru 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9%",
+            "1 Status 2 Result 3 Dial mode 4 Configurations 5 Queues 6 Dates 7 Compliance",
             "┌ 4 Delivery metrics by configuration ─────────────────────────────────────────┐",
             "│Configuration                                  Status Priority Total Processed│",
             "│Relance clients – Genève                       Active High     3,100     2,700│",
@@ -339,7 +340,7 @@ import Testing
             "│                                                                              │",
             "│                                                                              │",
             "└───────────────────────────────────────────────────────────────────────── 2/3 ┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-6 zoom · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · ? keys · q quit",
         ])
         // The selected row is in reverse video across the panel.
         #expect(grid[1, 7].style == .selected && grid[78, 7].style == .selected)

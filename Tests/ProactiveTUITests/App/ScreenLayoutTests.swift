@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct ScreenLayoutTests {
     /// The fixture has live figures, so the header takes three rows.
@@ -39,7 +40,8 @@ import Testing
         // The charts share the top row, the two tables the middle, the date table the bottom.
         let p = layout.panels
         #expect(p[.statusChart]!.y == p[.resultDonut]!.y && p[.resultDonut]!.y == p[.dialModeDonut]!.y)
-        #expect(p[.configurationTable]!.y == p[.queueTable]!.y)
+        #expect(p[.configurationTable]!.y == p[.queueTable]!.y && p[.queueTable]!.y == p[.compliance]!.y)
+        #expect(p[.compliance]!.right == 200)
         #expect(p[.dateTable]!.width == 166 && p[.dateTable]!.bottom == 59)
         #expect(p[.statusChart]!.x == 34 && p[.dialModeDonut]!.right == 200)
         expectSound(layout, width: 200, height: 60)
@@ -50,7 +52,14 @@ import Testing
         let layout = ScreenLayout.make(width: 120, height: 35, state: UIState(), headerHeight: headerHeight)
         #expect(layout.mode == .full)
         #expect(layout.sidebar == Rect(x: 0, y: 3, width: 30, height: 31))
-        #expect(Set(layout.panels.keys) == Set(PanelID.allCases))
+        // Below 150 panel columns the compliance panel has no place of its own: it takes the queue table's while
+        // it has the focus.
+        #expect(Set(layout.panels.keys) == Set(PanelID.allCases).subtracting([.compliance]))
+        var focused = UIState()
+        focused.focus = .panel(.compliance)
+        let swapped = ScreenLayout.make(width: 120, height: 35, state: focused, headerHeight: headerHeight)
+        #expect(swapped.panels[.compliance] == layout.panels[.queueTable])
+        #expect(swapped.panels[.queueTable] == nil)
         // Every panel big enough for a frame and some content.
         for (panel, r) in layout.panels {
             #expect(r.width >= 20 && r.height >= 5, "\(panel) is \(r)")

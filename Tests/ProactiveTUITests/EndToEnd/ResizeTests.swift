@@ -17,7 +17,7 @@ struct EndToEndResizeTests {
 
             try await h.tmux.resize(width: 80, height: 24)
             let compact = try #require(await h.tmux.waitFor("the compact layout at 80x24") { lines in
-                lines.count == 24 && lines.contains { $0.contains(" 1 Status ") && $0.contains("2 Result") }
+                lines.count == 24 && lines.contains { $0.contains("1 Status ") && $0.contains("2 Result") }
             })
             #expect(Screen.headerTotal(compact) == total)
             #expect(!Screen.text(compact).contains("Filters"), "the sidebar should fold away at 80x24")

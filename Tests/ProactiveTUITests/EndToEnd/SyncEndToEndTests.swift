@@ -198,11 +198,14 @@ struct SyncEndToEndTests {
         #expect(try await s.sync(["--once"]).status == 0)
         let script = shellQuoted(s.executable) + " dashboard --db " + shellQuoted(s.db.path) + " --tz UTC --all-dates --refresh 0.5"
         let tmux = try await TmuxSession.start(script: script, width: 140, height: 40, folder: s.folder)
-        defer { Task { await tmux.kill() } }
         let first = await tmux.waitFor("the first frame", timeout: 20) { Screen.headerTotal($0) == 200 }
         #expect(first?.first?.contains("Synced ") == true)
         let interval = 2.0
-        let pid = try s.spawnSync(["--interval", String(Int(interval))])
+        let pid: pid_t
+        do { pid = try s.spawnSync(["--interval", String(Int(interval))]) } catch {
+            await tmux.kill()
+            throw error
+        }
         defer { kill(pid, SIGKILL); _ = waitpid(pid, nil, 0) }
         try await Task.sleep(nanoseconds: 500_000_000)
         s.org.addDeliveries(count: 7)
@@ -216,7 +219,7 @@ struct SyncEndToEndTests {
 }
 
 /// A stand-in organization in this process, a secret file, and a folder with the store the binary syncs into.
-final class SyncSetup: @unchecked Sendable {
+final class SyncSetup: Sendable {
     let org: StandInOrg
     let server: StandInServer
     let folder: URL

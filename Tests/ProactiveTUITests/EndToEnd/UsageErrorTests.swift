@@ -25,6 +25,10 @@ struct EndToEndUsageErrorTests {
         Case(arguments: ["dashboard", "--refresh", "nan"], says: ["--refresh", "seconds"]),
         Case(arguments: ["dashboard", "--stale-after", "-300"], says: ["--stale-after", "from 1.0 to 604800"]),
         Case(arguments: ["dashboard", "--cycle", "0"], says: ["--cycle", "from 1.0 to 3600"]),
+        Case(arguments: ["dashboard", "--alert-every", "0"], says: ["--alert-every", "from 0.1 to 10080"]),
+        Case(arguments: ["dashboard", "--cycle-views", "a,b c"], says: ["--cycle-views", "view names separated by commas"]),
+        Case(arguments: ["dashboard", "--view", "a", "--cycle-views", "b"], says: ["--view", "--cycle-views"]),
+        Case(arguments: ["snapshot", "--settings", "/nonexistent/settings.toml"], says: ["/nonexistent/settings.toml", "no such settings file"]),
         Case(arguments: ["demo", "--deliveries", "-3"], says: ["--deliveries", "from 0 to 10000000"]),
         Case(arguments: ["demo", "--days", "100000"], says: ["--days", "from 1 to 3650"]),
         Case(arguments: ["demo", "--rate", "-30"], says: ["--rate", "deliveries per minute"]),
@@ -44,6 +48,8 @@ struct EndToEndUsageErrorTests {
         Case(arguments: ["no-such-command"], says: ["no-such-command"]),
         Case(arguments: ["snapshot", "--tz", "Mars/Olympus"], says: ["--tz", "IANA"]),
         Case(arguments: ["snapshot", "--from", "yesterday"], says: ["--from", "YYYY-MM-DD"]),
+        Case(arguments: ["snapshot", "--abandon-rule", "eu-7d"], says: ["--abandon-rule", "us-30d", "uk-24h"]),
+        Case(arguments: ["dashboard", "--abandon-rule", "30d"], says: ["--abandon-rule", "us-30d", "uk-24h"]),
     ]
 
     @Test("exit 2 with the flag and what it accepts", .enabled(if: EndToEnd.executable != nil),

@@ -6,6 +6,8 @@ enum KeyAction: Hashable {
     case suspend
     case showHelp
     case toggleWall
+    /// Show or hide the change from the previous period.
+    case toggleComparison
     /// Restore a zoomed panel, clear the search, or leave the sidebar (the first that applies).
     case back
     case zoom(PanelID)
@@ -23,6 +25,15 @@ enum KeyAction: Hashable {
     case activate
     case clearFocused
     case search
+    /// `x`: open the deliveries behind the focused panel's selection.
+    case examine
+    /// `X`: open the deliveries behind a header figure (the next one each time).
+    case examineHeader
+    /// The drill-down list: the next sort column, the other direction, write it to a file.
+    case cycleSort, reverseSort
+    case exportList
+    /// `v`: list the saved views (the list's Enter applies one); `V`: save the filters as a view (asks a name).
+    case listViews, saveView
 }
 
 enum MoveDirection: Hashable {

@@ -8,7 +8,7 @@ enum SyncOutput {
     /// the output would otherwise wait in a 4 KB buffer and a round's line show up rounds later.
     static func line(_ text: String) {
         Console.line(Redaction.message(text))
-        fflush(stdout)
+        fflush(StandardStream.output)
     }
 
     static func error(_ text: String) { Console.error(Redaction.message(text)) }

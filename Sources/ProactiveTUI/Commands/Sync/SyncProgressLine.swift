@@ -1,25 +1,30 @@
 import DataverseSync
 import Foundation
+import Synchronization
 
 /// The initial read's progress bar on standard error (a terminal only): rows, pages, rate, and a bar with the
 /// total when the service gave one (`$count`).
-final class SyncProgressLine: @unchecked Sendable {
+final class SyncProgressLine: Sendable {
+    private struct Drawn {
+        var shown = false
+        var last = Date.distantPast
+    }
+
     private let enabled: Bool
-    private let lock = NSLock()
-    private var shown = false
-    private var lastDrawn = Date.distantPast
+    /// Held while a line is drawn, so lines from two threads never interleave.
+    private let drawn = Mutex(Drawn())
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func update(_ progress: SyncProgress) {
         guard enabled, progress.kind == .fullRead || progress.kind == .conversations else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
-        lastDrawn = now
-        SyncOutput.progress(Self.text(progress, width: Terminal.stderrColumns))
-        shown = true
+        drawn.withLock { drawn in
+            let now = Date()
+            guard now.timeIntervalSince(drawn.last) >= 0.1 else { return }
+            drawn.last = now
+            SyncOutput.progress(Self.text(progress, width: Terminal.stderrColumns))
+            drawn.shown = true
+        }
     }
 
     static func text(_ p: SyncProgress) -> String {
@@ -59,10 +64,10 @@ final class SyncProgressLine: @unchecked Sendable {
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if shown { SyncOutput.clearProgress() }
-        shown = false
+        drawn.withLock { drawn in
+            if drawn.shown { SyncOutput.clearProgress() }
+            drawn.shown = false
+        }
     }
 
     static func count(_ n: Int) -> String {

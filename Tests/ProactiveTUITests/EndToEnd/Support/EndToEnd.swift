@@ -10,7 +10,9 @@ import Darwin
 /// What the end-to-end tests need from the machine: the built `proactive-tui`, tmux, the sample exports.
 enum EndToEnd {
     /// The environment every run of the binary gets: a pinned terminal, locale and zone.
-    static let pinned = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "TZ": "UTC"]
+    /// No settings file unless a test names one (a user's own settings.toml must not change what the tests see).
+    static let pinned = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "TZ": "UTC",
+                         "XDG_CONFIG_HOME": "/nonexistent-proactive-tui-test-config"]
 
     /// The executable built next to the test runner (`.build/debug/proactive-tui` or the scratch path's),
     /// else the nearest `.build/debug/proactive-tui` above this source file.
@@ -170,6 +172,7 @@ struct Snapshot: Decodable {
     var totals: Totals
     var byQueue: [Row]
     var byConfiguration: [Row]
+    var processedByResult: [String: Int]
 }
 
 struct EndToEndError: Error, CustomStringConvertible {
