@@ -27,6 +27,8 @@ struct BenchReport {
     var baselinePlan: [String] = []
     var baseline: [BaselineSample] = []
     var startup: [BenchStartupProbe.Run] = []
+    var list: [ListBenchmark.Sample] = []
+    var exports: [ExportBenchmark.Result] = []
 
     static let frameMedianTarget = 16.0, frameP95Target = 33.0, importTarget = 200_000.0
     static let startupTargetMs = 300.0, memoryTargetMiB = 100.0
@@ -113,6 +115,8 @@ struct BenchReport {
                                                           baselineStats.median / max(computeOnBaselineStates.median, 0.001)))
         row("  totals, per status, per day, per result/dial mode/config/queue",
             mismatches == 0 ? "equal in all \(baseline.count) states" : "MISMATCH in \(mismatches) states")
+        out += listTable
+        out += exportTable
         if !startup.isEmpty {
             row("dashboard start, fresh process (200x60)", "launch→exit median \(ms(startupWall.median)), max \(ms(startupWall.max)); " +
                 "in-process median \(ms(startupInProcess.median)), CPU median \(ms(startupCPU.median))", "< 300 ms: " + verdict(startupWall.median < Self.startupTargetMs))
@@ -128,7 +132,7 @@ struct BenchReport {
     }
 
     /// One line of the table: the figure's name in a column, its value, and the target with its verdict.
-    private static func line(_ name: String, _ value: String, _ target: String) -> String {
+    static func line(_ name: String, _ value: String, _ target: String) -> String {
         name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + value + (target.isEmpty ? "" : "   [" + target + "]")
     }
 
@@ -279,6 +283,8 @@ struct BenchReport {
         pairs.append(("indexLoad", .object(load)))
         pairs.append(("filterChangeToFrame", framesJSON))
         pairs.append(("baseline", baselineJSON))
+        if !list.isEmpty { pairs.append(("listFirstPage", listJSON)) }
+        if !exports.isEmpty { pairs.append(("export", exportJSON)) }
         if !startup.isEmpty { pairs.append(("startup", startupJSON)) }
         return .object(pairs)
     }
