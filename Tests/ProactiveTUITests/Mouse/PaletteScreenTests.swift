@@ -4,8 +4,8 @@ import Testing
 
 /// Whole screens at 120x35 per palette: the fixture with thresholds (`ThresholdScreenTests`), colour on. The text is
 /// the same in every palette; the colours of the live line (a figure in alert, one in warn), the status chart's
-/// legend, the result donut's legend and a marked table row are written out as runs `text[fg/bg]` (curses colour
-/// numbers at 256 colours, `-` for the terminal's own), then the same at 8 colours.
+/// legend, the result donut's legend and ring and a marked table row are written out as runs `text[fg/bg]` (curses
+/// colour numbers at 256 colours, `-` for the terminal's own), and colorblind's at 8 colours.
 @Suite struct PaletteScreenTests {
     func frame(state: UIState = UIState()) -> Grid {
         var context = ScreenContext(theme: .unicode(colors: true))
@@ -49,7 +49,7 @@ import Testing
         ]
     }
 
-    @Test func textIsTheSameInEveryPalette() {
+    @Test func oneGridForEveryPalette() {
         let lines = frame().lines()
         #expect(lines.count == 35)
         #expect(lines[2].contains("Abandoned/attempted 10.8% !!"))
