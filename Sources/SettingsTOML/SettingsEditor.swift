@@ -16,6 +16,11 @@ public enum SettingsEditor {
     public static func save(name: String, filters: DashboardFilters, to path: String) throws -> Outcome {
         guard SavedView.isValidName(name) else { throw SettingsError(file: path, .invalidViewName(name)) }
         let target = (path as NSString).resolvingSymlinksInPath
+        // Checked before reading too: opening a pipe to read it would wait for a writer.
+        var info = stat()
+        if stat(target, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw SettingsError(file: path, .writeFailed("not a regular file; views are saved only into one"))
+        }
         let text = try SettingsFile.read(target, required: false) ?? ""
         let (edited, outcome) = try edit(text, name: name, entries: ViewTable.entries(for: filters), file: path)
         try write(edited, to: target, reportedAs: path)

@@ -13,11 +13,18 @@ public struct DeliveryQuery: Sendable {
     public var filters: DashboardFilters
     public var selection: DeliverySelection
     public var now: Date
+    /// The rows' order (created order unless the list sorts by another column).
+    public var sort: DeliverySort
+    /// Only the rows whose delivery id, to-address or disposition codes contain this (empty: every row).
+    public var search: String
 
-    public init(filters: DashboardFilters, selection: DeliverySelection = .all, now: Date = Date()) {
+    public init(filters: DashboardFilters, selection: DeliverySelection = .all, now: Date = Date(),
+                sort: DeliverySort = .created, search: String = "") {
         self.filters = filters
         self.selection = selection
         self.now = now
+        self.sort = sort
+        self.search = search
     }
 
     /// The SQL condition and its bounds, given the index (refreshed by the caller) that decides the combinations.
@@ -102,19 +109,22 @@ public struct DeliveryQuery: Sendable {
 
     static let mmapBytes: Int64 = 1 << 36
 
-    /// How many rows the selection holds: the dashboard's number for it.
+    /// How many rows the selection holds (those the search finds, when there is one): the dashboard's number for it.
     public func count(index: AggregateIndex, store: DeliveryStore) throws -> Int {
         let plan = plan(index)
         if plan.isEmpty { return 0 }
         return try store.read { db in
-            let statement = try RawStatement(db, "SELECT count(*) FROM deliveries WHERE \(plan.whereClause)")
-            _ = plan.bind(statement, first: 1)
+            let search = try searchCondition(db)
+            let statement = try RawStatement(db, "SELECT count(*) FROM deliveries WHERE \(plan.whereClause)\(search.sql)")
+            let next = plan.bind(statement, first: 1)
+            for (k, value) in search.values.enumerated() { statement.bind(next + Int32(k), value) }
             guard try statement.step() else { return 0 }
             return Int(try StoredInteger.read(statement, 0, "count", in: 0...Int64.max))
         }
     }
 
-    /// Up to `limit` rows after `cursor` (from the first row when nil), skipping `offset` rows first.
+    /// Up to `limit` rows after `cursor` (from the first row when nil), skipping `offset` rows first. A cursor
+    /// pages the created order (either way); another sort pages by offset.
     public func page(index: AggregateIndex, store: DeliveryStore, after cursor: DeliveryCursor? = nil,
                      offset: Int = 0, limit: Int) throws -> DeliveryPage {
         var rows: [DeliveryRow] = []
@@ -146,19 +156,47 @@ public struct DeliveryQuery: Sendable {
             // Rows come in index order, each from its own page of the table: mapped, they cost no read call each.
             try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
             let reader = try DeliveryRowReader(db, catalog: index.catalog)
-            var sql = "SELECT \(try DeliveryRowReader.columns(db)) FROM deliveries WHERE \(plan.whereClause)"
-            if cursor != nil { sql += " AND (created, id) > (?, ?)" }
-            sql += " ORDER BY created, id LIMIT ? OFFSET ?"
+            let present = try Self.presentColumns(db)
+            let search = try searchCondition(db, present: present)
+            var sql = "SELECT \(try DeliveryRowReader.columns(db)) FROM deliveries WHERE \(plan.whereClause)\(search.sql)"
+            if cursor != nil {
+                guard sort.column == .created else {
+                    throw StoreError("a cursor pages the created order; sorted by \(sort.column.rawValue), page by offset")
+                }
+                sql += sort.descending ? " AND (created, id) < (?, ?)" : " AND (created, id) > (?, ?)"
+            }
+            let order = sort.orderBy(index: index, present: present)
+            sql += " \(order.sql) LIMIT ? OFFSET ?"
             let statement = try RawStatement(db, sql)
             var i = plan.bind(statement, first: 1)
+            for value in search.values {
+                statement.bind(i, value)
+                i += 1
+            }
             if let cursor {
                 statement.bind(i, cursor.created)
                 statement.bind(i + 1, cursor.key)
                 i += 2
             }
+            if let ranks = order.ranks {
+                statement.bind(i, blob: ranks)
+                i += 1
+            }
             statement.bind(i, Int64(limit ?? -1))
             statement.bind(i + 1, Int64(max(offset, 0)))
             while try statement.step() { try body(statement, reader) }
         }
+    }
+
+    /// The columns `deliveries` has (a store not yet upgraded lacks the detail columns).
+    static func presentColumns(_ db: Database) throws -> Set<String> {
+        Set(try db.columns(in: "deliveries").map(\.name))
+    }
+
+    /// The search's condition (` AND (...)`, or empty) and its values in binding order.
+    func searchCondition(_ db: Database, present: Set<String>? = nil) throws -> (sql: String, values: [String]) {
+        guard let search = DeliverySearch(search) else { return ("", []) }
+        let condition = search.condition(present: try present ?? Self.presentColumns(db))
+        return (" AND " + condition.sql, condition.values)
     }
 }

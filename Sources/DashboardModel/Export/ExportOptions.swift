@@ -24,10 +24,11 @@ public struct ExportOptions {
 
 /// Cell rules shared by every CSV the program writes.
 public enum CSVCell {
-    /// `•••••••` and the last four characters (all bullets when there are four or fewer); empty stays empty.
-    public static func masked(_ address: String) -> String {
+    /// `•••••••` and the last four characters (all bullets when there are four or fewer); empty stays empty. The one
+    /// masking of phone numbers: export, and the dashboard's list (which passes `*` in ASCII mode: `*******1234`).
+    public static func masked(_ address: String, bullet: Character = "•") -> String {
         if address.isEmpty { return "" }
-        let bullets = String(repeating: "•", count: 7)
+        let bullets = String(repeating: bullet, count: 7)
         return address.count > 4 ? bullets + String(address.suffix(4)) : bullets
     }
 

@@ -37,6 +37,12 @@ final class RawStatement {
                                   Int32(buffer.count), RawStatement.transient)
         }
     }
+    /// Binds a copy of the bytes as a blob.
+    func bind(_ index: Int32, blob bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), RawStatement.transient)
+        }
+    }
     /// Binds text without copying it: the bytes must stay put until the statement is reset or bound again.
     func bindStatic(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {

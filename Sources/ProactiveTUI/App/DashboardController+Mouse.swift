@@ -26,13 +26,18 @@ extension DashboardController {
             state.showHelp = false
             return .redraw
         }
+        if state.list != nil {
+            // The drill-down list: the wheel moves its cursor as the arrows do; a click there selects nothing yet.
+            guard case .move(let direction) = action else { return .none }
+            return handle(direction == .up ? .up : .down, data: data, geometry: geometry)
+        }
         if state.wall { return .none }
         let target = hits.target(x: event.x, y: event.y)
         state.message = nil
         switch action {
         case .point: return click(target, data: data, geometry: geometry)
         case .move(let direction): return scroll(direction, over: target, data: data, geometry: geometry)
-        default: return perform(action)
+        default: return perform(action, data: data)
         }
     }
 

@@ -13,6 +13,10 @@ enum ControllerEffect: Equatable {
     /// Ctrl-Z: restore the terminal and stop, as less and vim do.
     case suspend
     case quit
+    /// The drill-down list opened or moved: read what it needs (a count, a window of rows), then draw.
+    case loadList
+    /// `e` in the list: write it to a file, then draw the path (or the error) in the footer.
+    case exportList
     /// Apply the saved view of that name (the loop reads and checks it against the store).
     case applyView(String)
     /// Save the filters in force as a view of that name (the loop writes the settings file).
@@ -71,6 +75,7 @@ struct DashboardController {
         }
         if state.input != nil { return handleInput(key, data: data) }
         state.message = nil
+        if state.list != nil { return handleList(key, data: data, geometry: geometry) }
         if state.viewList != nil { return handleViewList(key) }
         let action = KeyBindings.action(for: key, in: .dashboard)
         if state.showHelp {
@@ -78,7 +83,7 @@ struct DashboardController {
             state.showHelp = false
             return .redraw
         }
-        if let action { return perform(action) }
+        if let action { return perform(action, data: data) }
         if state.wall { return .none }
         switch state.focus {
         case .sidebar:
@@ -91,7 +96,7 @@ struct DashboardController {
     }
 
     /// The actions that apply wherever the focus is.
-    mutating func perform(_ action: KeyAction) -> ControllerEffect {
+    mutating func perform(_ action: KeyAction, data: DashboardData) -> ControllerEffect {
         switch action {
         case .quit: return .quit
         case .showHelp:
@@ -134,6 +139,7 @@ struct DashboardController {
             return .redraw
         case .repaint: return .repaint
         case .suspend: return .suspend
+        case .examineHeader: return openHeaderFigure(data: data)
         case .listViews:
             state.viewList = ViewList(names: viewNames, cursor: activeView.flatMap { viewNames.firstIndex(of: $0) } ?? 0)
             return .redraw
@@ -143,7 +149,8 @@ struct DashboardController {
             state.input = TextInput(purpose: .viewName, text: activeView ?? "")
             return .redraw
         case .toggleMouse: return .toggleMouse
-        case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search, .point:
+        case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search, .examine, .cycleSort,
+             .reverseSort, .exportList, .point:
             return .none
         }
     }
@@ -242,6 +249,13 @@ struct DashboardController {
         case .first: if count > 0 { state.selection[panel] = 0 }
         case .last: if count > 0 { state.selection[panel] = count - 1 }
         case .activate, .toggle: return crossFilter(panel, data: data, geometry: geometry)
+        case .examine:
+            switch DrilldownMapper.target(state: state, data: data, geometry: geometry) {
+            case .success(let target): return open(target, geometry: geometry)
+            case .failure(let refusal):
+                state.message = refusal.description
+                return .redraw
+            }
         case .clearFocused:
             switch panel.crossFilter {
             case .dimension(let dimension): return change { $0.clear(dimension) }
@@ -372,6 +386,9 @@ struct DashboardController {
         switch input.purpose {
         case .search:
             return .redraw
+        case .listSearch:
+            state.list?.setSearch(input.text)
+            return .loadList
         case .timeZone:
             switch PromptInput.timeZone(input.text) {
             case .success(let zone): return change { $0.timeZone = zone }
@@ -394,6 +411,71 @@ struct DashboardController {
             }
             return .saveView(name)
         }
+    }
+
+    // MARK: The drill-down list
+
+    private mutating func open(_ target: DrilldownTarget, geometry: ViewGeometry, headerFigure: Int? = nil) -> ControllerEffect {
+        var list = DeliveryListState(target: target)
+        if let rows = geometry.listPageSize { list.pageSize = rows }
+        state.list = list
+        state.headerFigure = headerFigure
+        return .loadList
+    }
+
+    /// `X`: the header's total first, then each figure after the one the list shows.
+    private mutating func openHeaderFigure(data: DashboardData, geometry: ViewGeometry = ViewGeometry()) -> ControllerEffect {
+        let targets = DrilldownMapper.headerTargets(data: data)
+        let next = state.list == nil ? 0 : ((state.headerFigure ?? -1) + 1) % targets.count
+        var geometry = geometry
+        if geometry.listPageSize == nil { geometry.listPageSize = state.list?.pageSize }
+        return open(targets[next], geometry: geometry, headerFigure: next)
+    }
+
+    private mutating func handleList(_ key: Key, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
+        let action = KeyBindings.action(for: key, in: .list)
+        if state.showHelp {
+            if action == .quit { return .quit }
+            state.showHelp = false
+            return .redraw
+        }
+        guard let action, var list = state.list else { return .none }
+        if let rows = geometry.listPageSize { list.pageSize = rows }
+        list.status = nil
+        switch action {
+        case .quit: return .quit
+        case .showHelp:
+            state.list = list
+            state.showHelp = true
+            return .redraw
+        case .back:
+            state.list = nil
+            state.headerFigure = nil
+            return .redraw
+        case .examineHeader:
+            state.list = list
+            return openHeaderFigure(data: data, geometry: geometry)
+        case .search:
+            state.list = list
+            state.input = TextInput(purpose: .listSearch, text: list.search)
+            return .redraw
+        case .exportList:
+            state.list = list
+            return .exportList
+        case .move(.up): list.move(by: -1)
+        case .move(.down): list.move(by: 1)
+        case .pageUp: list.page(by: -1)
+        case .pageDown: list.page(by: 1)
+        case .first: list.toFirst()
+        case .last: list.toLast()
+        case .cycleSort: list.cycleSort()
+        case .reverseSort: list.reverseSort()
+        default:
+            state.list = list
+            return .redraw
+        }
+        state.list = list
+        return .loadList
     }
 
     // MARK: Wall mode

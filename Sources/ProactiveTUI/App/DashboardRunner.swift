@@ -9,6 +9,7 @@ struct DashboardRunner {
     let path: String
     let settings: DashboardSettings
     let display: DisplayOptions
+    var drilldown = DrilldownOptions()
     var abandonRule: AbandonRule = .default
 
     func run() throws {
@@ -26,6 +27,8 @@ struct DashboardRunner {
         var loop = DashboardLoop(index: session.index, backend: backend, display: display, filters: filters,
                                  settings: settings, cycle: cycle, abandonRule: abandonRule)
         loop.syncSource = SyncStatusSource(store: session.store)
+        loop.listSource = StoreListSource(index: session.index, store: session.store)
+        loop.drilldown = drilldown
         try loop.run()
     }
 }
@@ -48,6 +51,9 @@ struct DashboardLoop {
     var frame: (composed: ComposedFrame, width: Int, height: Int)?
     /// Whether `frame` is on the terminal.
     var frameShown = false
+    /// Where the drill-down list reads its rows (nil: `x` opens an empty list), and its options.
+    var listSource: StoreListSource?
+    var drilldown = DrilldownOptions()
     /// The settings file's views and thresholds, and where views are saved.
     var settings: DashboardSettings
     /// `--cycle-views`: the views wall mode shows in turn, and the one showing.
@@ -140,6 +146,8 @@ struct DashboardLoop {
                 draining = true
                 if key == .resize {
                     backend.invalidate()
+                    // The list's page follows the new height.
+                    loadList()
                     frame = nil
                     continue
                 }
@@ -162,6 +170,12 @@ struct DashboardLoop {
                     // dashboard back drawn whole (the size may have changed meanwhile).
                     backend.suspend()
                     frame = nil
+                case .loadList:
+                    loadList()
+                    frame = nil
+                case .exportList:
+                    exportList()
+                    frame = nil
                 case .applyView(let name): applyView(name)
                 case .saveView(let name): saveView(name)
                 case .toggleMouse:
@@ -180,12 +194,14 @@ struct DashboardLoop {
                 if try index.refresh() {
                     lastRead = now
                     requery()
+                    refreshList()
                     frame = nil
                 } else if minute != lastMinute
                     || LocalDate.containing(epochSeconds: Int64(now.timeIntervalSince1970), in: controller.filters.zone) != today
                 {
                     // The last-hour throughput and "today" move with the clock even when no data arrives.
                     requery()
+                    refreshList()
                     frame = nil
                 }
                 lastMinute = minute
@@ -224,12 +240,41 @@ struct DashboardLoop {
         var context = ScreenContext(theme: backend.theme, stale: stale, staleAfter: display.staleAfter)
         context.now = Date()
         context.sync = syncSource?.indicator
+        context.showAddresses = drilldown.showAddresses
         context.thresholds = settings.thresholds
         context.viewName = controller.activeView
         let composed = ScreenComposer.compose(data: data, state: controller.state, context: context, width: width, height: height)
         frame = (composed, width, height)
         frameShown = false
         return composed
+    }
+
+    /// Reads what the open list needs for the screen as it is now.
+    mutating func loadList() {
+        guard var list = controller.state.list, let listSource else { return }
+        let (width, height) = backend.size
+        list.pageSize = composed().geometry.listPageSize ?? DeliveryListScreen.pageSize(width: width, height: height, headerHeight: 3)
+        list.load(from: listSource)
+        controller.state.list = list
+    }
+
+    /// New data while the list is open: its rows again, the cursor on the same delivery.
+    mutating func refreshList() {
+        guard var list = controller.state.list, let listSource else { return }
+        list.refresh(from: listSource)
+        controller.state.list = list
+    }
+
+    mutating func exportList() {
+        guard var list = controller.state.list, let listSource else { return }
+        do {
+            let written = try ListExport.write(list, directory: drilldown.exportDir, source: listSource,
+                                               showAddresses: drilldown.showAddresses)
+            list.status = "wrote \(NumberFormat.grouped(written.rows)) deliveries to \(written.path)"
+        } catch {
+            list.status = "export failed: \(error)"
+        }
+        controller.state.list = list
     }
 
     mutating func draw() {

@@ -8,6 +8,8 @@ struct ScreenContext {
     var staleAfter: Double = 300
     var now = Date()
     var sync: SyncIndicator?
+    /// The list shows to-addresses as stored (`--show-addresses`); otherwise masked.
+    var showAddresses = false
     /// Figures over these levels turn amber or red and carry `!` / `!!`.
     var thresholds = Thresholds()
     /// The saved view in force, named in the header.
@@ -27,6 +29,14 @@ enum ScreenComposer {
             TooSmallMessage(needWidth: ScreenLayout.minimumWidth, needHeight: ScreenLayout.minimumHeight,
                             haveWidth: width, haveHeight: height).render(into: &grid, area: grid.bounds, theme: theme)
             return ComposedFrame(grid: grid, geometry: ViewGeometry())
+        }
+        if let list = state.list {
+            DeliveryListScreen(list: list, data: data, state: state, context: context)
+                .render(into: &grid, header: header, width: width, height: height)
+            var geometry = ViewGeometry()
+            geometry.hits.overlay = drawHelp(into: &grid, state: state, theme: theme)
+            geometry.listPageSize = DeliveryListScreen.pageSize(width: width, height: height, headerHeight: header.preferredHeight)
+            return ComposedFrame(grid: grid, geometry: geometry)
         }
         if layout.mode == .wall {
             WallHeader(data: data, stale: context.stale, sync: context.sync, viewName: context.viewName)
@@ -61,16 +71,8 @@ enum ScreenComposer {
             geometry.hits.regions += view.regions(in: sidebar).regions
         }
         if let footer = layout.footer {
-            drawFooter(into: &grid, area: footer, state: state, theme: theme)
+            drawFooter(into: &grid, area: footer, state: state, scope: state.focus == .sidebar ? .sidebar : .panel, theme: theme)
             if state.input != nil { geometry.hits.prompt = footer }
-        }
-        if state.showHelp {
-            let help = HelpOverlay(entries: KeyBindings.helpEntries)
-            let size = help.preferredSize
-            let w = min(size.width, width), h = min(size.height, height)
-            let box = Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h)
-            help.render(into: &grid, area: box, theme: theme)
-            geometry.hits.overlay = box
         }
         if let list = state.viewList {
             let overlay = ListOverlay(title: "Views (Enter applies, Esc closes)", items: list.names, cursor: list.cursor,
@@ -79,7 +81,20 @@ enum ScreenComposer {
             let size = overlay.preferredSize
             geometry.hits.overlay = grid.bounds.centered(width: min(size.width, width), height: min(size.height, height))
         }
+        if let box = drawHelp(into: &grid, state: state, theme: theme) { geometry.hits.overlay = box }
         return ComposedFrame(grid: grid, geometry: geometry)
+    }
+
+    /// Draws the help over the frame, when shown; returns where it went (a click outside it closes it).
+    @discardableResult
+    static func drawHelp(into grid: inout Grid, state: UIState, theme: Theme) -> Rect? {
+        guard state.showHelp else { return nil }
+        let help = HelpOverlay(entries: KeyBindings.helpEntries)
+        let size = help.preferredSize
+        let w = min(size.width, grid.width), h = min(size.height, grid.height)
+        let box = Rect(x: (grid.width - w) / 2, y: (grid.height - h) / 2, width: w, height: h)
+        help.render(into: &grid, area: box, theme: theme)
+        return box
     }
 
     /// Draws the tab strip; returns where each tab went.
@@ -102,7 +117,8 @@ enum ScreenComposer {
         return placed
     }
 
-    private static func drawFooter(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
+    /// The footer: the line being typed, else the message, else the key hints of `scope`.
+    static func drawFooter(into grid: inout Grid, area: Rect, state: UIState, scope: KeyScope, theme: Theme) {
         grid.fill(area)
         if let input = state.input {
             let text = input.prompt + input.text
@@ -114,10 +130,11 @@ enum ScreenComposer {
             _ = grid.put(theme.safe(message), x: area.x, y: area.y, style: .warning, maxWidth: area.width)
             return
         }
-        var hints = KeyBindings.hints(for: state.focus == .sidebar ? .sidebar : .panel)
+        var hints = KeyBindings.hints(for: scope)
         if theme.isASCII {
             hints = hints.map {
                 $0.replacingOccurrences(of: "←→↑↓", with: "arrows").replacingOccurrences(of: "←→", with: "left/right")
+                    .replacingOccurrences(of: "↑↓", with: "up/down")
                     .replacingOccurrences(of: "⌫", with: "Bksp")
             }
         }

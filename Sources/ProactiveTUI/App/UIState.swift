@@ -26,6 +26,10 @@ struct UIState {
     /// A short message for the footer (an error from the last action, a hint).
     var message: String?
     var sidebar = SidebarCursor()
+    /// The drill-down list (`x`), while it is open; Esc closes it and the dashboard's selection is as it was.
+    var list: DeliveryListState?
+    /// The header figure the list shows when it was opened with `X` (the next `X` lists the next figure).
+    var headerFigure: Int?
     /// The list of saved views (`v`), while it is open.
     var viewList: ViewList?
 
@@ -51,6 +55,8 @@ struct TextInput: Equatable {
         case timeZone
         /// `YYYY-MM-DD..YYYY-MM-DD` or one day.
         case dates
+        /// The drill-down list's search (applied on Enter).
+        case listSearch
         /// The name to save the filters under as a view (`V`).
         case viewName
     }
@@ -61,6 +67,7 @@ struct TextInput: Equatable {
     var prompt: String {
         switch purpose {
         case .search: "Search: "
+        case .listSearch: "Search id, address, disposition codes: "
         case .timeZone: "Time zone (IANA name, e.g. Asia/Kathmandu): "
         case .dates: "Dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD): "
         case .viewName: "Save the filters as view (letters, digits, - and _): "

@@ -98,9 +98,9 @@ struct BenchReport {
         if !framesWithoutPeriodFigures.isEmpty {
             let w = withoutPeriodStats
             let (c, cw) = (warmCPUStats, withoutPeriodCPUStats)
-            row("  second pass without previous period and compliance (interleaved)",
+            row("  same, no previous period/compliance",
                 "median \(ms(w.median)), p95 \(ms(w.p95)), max \(ms(w.max))")
-            row("  CPU time of the second pass, with / without them", "median \(ms(c.median)) / \(ms(cw.median)), " +
+            row("  CPU time, with / without them", "median \(ms(c.median)) / \(ms(cw.median)), " +
                 "p95 \(ms(c.p95)) / \(ms(cw.p95)), max \(ms(c.max)) / \(ms(cw.max))")
         }
         let b = baselineStats

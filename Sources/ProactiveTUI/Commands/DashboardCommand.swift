@@ -11,11 +11,12 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var viewOptions: ViewOptions
     @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var drilldown: DrilldownOptions
 
     func run() throws {
         let settings = try DashboardSettings.resolve(viewOptions, filterOptions, display: display)
         try TerminalRequirement.check(command: "dashboard")
-        try DashboardRunner(path: store.path, settings: settings, display: display,
+        try DashboardRunner(path: store.path, settings: settings, display: display, drilldown: drilldown,
                             abandonRule: compliance.rule(fallback: settings.abandonRule)).run()
     }
 }

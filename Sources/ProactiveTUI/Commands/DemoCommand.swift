@@ -27,6 +27,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var viewOptions: ViewOptions
     @OptionGroup var compliance: ComplianceOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var drilldown: DrilldownOptions
 
     var path: String {
         if let db { return db }
@@ -48,7 +49,7 @@ struct DemoCommand: ParsableCommand {
         let feed = rate > 0 ? try DemoFeed(path: path, seed: seed, ratePerMinute: rate, continuing: history) : nil
         feed?.start()
         defer { feed?.stop() }
-        try DashboardRunner(path: path, settings: settings, display: display,
+        try DashboardRunner(path: path, settings: settings, display: display, drilldown: drilldown,
                             abandonRule: compliance.rule(fallback: settings.abandonRule)).run()
     }
 }

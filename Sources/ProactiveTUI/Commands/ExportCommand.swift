@@ -2,7 +2,8 @@ import ArgumentParser
 import DashboardModel
 import Foundation
 
-/// `export`: the deliveries behind the dashboard's numbers (the filters' scope), in created order, as CSV or JSON
+/// `export`: the deliveries behind the dashboard's numbers (the filters' scope), in created order (or the list's
+/// `--sort`, narrowed by its `--search`), as CSV or JSON
 /// Lines. Data, not terminal lines: the bytes go out as the format defines them (RFC 4180 quoting, JSON escapes),
 /// except that on a terminal every value is cleaned as `SafeText` cleans a screen line (control and escape characters
 /// read `�`), so an export typed at a prompt cannot drive the terminal. Piped or written to a file (`-o`), values are
@@ -26,6 +27,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
         "Write to FILE (a temporary file renamed when complete) instead of standard output.", valueName: "FILE"))
     var output: String?
+    @Option(help: ArgumentHelp("Order by a column of the dashboard's list (\(DeliverySort.Column.allCases.map(\.rawValue).joined(separator: ", ")); default created).",
+                               valueName: "column"))
+    var sort: DeliverySort.Column = .created
+    @Flag(help: "The order the other way (newest first for created).") var descending = false
+    @Option(help: ArgumentHelp("Only deliveries whose id, to-address or disposition codes contain TEXT (ASCII case ignored), as the list's / does.",
+                               valueName: "text"))
+    var search: String = ""
 
     static func parseColumns(_ text: String) throws -> [ExportColumn] {
         switch ExportColumn.parseList(text) {
@@ -47,7 +55,8 @@ struct ExportCommand: ParsableCommand {
         var clean: ((String) -> String)?
         if toTerminal { clean = { SafeText.sanitize($0, ascii: false) } }
         let options = ExportOptions(format: format, columns: columns, showAddresses: showAddresses, raw: raw, clean: clean)
-        let query = DeliveryQuery(filters: filters, selection: .all, now: Date())
+        let query = DeliveryQuery(filters: filters, selection: .all, now: Date(), sort: DeliverySort(sort, descending: descending),
+                                  search: search)
         let exporter = DeliveryExporter(options: options)
         do {
             if let output {
@@ -68,3 +77,4 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportOptions.Format: ExpressibleByArgument {}
+extension DeliverySort.Column: ExpressibleByArgument {}

@@ -96,12 +96,15 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path)
         #expect(leftovers == ["settings.toml"])
         #expect(throws: SettingsError.self) { try SettingsEditor.save(name: "a b", filters: filters, to: path) }
-        // A device is never replaced by a regular file.
+        // A file that is not a regular one (a pipe here; a device such as /dev/null alike) is never replaced by a
+        // regular file. The test makes its own pipe: a regression must not be able to damage the machine's devices.
+        let pipe = dir.appendingPathComponent("pipe.toml").path
+        #expect(mkfifo(pipe, 0o600) == 0)
         #expect(throws: SettingsError.self) {
-            try SettingsEditor.save(name: "a", filters: filters, to: "/dev/null")
+            try SettingsEditor.save(name: "a", filters: filters, to: pipe)
         }
-        var null = stat()
-        #expect(stat("/dev/null", &null) == 0 && null.st_mode & S_IFMT == S_IFCHR)
+        var fifo = stat()
+        #expect(stat(pipe, &fifo) == 0 && fifo.st_mode & S_IFMT == S_IFIFO)
     }
 
     @Test func missingFiles() throws {

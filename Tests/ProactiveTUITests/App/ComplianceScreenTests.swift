@@ -61,7 +61,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 
@@ -101,7 +101,7 @@ import Testing
             "|                            ||Total        1,320  1,580  1,010  1,400  1,120                                          |",
             "|                            ||Processed    1,200  1,500    950  1,300    600                                          |",
             "+----------------------------++----------------------------------------------------------------------------------------+",
-            "Tab pane | arrows select | Enter filter to selection | 1-7 zoom | f sidebar | C clear all | Bksp undo | ? keys | q quit",
+            "Tab pane | arrows select | Enter filter to selection | x list | 1-7 zoom | f sidebar | C clear all | ? keys | q quit",
         ])
     }
 
@@ -142,7 +142,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 
@@ -172,7 +172,7 @@ import Testing
             "│                                                                              │",
             "│                                                                              │",
             "└─────────────────────────────────────────────────── 10-08..11-06 · ≤ 3% · 1/4 ┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · ? keys · q quit",
         ])
     }
 
@@ -201,7 +201,7 @@ import Testing
             "|                                                                              |",
             "|                                                                              |",
             "+----------------------------------------------- 10-08..11-06 | limit 3% | 1/4 +",
-            "Tab pane | arrows select | Enter filter to selection | ? keys | q quit",
+            "Tab pane | arrows select | Enter filter to selection | x list | ? keys | q quit",
         ])
     }
 
@@ -267,7 +267,7 @@ import Testing
             "│                                ││Total        1,320  1,580  1,010  1,400  1,120                                                                                                                      │",
             "│                                ││Processed    1,200  1,500    950  1,300    600                                                                                                                      │",
             "└────────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
         ])
     }
 
@@ -399,7 +399,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 }

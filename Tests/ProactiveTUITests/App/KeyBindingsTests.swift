@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func noKeyIsBoundTwiceWhereItApplies() {
-        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel, .viewList]
+        let scopes: [KeyScope] = [.always, .dashboard, .sidebar, .panel, .viewList, .list]
         for scope in scopes {
             var seen: [Key: String] = [:]
             for binding in KeyBindings.all {
@@ -62,6 +62,20 @@ import Testing
         #expect(KeyBindings.action(for: .character("8"), in: .dashboard) == nil)
         #expect(KeyBindings.action(for: .character("p"), in: .dashboard) == .toggleComparison)
         #expect(KeyBindings.action(for: .character("h"), in: .panel) == .move(.left))
+        // The list: its own keys; the dashboard's filter keys wait until Esc.
+        #expect(KeyBindings.action(for: .character("x"), in: .panel) == .examine)
+        #expect(KeyBindings.action(for: .character("x"), in: .list) == nil)
+        #expect(KeyBindings.action(for: .character("X"), in: .dashboard) == .examineHeader)
+        #expect(KeyBindings.action(for: .character("s"), in: .list) == .cycleSort)
+        #expect(KeyBindings.action(for: .character("S"), in: .list) == .reverseSort)
+        #expect(KeyBindings.action(for: .character("e"), in: .list) == .exportList)
+        #expect(KeyBindings.action(for: .character("/"), in: .list) == .search)
+        #expect(KeyBindings.action(for: .escape, in: .list) == .back)
+        #expect(KeyBindings.action(for: .end, in: .list) == .last)
+        #expect(KeyBindings.action(for: .character("q"), in: .list) == .quit)
+        #expect(KeyBindings.action(for: .character("C"), in: .list) == nil)
+        #expect(KeyBindings.action(for: .backspace, in: .list) == nil)
+        #expect(KeyBindings.action(for: .character("s"), in: .panel) == nil)
         #expect(KeyBindings.action(for: .character("v"), in: .dashboard) == .listViews)
         #expect(KeyBindings.action(for: .character("V"), in: .dashboard) == .saveView)
         #expect(KeyBindings.action(for: .character("V"), in: .viewList) == nil)
@@ -73,7 +87,9 @@ import Testing
         #expect(KeyBindings.hints(for: .sidebar) ==
             ["Space toggle", "←→ section", "/ search", "c clear", "C clear all", "⌫ undo", "Tab panels", "? keys", "q quit"])
         #expect(KeyBindings.hints(for: .panel) ==
-            ["Tab pane", "←→↑↓ select", "Enter filter to selection", "1-7 zoom", "f sidebar", "C clear all", "⌫ undo",
-             "? keys", "q quit"])
+            ["Tab pane", "←→↑↓ select", "Enter filter to selection", "x list", "1-7 zoom", "f sidebar", "C clear all",
+             "⌫ undo", "? keys", "q quit"])
+        #expect(KeyBindings.hints(for: .list) ==
+            ["↑↓ move", "Esc back", "/ search", "s sort", "e export", "S reverse", "? keys", "q quit"])
     }
 }

@@ -68,7 +68,7 @@ import Testing
             "│                            ││Total        1,320  1,580  1,010  1,400  1,120                                          │",
             "│                            ││Processed    1,200  1,500    950  1,300    600                                          │",
             "└────────────────────────────┘└────────────────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · f sidebar · C clear all · ⌫ undo · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · 1-7 zoom · f sidebar · C clear all · ? keys · q quit",
         ])
     }
 
@@ -99,7 +99,7 @@ import Testing
             "│   11-02       11-03       11-04       11-05       11-06                      │",
             "│█ Pending 400  ▓ InProcess 160  ▒ Complete 5,550  ░ Expired 290  ▞ Error 30   │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · ? keys · q quit",
         ])
     }
 
@@ -139,7 +139,7 @@ import Testing
             "|                            ||Total        1,320  1,580  1,010  1,400  1,120                                          |",
             "|                            ||Processed    1,200  1,500    950  1,300    600                                          |",
             "+----------------------------++----------------------------------------------------------------------------------------+",
-            "Tab pane | arrows select | Enter filter to selection | 1-7 zoom | f sidebar | C clear all | Bksp undo | ? keys | q quit",
+            "Tab pane | arrows select | Enter filter to selection | x list | 1-7 zoom | f sidebar | C clear all | ? keys | q quit",
         ])
     }
 
@@ -339,7 +339,7 @@ import Testing
             "│                                                                              │",
             "│                                                                              │",
             "└───────────────────────────────────────────────────────────────────────── 2/3 ┘",
-            "Tab pane · ←→↑↓ select · Enter filter to selection · 1-7 zoom · ? keys · q quit",
+            "Tab pane · ←→↑↓ select · Enter filter to selection · x list · ? keys · q quit",
         ])
         // The selected row is in reverse video across the panel.
         #expect(grid[1, 7].style == .selected && grid[78, 7].style == .selected)

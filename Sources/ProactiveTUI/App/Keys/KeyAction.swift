@@ -25,6 +25,13 @@ enum KeyAction: Hashable {
     case activate
     case clearFocused
     case search
+    /// `x`: open the deliveries behind the focused panel's selection.
+    case examine
+    /// `X`: open the deliveries behind a header figure (the next one each time).
+    case examineHeader
+    /// The drill-down list: the next sort column, the other direction, write it to a file.
+    case cycleSort, reverseSort
+    case exportList
     /// `v`: list the saved views (the list's Enter applies one); `V`: save the filters as a view (asks a name).
     case listViews, saveView
     /// A click: focus the pane under the pointer and select the item there; on the selection, cross-filter (as

@@ -8,6 +8,8 @@ enum KeyScope: Hashable {
     case sidebar
     /// The focused panel (not in wall mode).
     case panel
+    /// The drill-down list, while it is open (the dashboard's own keys wait until Esc).
+    case list
     /// The list of saved views (`v`), while it is open.
     case viewList
 }

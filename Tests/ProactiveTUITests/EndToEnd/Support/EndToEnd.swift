@@ -172,6 +172,7 @@ struct Snapshot: Decodable {
     var totals: Totals
     var byQueue: [Row]
     var byConfiguration: [Row]
+    var processedByResult: [String: Int]
 }
 
 struct EndToEndError: Error, CustomStringConvertible {
