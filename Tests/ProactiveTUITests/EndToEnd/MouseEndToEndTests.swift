@@ -103,4 +103,30 @@ struct MouseEndToEndTests {
             try await h.quit()
         }
     }
+
+    @Test("settings.toml: mouse = false starts with reporting off, theme = light draws light's colours",
+          .enabled(if: EndToEnd.canRunTmux, Comment(rawValue: EndToEnd.tmuxUnavailable ?? "")), .timeLimit(.minutes(1)))
+    func settingsFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptui-mouse-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let settings = folder.appendingPathComponent("settings.toml")
+        try "mouse = false\ntheme = \"light\"\n".write(to: settings, atomically: true, encoding: .utf8)
+        try await DashboardHarness.with(["--all-dates", "--settings", settings.path]) { h in
+            try await h.waitForDashboard()
+            #expect(await Self.modes(h.tmux) == "0 0")
+            // Titles in light's black (16) and the focused frame in its brown (130), never dark's white (231).
+            let styled = try await h.tmux.run(["capture-pane", "-p", "-e"])
+            #expect(styled.contains("38;5;16m") && styled.contains("38;5;130m"))
+            #expect(!styled.contains("38;5;231m"))
+            try await h.quit()
+        }
+        // The flag wins over the file.
+        try await DashboardHarness.with(["--all-dates", "--settings", settings.path, "--theme", "dark"]) { h in
+            try await h.waitForDashboard()
+            let styled = try await h.tmux.run(["capture-pane", "-p", "-e"])
+            #expect(styled.contains("38;5;231m") && !styled.contains("38;5;130m"))
+            try await h.quit()
+        }
+    }
 }
