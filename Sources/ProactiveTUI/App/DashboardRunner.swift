@@ -18,7 +18,7 @@ struct DashboardRunner {
         // The views `--cycle-views` shows, checked against the store before the screen opens.
         var cycle: [(name: String, filters: DashboardFilters)] = []
         for view in settings.cycle { cycle.append((view.name, try view.options.filters(for: session.index))) }
-        let palette = display.theme ?? settings.settings.theme ?? .dark
+        let palette = PaletteName(theme: display.theme ?? settings.settings.theme ?? .dark)
         let backend = CursesBackend(forceASCII: display.ascii, noColor: display.noColor, palette: palette)
         pt_install_signal_handlers()
         try backend.open()

@@ -1,12 +1,10 @@
-import DashboardModel
-
 /// Concrete terminal colours for the semantic roles: the palette's xterm-256 colour for each role, degraded to the
 /// nearest colour the terminal has (`ColorDepth`). Pure: palette × colour count → colour numbers.
 struct ColorPalette: Hashable, Sendable {
-    var name: ThemeName = .dark
+    var name: PaletteName = .dark
     let colorCount: Int
 
-    init(_ name: ThemeName = .dark, colorCount: Int) {
+    init(_ name: PaletteName = .dark, colorCount: Int) {
         self.name = name
         self.colorCount = colorCount
     }
@@ -21,7 +19,7 @@ struct ColorPalette: Hashable, Sendable {
 /// Each palette's colours as xterm-256 numbers (what a 256-colour terminal shows as they are).
 enum PaletteColors {
     /// The colour of `role` in `palette`; nil for the terminal's own colour (`normal`, and everything in `mono`).
-    static func xterm256(_ role: ColorRole, in palette: ThemeName) -> Int? {
+    static func xterm256(_ role: ColorRole, in palette: PaletteName) -> Int? {
         switch palette {
         case .mono: return nil
         case .dark: return dark(role)

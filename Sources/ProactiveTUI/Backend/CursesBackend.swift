@@ -1,5 +1,4 @@
 import CursesBridge
-import DashboardModel
 import Foundation
 
 /// The only code that talks to the terminal: draws a `Grid` by writing just the cells that changed since the
@@ -9,14 +8,14 @@ final class CursesBackend {
     private var previous: Grid?
     private var pairs: [PairKey: Int] = [:]
     private var palette = ColorPalette(colorCount: 0)
-    private let paletteName: ThemeName
+    private let paletteName: PaletteName
     private let synchronizedOutput: Bool
     private(set) var isOpen = false
 
     private struct PairKey: Hashable { var fg: Int; var bg: Int }
 
     /// - Parameter palette: the colours of `--theme` (`mono`, `--no-color` and `NO_COLOR` draw none).
-    init(forceASCII: Bool, noColor: Bool, palette: ThemeName = .dark,
+    init(forceASCII: Bool, noColor: Bool, palette: PaletteName = .dark,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
         pt_setlocale()
         paletteName = palette

@@ -35,7 +35,7 @@ import Testing
         return out
     }
 
-    func colours(_ palette: ThemeName, count: Int = 256) -> [String] {
+    func colours(_ palette: PaletteName, count: Int = 256) -> [String] {
         let grid = frame()
         let p = ColorPalette(palette, colorCount: count)
         return [

@@ -44,7 +44,7 @@ import Testing
     }
 
     /// Hue in degrees of a palette colour at 256 colours.
-    func hue(_ palette: ThemeName, _ role: ColorRole) -> Double {
+    func hue(_ palette: PaletteName, _ role: ColorRole) -> Double {
         let (r, g, b) = ColorDepth.rgb(ColorPalette(palette, colorCount: 256).color(role))
         return ColorDepth.hueDegrees(r, g, b)
     }
