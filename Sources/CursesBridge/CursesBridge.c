@@ -42,6 +42,20 @@ static void pt_read_sgr_report(void);
 static SCREEN *pt_screen = NULL;
 static int pt_open_flag = 0;
 
+// Home and End arrive in other forms than the terminal description names when TERM does not match the terminal
+// (tmux or screen behind TERM=xterm-256color, rxvt, the Linux console): without these, End (`ESC [ 4 ~`) would read as
+// Esc and then `4`. Each sequence is taken only where the description has not already given it a meaning.
+static void pt_define_key_variants(void) {
+    static const struct { const char *seq; int key; } variants[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+        {"\033[H", KEY_HOME}, {"\033[F", KEY_END}, {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
+        {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[Z", KEY_BTAB},
+    };
+    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+        if (key_defined(variants[i].seq) == 0) define_key(variants[i].seq, variants[i].key);
+    }
+}
+
 int pt_open(void) {
     if (pt_open_flag) return 0;
     pt_out = stdout;
@@ -56,6 +70,7 @@ int pt_open(void) {
     intrflush(stdscr, FALSE);
     leaveok(stdscr, TRUE);
     set_escdelay(25);
+    pt_define_key_variants();
     curs_set(0);
     if (has_colors()) {
         start_color();

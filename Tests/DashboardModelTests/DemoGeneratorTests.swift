@@ -195,3 +195,22 @@ private let standardHistory = DemoHistory(DemoGenerator(now: demoNow), keepOrder
     let last = standardHistory.deliveries.filter { $0.createdOn >= end - 30 * 86_400 }.count
     #expect(last > first)
 }
+
+/// The list columns (issue 12) read like an organization's: fictional 555-01xx numbers, a result date on completed
+/// deliveries only, a start once the call was placed, disposition codes only on calls that reached someone.
+@Test func demoListColumns() throws {
+    let deliveries = standardHistory.deliveries
+    let number = try Regex(#"^\+1[2-9][0-9]{2}55501[0-9]{2}$"#)
+    #expect(deliveries.allSatisfy { $0.details.toAddress.wholeMatch(of: number) != nil })
+    #expect(deliveries.allSatisfy { $0.details.fromAddress.hasPrefix("+1800555") && $0.details.fromAddress.count == 12 })
+    #expect(Set(deliveries.map(\.details.toAddress)).count > 100, "addresses vary")
+    for d in deliveries {
+        #expect((d.details.resultDate != nil) == (d.status == "Complete"), "\(d.status) \(d.details)")
+        if let r = d.details.resultDate { #expect(r == d.modifiedOn && r >= d.createdOn) }
+        if d.status == "Pending" { #expect(d.details.startDate == nil && d.details.endDate == nil) }
+        if let start = d.details.startDate { #expect(start >= d.createdOn) }
+        let reached = ["CallEnded", "LiveAnswer", "CSRCancelled"].contains(d.result)
+        #expect(d.details.dispositionCodes.isEmpty != reached, "\(d.result) \(d.details.dispositionCodes)")
+    }
+    #expect(deliveries.contains { $0.details.dispositionCodes.contains(",") }, "some calls carry two codes")
+}

@@ -135,7 +135,9 @@ struct DemoDeliveryFactory {
             deliveryId: draft.id, createdOn: draft.created, modifiedOn: modifiedOn, status: status, result: result,
             dialMode: draft.dialMode >= 0 ? DemoDialMode.labels[draft.dialMode] : "", configId: configIds[draft.config],
             queueId: queueId, channel: draft.sms ? "SMS" : "Voice", conversationId: conversation?.id ?? "",
-            engagementType: draft.engagementType)
+            engagementType: draft.engagementType,
+            details: DemoContactDetails.details(id: draft.id, config: draft.config, plan: plan, stage: stage,
+                                                status: status, result: result))
         return (delivery, conversation)
     }
 }

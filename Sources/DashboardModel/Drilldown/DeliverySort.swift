@@ -3,9 +3,11 @@
 /// `deliveries` is ordered as it is stored; a value of the row's combination (status, result, dial mode,
 /// configuration, queue, channel) by its rank among that column's values, looked up in a blob bound to the statement.
 public struct DeliverySort: Hashable, Sendable {
+    /// The columns, named on the command line (`export --sort`) by their raw values.
     public enum Column: String, CaseIterable, Sendable {
-        case created, deliveryId, status, result, dialMode, configuration, queue, channel, toAddress, resultDate
-        case dispositionCodes, modified, conversationId
+        case created, deliveryId = "delivery-id", status, result, dialMode = "dial-mode", configuration, queue, channel
+        case toAddress = "to-address", resultDate = "result-date", dispositionCodes = "disposition-codes", modified
+        case conversationId = "conversation-id"
     }
 
     public var column: Column

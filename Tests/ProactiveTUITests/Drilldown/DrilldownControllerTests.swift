@@ -86,6 +86,10 @@ import Testing
         #expect(send(&c, [.character("s")]) == [.redraw])
         #expect(!c.state.showHelp)
         #expect(c.state.list?.sort == .created, "the key that closes the help does nothing else")
-        #expect(KeyBindings.helpEntries.contains { $0.keys == "x" && $0.action.contains("deliveries") })
+        #expect(KeyBindings.helpEntries.contains { $0.keys == "x / X" && $0.action.contains("deliveries") })
+        // Every key fits the help's height at 80x24; the list's entries are no wider than the widest before them.
+        #expect(HelpOverlay(entries: KeyBindings.helpEntries).preferredSize.height <= 24)
+        let listEntries = KeyBindings.helpEntries.filter { ["x / X", "s / S / e", "/", "Esc"].contains($0.keys) }
+        #expect(listEntries.map { DisplayWidth.of($0.action) }.max() ?? 0 <= DisplayWidth.of("saved views: list and apply one / save these filters as one"))
     }
 }

@@ -69,4 +69,27 @@ struct DrilldownEndToEndTests {
             try await h.quit()
         }
     }
+
+    /// `export --sort` and `--search`: the list's order and search from the command line.
+    @Test(.enabled(if: EndToEnd.executable != nil && EndToEnd.samples != nil), .timeLimit(.minutes(1)))
+    func exportSortsAndSearchesAsTheListDoes() async throws {
+        let store = try await EndToEndStore.make()
+        defer { store.remove() }
+        let total = try await store.snapshot(["--all-dates"]).totals.deliveries
+        let sorted = try await store.run(["export", "--all-dates", "--sort", "status", "--descending", "--columns",
+                                          "msdyn_status,msdyn_delivery_id,createdon"])
+        #expect(sorted.status == 0, "\(sorted.stderr)")
+        let rows = sorted.stdout.components(separatedBy: "\r\n").dropFirst().dropLast()
+        #expect(rows.count == total)
+        let statuses = rows.map { String($0.prefix { $0 != "," }) }
+        #expect(statuses == statuses.sorted { $0.lowercased() > $1.lowercased() }, "statuses in descending order")
+        let id = try #require(rows.first.map { $0.split(separator: ",")[1] })
+        let found = try await store.run(["export", "--all-dates", "--search", String(id.prefix(13)).uppercased(), "--columns",
+                                         "msdyn_delivery_id"])
+        #expect(found.status == 0)
+        #expect(found.stdout.components(separatedBy: "\r\n").dropFirst().dropLast() == [String(id)])
+        let bad = try await store.run(["export", "--all-dates", "--sort", "colour"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("delivery-id"), "the accepted columns are named")
+    }
 }
