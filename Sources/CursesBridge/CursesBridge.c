@@ -250,7 +250,8 @@ int pt_mouse_enable(int on) {
     }
     const char *xm = tigetstr("XM");
     pt_mouse_native_sgr = xm != NULL && xm != (char *)-1 && strstr(xm, "1006") != NULL;
-    if (!pt_mouse_native_sgr && !pt_mouse_sgr_key_defined) {
+    // Only where the prefix means nothing else to this terminal description (key_defined: 0).
+    if (!pt_mouse_native_sgr && !pt_mouse_sgr_key_defined && key_defined("\033[<") == 0) {
         define_key("\033[<", PT_KEY_SGR_MOUSE);
         pt_mouse_sgr_key_defined = 1;
     }
