@@ -19,9 +19,16 @@ let package = Package(
             name: "CursesBridge",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // Values with no domain that the model and the terminal side share: which text may be shown as it is
+        // (`TextSafety`, the one definition of unsafe text) and a calendar day (`LocalDate`).
+        .target(name: "CoreValues"),
+        // The terminal side, knowing nothing of deliveries: cells, grid, text width, glyphs, layout, widgets (which
+        // take widget values) and the curses backend.
+        .target(name: "TerminalUI", dependencies: ["CoreValues", "CursesBridge"]),
         .target(
             name: "DashboardModel",
             dependencies: [
+                "CoreValues",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -49,8 +56,10 @@ let package = Package(
             name: "ProactiveTUI",
             dependencies: [
                 "Bench",
+                "CoreValues",
                 "CursesBridge",
                 "DashboardModel",
+                "TerminalUI",
                 "DataverseSync",
                 "SettingsTOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,7 +69,8 @@ let package = Package(
         // Names the checkout's commit for `--version` (generated into the build folder, never the source tree).
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "Bench", "SettingsTOML"]),
-        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "DashboardModel", "DataverseStandIn", "SettingsTOML"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CoreValues"]),
+        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "TerminalUI", "DashboardModel", "DataverseStandIn", "SettingsTOML"]),
         .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -126,8 +126,10 @@ import Testing
         let folder = try Folder()
         let directory = folder.url.path
         for open in [{ try DeliveryStore.openForWriting(path: directory) }, { try DeliveryStore.openForReading(path: directory) }] {
-            let error = try #require(throws: StoreError.self) { _ = try open() }
-            #expect(error.description == "\(directory) is a directory: name the store's file, e.g. --db \(directory)/store.sqlite")
+            let error = try #require(throws: StoreIsDirectory.self) { _ = try open() }
+            #expect(error == StoreIsDirectory(path: directory))
+            #expect(error.description == "\(directory) is a directory, not a store's file")
+            #expect(error.suggestedFile == "\(directory)/store.sqlite")
         }
         let file = folder.path("plain")
         _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))

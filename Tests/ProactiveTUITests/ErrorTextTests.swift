@@ -13,5 +13,7 @@ import Testing
             + "`proactive-tui demo`, or name one with --db")
         #expect(StoreMissing(path: "/x", fileIsEmpty: true).commandLineText.hasPrefix("no store at /x (the file is empty): create one with"))
         #expect(ErrorText.describe(FilterError.moreThanOneRange) == "choose one of --last, --all-dates, or --from/--to")
+        #expect(ErrorText.describe(StoreIsDirectory(path: "/var/data")) == "/var/data is a directory: name the store's file, e.g. --db /var/data/store.sqlite")
+        #expect(ErrorText.worded(StoreError("x")) == nil)
     }
 }

@@ -2,6 +2,7 @@ import DashboardModel
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct HeaderBarWidgetTests {
     func data() -> DashboardData {

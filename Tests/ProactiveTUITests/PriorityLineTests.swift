@@ -2,6 +2,7 @@ import DashboardModel
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct PriorityLineTests {
     /// The header of a big store: the numbers the issue saw cut at 80 columns (`Processed 700,4…`, `Abandoned 3…`).
@@ -101,7 +102,7 @@ import Testing
 
 @Suite struct WallDonutTests {
     @Test func theWallLegendKeepsTheLargestAndOther() {
-        let entries = (1...13).map { CountEntry("r\($0)", 100 - $0) }
+        let entries = (1...13).map { LabelledCount("r\($0)", 100 - $0) }
         let donut = DonutChart(entries: entries, legendLimit: PanelView.wallLegendLimit)
         let area = Rect(x: 0, y: 0, width: 40, height: 30)
         let layout = donut.layout(in: area)

@@ -2,6 +2,7 @@ import DashboardModel
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// The sync's state in the dashboard header and in wall mode's header, as literal lines.
 @Suite struct SyncHeaderWidgetTests {

@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct DataTableWidgetTests {
     let queues = [
@@ -72,9 +73,9 @@ import Testing
 
 @Suite struct DateColumnsTableWidgetTests {
     let days = [
-        DateRow(date: LocalDate(year: 2026, month: 11, day: 1), total: 35, processed: 31),
-        DateRow(date: LocalDate(year: 2026, month: 11, day: 2), total: 1234, processed: 1000),
-        DateRow(date: LocalDate(year: 2026, month: 11, day: 3), total: 8, processed: 0),
+        DayTotals(date: LocalDate(year: 2026, month: 11, day: 1), total: 35, processed: 31),
+        DayTotals(date: LocalDate(year: 2026, month: 11, day: 2), total: 1234, processed: 1000),
+        DayTotals(date: LocalDate(year: 2026, month: 11, day: 3), total: 8, processed: 0),
     ]
 
     @Test func scrollsHorizontallyToSelectedDay() {

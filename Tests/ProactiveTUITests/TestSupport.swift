@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Compares a grid with literal expected lines (trailing spaces ignored); on failure shows both screens.
 func expectLines(_ grid: Grid, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {

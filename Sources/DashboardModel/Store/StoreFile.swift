@@ -47,7 +47,7 @@ enum StoreFile {
     static func refuseDirectory(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw StoreError("\(path) is a directory: name the store's file, e.g. --db \((path as NSString).appendingPathComponent("store.sqlite"))")
+            throw StoreIsDirectory(path: path)
         }
     }
 

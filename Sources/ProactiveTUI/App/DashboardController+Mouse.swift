@@ -1,3 +1,4 @@
+import TerminalUI
 import DashboardModel
 
 /// Clicks and the wheel. Every mouse event is a row of the key table (`Key.mouse`): a click is `.point`, the wheel

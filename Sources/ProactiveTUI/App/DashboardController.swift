@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What a key asks the loop to do next.
 enum ControllerEffect: Equatable {

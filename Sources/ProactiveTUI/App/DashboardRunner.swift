@@ -2,6 +2,7 @@ import CursesBridge
 import DashboardModel
 import SettingsTOML
 import Foundation
+import TerminalUI
 
 /// The interactive loop: keys in, filters to queries, frames out; and a look at the store every `--refresh`
 /// seconds that reads only what changed. The terminal is restored on every way out (q, Ctrl-C, SIGTERM, SIGHUP).

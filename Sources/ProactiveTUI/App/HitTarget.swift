@@ -1,3 +1,4 @@
+import TerminalUI
 /// What a cell of the last frame shows that a click can act on. The composer records these with the frame
 /// (`ViewGeometry.hits`); the controller turns a click on one into the key table's actions.
 enum HitTarget: Hashable {

@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// Wall mode's large figures: total, processed %, pending, in progress, throughput, the compliance figure
 /// (abandoned / live-answered, worst configuration), connect and abandoned (over attempted) rates, each as big digits

@@ -1,5 +1,6 @@
 import Foundation
 import DashboardModel
+import TerminalUI
 
 /// One of the panels: its frame, and the chart or table inside with the current selection.
 struct PanelView: Widget {
@@ -49,13 +50,13 @@ struct PanelView: Widget {
                 if let layout = chart.layout { items = chart.widget.columnRegions(layout: layout, theme: theme) }
             }
         case .resultDonut:
-            let donut = DonutChart(entries: data.processedByResult, holeRatio: 0.55, selectedIndex: selected,
+            let donut = DonutChart(entries: data.processedByResult.labelled, holeRatio: 0.55, selectedIndex: selected,
                                    centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
                                    legendLimit: wall ? Self.wallLegendLimit : .max)
             donut.render(into: &grid, area: inner, theme: theme)
             items = donut.entryRegions(in: inner)
         case .dialModeDonut:
-            let donut = DonutChart(entries: data.processedByDialMode, holeRatio: 0.3, selectedIndex: selected,
+            let donut = DonutChart(entries: data.processedByDialMode.labelled, holeRatio: 0.3, selectedIndex: selected,
                                    known: SeriesSlots.dialModes)
             donut.render(into: &grid, area: inner, theme: theme)
             items = donut.entryRegions(in: inner)
@@ -80,7 +81,8 @@ struct PanelView: Widget {
             shown.render(into: &grid, area: inner, theme: theme)
             items = shown.rowRegions(in: inner)
         case .dateTable:
-            let days = DateColumnsTable(days: data.byDate, selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
+            let days = DateColumnsTable(days: data.byDate.map(DayTotals.init),
+                                        selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
             days.render(into: &grid, area: inner, theme: theme)
             items = days.dayRegions(in: inner)
         }

@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What the composer needs besides data and UI state.
 struct ScreenContext {
@@ -79,7 +80,8 @@ enum ScreenComposer {
                                       emptyText: "No saved views: V saves these filters as one")
             overlay.render(into: &grid, area: grid.bounds, theme: theme)
             let size = overlay.preferredSize
-            geometry.hits.overlay = grid.bounds.centered(width: min(size.width, width), height: min(size.height, height))
+            let w = min(size.width, width), h = min(size.height, height)
+            geometry.hits.overlay = Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h)
         }
         if let box = drawHelp(into: &grid, state: state, theme: theme) { geometry.hits.overlay = box }
         return ComposedFrame(grid: grid, geometry: geometry)

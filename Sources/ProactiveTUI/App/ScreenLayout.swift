@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Where everything goes for a given terminal size and UI state. Pure: tested at 200x60, 120x35, 80x24 and
 /// below the minimum.
 struct ScreenLayout: Equatable {

@@ -1,3 +1,4 @@
+import TerminalUI
 extension SidebarView {
     /// Where `render` puts each section's title line and the open section's choices in `area` (the same walk
     /// down the sections), for clicks.

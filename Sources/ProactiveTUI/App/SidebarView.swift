@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// The filter sidebar: every filter as a one-line summary; the section under the cursor opens into its list
 /// of choices with counts (`[x] Collections Q   1,234`), scrolled so the cursor stays visible.

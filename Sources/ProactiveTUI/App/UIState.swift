@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// Everything about the screen that is not data: focus, zoom, selections, overlays, text input.
 /// Keys change it (through `DashboardController`); the composer reads it.

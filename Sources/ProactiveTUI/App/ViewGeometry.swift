@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// What the last frame showed that keys and clicks need: the status chart's columns (days or weeks) and its statuses
 /// in stack order, how many rows a table page holds, and what lies where. The composer returns it with the frame it drew (`ComposedFrame`),
 /// and the loop keeps it for the next key.

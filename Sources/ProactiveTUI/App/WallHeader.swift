@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// Wall mode's one-line header: title, the filters in force, and when data last changed (or STALE). A failing
 /// sync is shown plainly, in reverse video, before the update time (a synced one as `Synced 14:03`).

@@ -25,8 +25,8 @@ enum CommandEntry {
                 Console.error(ErrorText.describe(error))
                 finish(usageExitCode)
             }
-            if error is StoreMissing || error is FilterError {
-                Console.lines(ErrorText.describe(error), to: .error)
+            if let worded = ErrorText.worded(error) {
+                Console.lines(worded, to: .error)
                 finish(1)
             }
             let message = RootCommand.fullMessage(for: error).trimmingCharacters(in: .newlines)

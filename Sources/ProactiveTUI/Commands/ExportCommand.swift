@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// `export`: the deliveries behind the dashboard's numbers (the filters' scope), in created order (or the list's
 /// `--sort`, narrowed by its `--search`), as CSV or JSON

@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
 
     private func openStore() throws -> DeliveryStore {
         do { return try DeliveryStore.openForWriting(path: store.path, bulk: !follow) } catch {
-            Console.error("cannot open the store \(store.path): \(error)")
+            Console.error("cannot open the store \(store.path): \(ErrorText.describe(error))")
             throw ExitCode(1)
         }
     }

@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 extension SettingsError {
     /// `FILE:LINE:COLUMN: what is wrong (what is accepted)`, as compilers write it.

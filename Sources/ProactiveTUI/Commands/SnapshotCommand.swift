@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardModel
 import Foundation
+import TerminalUI
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// The one writer of every line a command prints, to standard output or standard error, on a terminal or not
 /// (output may be a log that someone later `cat`s). Each line is made safe by `SafeText` (no control, escape,

@@ -1,6 +1,7 @@
 import DashboardModel
 import Foundation
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Hand-made dashboard data for the App-layer tests. Every number is chosen so the totals add up and can be
 /// checked by hand against what the screen shows:

@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Keys of issue 13: `p` toggles the change from the previous period; `7` zooms the compliance panel, whose rows
 /// move with the arrows and filter to their configuration with Enter.

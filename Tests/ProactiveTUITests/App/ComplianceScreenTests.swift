@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Whole screens of `AppFixture.withComparison` (no colour): the change from the previous period in the header and
 /// the tables, the compliance panel, its header item and wall tile, Unicode and ASCII. Every figure was read

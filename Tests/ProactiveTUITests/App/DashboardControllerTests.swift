@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Sidebar sections: 0 Duration, 1 Time zone, then one per FilterDimension in order.
 private func section(_ dimension: FilterDimension) -> Int { 2 + FilterDimension.allCases.firstIndex(of: dimension)! }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct KeyBindingsTests {
     /// The first column of the README's Keys table, row by row.

@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Whole screens of the fixture (`AppFixture`), no colour. The expected text was rendered once, then read line by
 /// line against the fixture before it was frozen. What was checked, in every screen:

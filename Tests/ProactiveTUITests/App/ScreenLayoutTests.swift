@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 @Suite struct ScreenLayoutTests {
     /// The fixture has live figures, so the header takes three rows.

@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Figures over their levels on the fixture's screen (`AppFixture`): abandoned 10.8% over an alert at 10%, connect
 /// 64.9% under a warn at 70%, processed 86.3% under a warn at 90% (alert at 85%), pending 400 under its warn at 500.

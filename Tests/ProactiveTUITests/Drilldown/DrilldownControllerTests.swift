@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// The keys of the drill-down through the controller: `x` opens the list of the selection (and says what to select
 /// when nothing is), the list's keys act on the list only, `/` types a search applied on Enter, `e` asks for the

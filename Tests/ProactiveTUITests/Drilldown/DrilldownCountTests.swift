@@ -2,6 +2,7 @@ import DashboardModel
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// `x` on every kind of selection opens a list whose count (and title) equals the number it came from: each status
 /// column and each status in it (days, and weeks when the chart groups them), each result and dial-mode entry, each

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// The list as it draws: whole screens at 120x35 and 80x24 in Unicode and ASCII (literal lines, as
 /// `ScreenGoldenTests`), masked and shown addresses, and a hostile string in every text column.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// The real binary in tmux, clicked with raw SGR (1006) reports typed into the pane (`send-keys -l`): a result
 /// legend entry then a queue row, each clicked twice (select, then cross-filter), and the header's totals equal

@@ -2,6 +2,7 @@ import DashboardModel
 import Foundation
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Every hostile string in every text the dashboard draws (configuration, queue, status, result and dial mode
 /// names, facet labels, the active filters): no unsafe character reaches a cell, and every row keeps its width.

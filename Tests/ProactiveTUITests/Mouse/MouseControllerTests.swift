@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Clicks and the wheel through the controller, against the geometry of the frame just composed (the fixture at
 /// 120x35, or 80x24 for the tab strip): each click gives the state the keys reaching the same target give.

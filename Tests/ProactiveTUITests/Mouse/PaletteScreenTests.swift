@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// Whole screens at 120x35 per palette: the fixture with thresholds (`ThresholdScreenTests`), colour on. The text is
 /// the same in every palette; the colours of the live line (a figure in alert, one in warn), the status chart's

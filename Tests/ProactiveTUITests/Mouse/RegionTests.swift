@@ -1,6 +1,7 @@
 import DashboardModel
 import Testing
 @testable import ProactiveTUI
+@testable import TerminalUI
 
 /// The regions widgets report lie where they drew their items (a click lands on what the eye sees there).
 @Suite struct RegionTests {

@@ -1,4 +1,5 @@
 import DashboardModel
+import TerminalUI
 
 /// The screen while the drill-down list is open: the dashboard's header (its figures keep refreshing), the list in a
 /// panel titled with what it lists and how many rows, and the footer (the search being typed, the export's path or

@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// The drill-down list's state: what it lists (`target`), its sort and search, how many rows there are, the row
 /// under the cursor and the first row on screen (indexes in the list's order), and a window of loaded rows around

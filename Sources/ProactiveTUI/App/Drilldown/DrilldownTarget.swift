@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// What `x` opens: the deliveries behind one number on the screen. The filters are the dashboard's (narrowed to a
 /// column's days when the status chart groups days into weeks), the selection says which number, `label` names it

@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// The drill-down list's columns, in the order they show, with the width each wants and how long each is kept
 /// when the screen is narrow (the conversation id goes first, the created time last), and each one's text for a row.

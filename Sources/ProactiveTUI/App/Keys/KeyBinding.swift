@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// One row of the key table: the keys as the help and README name them, where they apply, what each key does, the
 /// help text, and the footer hints it gives (in the manner of lazygit's `Binding`).
 struct KeyBinding {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Every key of the dashboard, in the order the help overlay and the README's Keys table list them. The controller
 /// dispatches from this table, and the help overlay and the footer hints are drawn from it.
 enum KeyBindings {

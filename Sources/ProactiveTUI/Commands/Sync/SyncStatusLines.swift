@@ -1,5 +1,6 @@
 import DashboardModel
 import Foundation
+import TerminalUI
 
 /// `sync --status`: the store's sync state as lines of text.
 enum SyncStatusLines {

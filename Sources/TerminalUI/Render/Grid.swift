@@ -1,0 +1,139 @@
+/// An in-memory frame: `width`×`height` cells. Widgets draw into it; the backend diffs two grids and writes
+/// only the changed cells (after ratatui's Buffer).
+public struct Grid: Hashable, Sendable {
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes `text` starting at (`x`, `y`), clipped to the grid and to `maxWidth` columns; returns the number
+    /// of columns written. A grapheme cluster is one unit: a wide one takes two cells (the second a
+    /// continuation, or a blank when it is written in a narrow form, `TerminalGlyph`); one that does not fit
+    /// whole is not drawn. Control characters draw as `?` (callers sanitise data text first with `SafeText`;
+    /// this is the last line of defence). Zero-width clusters are dropped.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return 0 }
+        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        var col = x
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if w == 0 { continue }
+            if col + w > limit { break }
+            if col >= 0 {
+                // One pass over the cluster's code points: a control, and whether it is a single code point
+                // (most text: it is drawn as it is).
+                var control = false, count = 0
+                var first: Unicode.Scalar = " "
+                for scalar in character.unicodeScalars {
+                    if count == 0 { first = scalar }
+                    count += 1
+                    if SafeText.isControl(scalar) { control = true }
+                }
+                if control {
+                    setCell(x: col, y: y, Cell("?", style: style))
+                } else {
+                    let glyph = count == 1 && !TerminalGlyph.isRegionalIndicator(first)
+                        ? (first: String(character), second: String?.none) : TerminalGlyph.cells(character, width: w)
+                    setCell(x: col, y: y, Cell(glyph.first, style: style))
+                    if w == 2 { setCell(x: col + 1, y: y, glyph.second.map { Cell($0, style: style) } ?? .continuation(style)) }
+                }
+            } else if col + w > 0 {
+                setCell(x: 0, y: y, Cell(" ", style: style))  // a wide character cut by the left edge
+            }
+            col += w
+        }
+        return max(0, col - max(x, 0))
+    }
+
+    /// Writes `text` aligned in `width` columns from `x` (truncating with `ellipsis` when too long); the rest of
+    /// the span is left as it is. Returns the column where the text started.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, width span: Int, alignment: Alignment,
+                             style: Style = .normal, ellipsis: String = "…") -> Int {
+        guard span > 0 else { return x }
+        let cut = DisplayWidth.truncate(text, toWidth: span, ellipsis: ellipsis)
+        let w = DisplayWidth.of(cut)
+        let start: Int
+        switch alignment {
+        case .left: start = x
+        case .right: start = x + span - w
+        case .center: start = x + (span - w) / 2
+        }
+        put(cut, x: start, y: y, style: style, maxWidth: span - (start - x))
+        return start
+    }
+
+    /// Sets one cell, repairing any wide character it cuts in half.
+    mutating func setCell(x: Int, y: Int, _ cell: Cell) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        let old = self[x, y]
+        if old.isContinuation, !cell.isContinuation, x > 0 {
+            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        }
+        if !old.isContinuation, DisplayWidth.of(old.text) == 2, x + 1 < width, self[x + 1, y].isContinuation {
+            self[x + 1, y] = Cell(" ", style: old.style)
+        }
+        self[x, y] = cell
+    }
+
+    /// Fills `rect` (clipped to the grid) with `character` in `style`.
+    public mutating func fill(_ rect: Rect, with character: String = " ", style: Style = .normal) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for yy in r.y..<r.bottom {
+            for xx in r.x..<r.right { setCell(x: xx, y: yy, Cell(character, style: style)) }
+        }
+    }
+
+    /// Changes the style of every cell in `rect` (e.g. reverse video for a selected row).
+    mutating func modifyStyle(in rect: Rect, _ change: (inout Style) -> Void) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for yy in r.y..<r.bottom {
+            for xx in r.x..<r.right { change(&cells[yy * width + xx].style) }
+        }
+    }
+
+    /// The screen as plain text, one string per row, trailing spaces removed.
+    public func lines() -> [String] {
+        (0..<height).map { row in
+            var line = ""
+            for col in 0..<width where !self[col, row].isContinuation { line += self[col, row].text }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// The cells that differ from `previous`, row by row. Continuation cells are never listed: writing a wide
+    /// character covers them. A grid of another size counts as entirely changed.
+    func diff(from previous: Grid) -> [CellChange] {
+        let sameSize = previous.width == width && previous.height == height
+        var changes: [CellChange] = []
+        for row in 0..<height {
+            for col in 0..<width {
+                let cell = self[col, row]
+                if cell.isContinuation { continue }
+                if sameSize && previous[col, row] == cell {
+                    // A wide character whose right half was overwritten on screen must be redrawn.
+                    let wide = DisplayWidth.of(cell.text) == 2
+                    if !(wide && col + 1 < width && previous[col + 1, row] != self[col + 1, row]) { continue }
+                }
+                changes.append(CellChange(x: col, y: row, cell: cell))
+            }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,113 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct DisplayWidthTests {
+    @Test func asciiAndCJK() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("東京") == 4)
+        #expect(DisplayWidth.of("ｱ") == 1)  // halfwidth katakana
+        #expect(DisplayWidth.of("Ａ") == 2)  // fullwidth A
+        #expect(DisplayWidth.of("한국") == 4)
+    }
+
+    @Test func emoji() {
+        #expect(DisplayWidth.of("📞") == 2)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
+        #expect(DisplayWidth.of("🇫🇷") == 2)
+        #expect(DisplayWidth.of("☎️") == 2)  // text-default emoji with VS16
+        #expect(DisplayWidth.of("☎") == 1)
+    }
+
+    @Test func combiningMarksAndZeroWidth() {
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("Ame\u{301}lie") == 6)
+        #expect(DisplayWidth.of("\u{301}") == 0)
+        #expect(DisplayWidth.of("a\u{200B}b") == 2)
+    }
+
+    @Test func controlsCountAsTheirReplacement() {
+        #expect(DisplayWidth.of("\u{1b}") == 1)
+    }
+
+    @Test func truncateWithEllipsis() {
+        #expect(DisplayWidth.truncate("Collections Q", toWidth: 8) == "Collect…")
+        #expect(DisplayWidth.truncate("Collections Q", toWidth: 8, ellipsis: "~") == "Collect~")
+        #expect(DisplayWidth.truncate("short", toWidth: 8) == "short")
+        #expect(DisplayWidth.truncate("東京都庁", toWidth: 6) == "東京…")
+        #expect(DisplayWidth.truncate("東京都庁", toWidth: 4) == "東…")
+        #expect(DisplayWidth.truncate("abc", toWidth: 0) == "")
+        #expect(DisplayWidth.truncate("abc", toWidth: 1, ellipsis: "...") == "a")
+        #expect(DisplayWidth.truncate("abcdef", toWidth: 4, ellipsis: "...") == "a...")
+    }
+
+    @Test func pad() {
+        #expect(DisplayWidth.pad("東", toWidth: 4, alignment: .right) == "  東")
+        #expect(DisplayWidth.pad("ab", toWidth: 5, alignment: .center) == " ab  ")
+    }
+}
+
+@Suite struct SafeTextTests {
+    @Test func escapeSequencesAreNeutralised() {
+        #expect(SafeText.sanitize("\u{1b}[31mred") == "\u{FFFD}[31mred")
+        #expect(SafeText.sanitize("\u{1b}[31mred", ascii: true) == "?[31mred")
+        #expect(SafeText.sanitize("a\u{9b}2Jb") == "a\u{FFFD}2Jb")  // 8-bit CSI (C1)
+        #expect(SafeText.sanitize("a\u{7f}b\u{0}c") == "a\u{FFFD}b\u{FFFD}c")
+        #expect(SafeText.sanitize("\u{1b}]0;title\u{7}") == "\u{FFFD}]0;title\u{FFFD}")
+    }
+
+    @Test func whitespaceControlsBecomeSpaces() {
+        #expect(SafeText.sanitize("a\tb\r\nc\nd") == "a b c d")
+    }
+
+    @Test func bidiOverridesAreReplaced() {
+        #expect(SafeText.sanitize("ab\u{202E}cd") == "ab\u{FFFD}cd")
+    }
+
+    @Test func printableTextIsKept() {
+        #expect(SafeText.sanitize("Collections Q") == "Collections Q")
+        #expect(SafeText.sanitize("東京 📞 é") == "東京 📞 é")
+        #expect(SafeText.sanitize("東京 é", ascii: true) == "?? e")
+        // Accents go, a few letters and punctuation get their plain forms; what has none stays a question mark.
+        #expect(SafeText.sanitize("Zürich – Café “Ærø” Łódź Straße…", ascii: true) == "Zurich - Cafe \"AEro\" Lodz Strasse...")
+        #expect(SafeText.sanitize("Ñandú 📞 Ω", ascii: true) == "Nandu ? ?")
+        #expect(SafeText.sanitize("e\u{301}", ascii: true) == "e")  // e + combining acute: one character
+    }
+}
+
+@Suite struct NumberFormatTests {
+    @Test func grouped() {
+        #expect(NumberFormat.grouped(0) == "0")
+        #expect(NumberFormat.grouped(999) == "999")
+        #expect(NumberFormat.grouped(1000) == "1,000")
+        #expect(NumberFormat.grouped(12345) == "12,345")
+        #expect(NumberFormat.grouped(1_234_567) == "1,234,567")
+        #expect(NumberFormat.grouped(-12345) == "-12,345")
+    }
+
+    @Test func percent() {
+        #expect(NumberFormat.percent(0.842) == "84.2%")
+        #expect(NumberFormat.percent(967, of: 1234) == "78.4%")
+        #expect(NumberFormat.percent(0, of: 0) == "0.0%")
+        #expect(NumberFormat.percent(1.0) == "100.0%")
+        #expect(NumberFormat.percent(0.00049) == "0.0%")
+        #expect(NumberFormat.percent(0.5, decimals: 0) == "50%")
+    }
+
+    @Test func compact() {
+        #expect(NumberFormat.compact(999) == "999")
+        #expect(NumberFormat.compact(1000) == "1k")
+        #expect(NumberFormat.compact(1500) == "1.5k")
+        #expect(NumberFormat.compact(12_345) == "12.3k")
+        #expect(NumberFormat.compact(123_456) == "123k")
+        #expect(NumberFormat.compact(1_250_000) == "1.2M")
+    }
+
+    @Test func duration() {
+        #expect(NumberFormat.duration(seconds: 45) == "45s")
+        #expect(NumberFormat.duration(seconds: 720) == "12m")
+        #expect(NumberFormat.duration(seconds: 9600) == "2h 40m")
+        #expect(NumberFormat.duration(seconds: 7200) == "2h")
+        #expect(NumberFormat.duration(seconds: 273_600) == "3d 4h")
+    }
+}
