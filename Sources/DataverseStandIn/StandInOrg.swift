@@ -173,6 +173,12 @@ public final class StandInOrg: @unchecked Sendable {
     /// Every access token given so far stops working (the next request gets 401).
     public func revokeAccessTokens() { locked { accessTokens.removeAll() } }
 
+    /// Revokes every access token but `kept` (a token handed out beforehand, so a client that is refused can already
+    /// find its successor).
+    public func revokeAccessTokens(except kept: String) {
+        locked { accessTokens = accessTokens.filter { $0.key == kept } }
+    }
+
     /// A valid access token, as `az account get-access-token` would print one.
     public func issueAccessToken(lifetime: Int? = nil) -> String {
         locked { newAccessToken(lifetime: lifetime ?? settings.tokenLifetime) }

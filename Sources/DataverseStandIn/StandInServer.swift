@@ -25,7 +25,7 @@ public final class StandInServer: Sendable {
             try await Self.handle(request, org: org)
         })
         let task = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
+        try await server.waitUntilListening(timeout: 60)  // generous: a loaded test run can keep its task waiting
         guard case .ip4(_, let bound)? = await server.listeningAddress else {
             task.cancel()
             throw SocketError.unsupportedAddress

@@ -1,1 +1,2 @@
+EarlyAnswer.exitIfAnswered()
 CommandEntry.main()

@@ -34,6 +34,9 @@ import Testing
         ("UPDATE aggregate_snapshot SET combos = X'E7030000E7030000E7030000'", "aggregate_snapshot names combination 999"),
         ("UPDATE aggregate_snapshot SET counts = X'FFFFFFFFFFFFFFFFFFFFFFFF'", "aggregate_snapshot holds a negative count (-1)"),
         ("UPDATE aggregate_snapshot SET slots = X'FFFFFF7FFFFFFF7FFFFFFF7F'", "aggregate_snapshot holds slot 2147483647, outside"),
+        // Three rows of one (slot, combination): the second is not after the first.
+        ("UPDATE aggregate_snapshot SET slots = X'686B1E00686B1E00686B1E00', combos = X'010000000100000001000000'",
+         "aggregate_snapshot rows are out of order at row 1"),
         ("INSERT INTO slot_counts VALUES (99999999999, 1, 1, 1000)", "slot_counts.slot holds 99999999999, outside"),
         ("INSERT INTO slot_counts VALUES (-3, 1, 1, 1000)", "slot_counts.slot holds -3, outside"),
         ("INSERT INTO slot_counts VALUES (1900000, 999, 1, 1000)", "slot_counts names combination 999, which combos does not hold"),

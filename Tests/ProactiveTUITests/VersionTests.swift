@@ -26,4 +26,15 @@ import Testing
             #expect(RootCommand.exitCode(for: error) == .success)
         }
     }
+
+    /// `--version` alone is answered before the parser, with the parser's own text; anything else is left to it.
+    @Test func theEarlyAnswerIsTheParsersAndOnlyForVersionAlone() throws {
+        var parserText: String?
+        do { _ = try RootCommand.parseAsRoot(["--version"]) } catch { parserText = RootCommand.message(for: error) }
+        #expect(EarlyAnswer.answer(["--version"]) == parserText)
+        #expect(EarlyAnswer.answer(["--version"]) == ReleaseVersion.text())
+        for other in [[], ["--help"], ["--version", "--help"], ["snapshot", "--version"], ["--versio"], ["--VERSION"]] {
+            #expect(EarlyAnswer.answer(other) == nil, "\(other)")
+        }
+    }
 }

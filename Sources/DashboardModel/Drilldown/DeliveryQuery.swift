@@ -7,8 +7,9 @@ import GRDB
 /// `AggregateIndex`), and the same day boundaries (each local day is the 15-minute UTC slots from the one starting
 /// at or after its midnight, as `MetricsEngine` sums them).
 ///
-/// The rows are read from `deliveries` along its index on `created` (the date range bounds it; the combinations are
-/// checked per row), each row fetched by its key, with the store memory-mapped for the read.
+/// The rows are read from `deliveries` along its index on `(created, id, combo, modified)` (the date range bounds it;
+/// the combinations and a modified range are checked on the index entries, so only the rows that pass are fetched by
+/// their key), with the store memory-mapped for the read.
 public struct DeliveryQuery: Sendable {
     public var filters: DashboardFilters
     public var selection: DeliverySelection
@@ -44,6 +45,15 @@ public struct DeliveryQuery: Sendable {
             if modifiedFrom != nil { parts.append("modified >= ?") }
             if modifiedBefore != nil { parts.append("modified < ?") }
             return parts.joined(separator: " AND ")
+        }
+
+        /// The same plan limited to rows created in `from ..< before` (nil: that side as it was).
+        func narrowed(from: Int64?, before: Int64?) -> Plan {
+            var plan = self
+            if let from { plan.createdFrom = max(plan.createdFrom ?? from, from) }
+            if let before { plan.createdBefore = min(plan.createdBefore ?? before, before) }
+            if let low = plan.createdFrom, let high = plan.createdBefore, low >= high { plan.isEmpty = true }
+            return plan
         }
 
         func bind(_ statement: RawStatement, first: Int32) -> Int32 {
@@ -104,15 +114,18 @@ public struct DeliveryQuery: Sendable {
             if keep { plan.combos.append(Int64(id)) }
         }
         if plan.combos.isEmpty { plan.isEmpty = true }
-        return plan
+        return startingAtFirstCountedSlot(plan, index: index)
     }
 
     static let mmapBytes: Int64 = 1 << 36
 
     /// How many rows the selection holds (those the search finds, when there is one): the dashboard's number for it.
+    /// Without a search it is summed from the index's counts as the dashboard sums them (`indexCount`), reading
+    /// nothing from the store; a search counts the rows it finds.
     public func count(index: AggregateIndex, store: DeliveryStore) throws -> Int {
         let plan = plan(index)
         if plan.isEmpty { return 0 }
+        if DeliverySearch(search) == nil { return indexCount(plan, index: index) }
         return try store.read { db in
             let search = try searchCondition(db)
             let statement = try RawStatement(db, "SELECT count(*) FROM deliveries WHERE \(plan.whereClause)\(search.sql)")
@@ -153,6 +166,31 @@ public struct DeliveryQuery: Sendable {
         let plan = plan(index)
         if plan.isEmpty || limit == 0 { return }
         try store.read { db in
+            // Created order without a search: the index's counts bound the read (`countedRanges`, `boundedToRecent`).
+            if readsInCreatedOrder {
+                let reader = try Self.prepareRows(db, catalog: index.catalog)
+                // A page (a limit) reads the slots the index counts for it, then the rest of the plan after them if they
+                // held fewer rows than the counts said (the store moved on since the index was read).
+                if let limit, let counted = countedRanges(plan, index: index, from: cursor?.created, needed: max(offset, 0) + limit) {
+                    var skip = max(offset, 0), remaining = limit
+                    var last: Int64?
+                    for (low, high) in counted.ranges where remaining > 0 {
+                        try Self.forEachRow(db, plan: plan.narrowed(from: low, before: high), after: cursor, limit: skip + remaining) { s in
+                            if skip > 0 { skip -= 1; return }
+                            remaining -= 1
+                            try body(s, reader)
+                        }
+                        last = high
+                    }
+                    guard remaining > 0, !counted.exhausted else { return }
+                    try Self.forEachRow(db, plan: plan.narrowed(from: last, before: nil), after: cursor, offset: skip,
+                                        limit: remaining) { try body($0, reader) }
+                    return
+                }
+                let bounded = try boundedToRecent(db, plan, index: index)
+                try Self.forEachRow(db, plan: bounded, after: cursor, offset: offset, limit: limit) { try body($0, reader) }
+                return
+            }
             // Rows come in index order, each from its own page of the table: mapped, they cost no read call each.
             try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
             let reader = try DeliveryRowReader(db, catalog: index.catalog)
@@ -187,6 +225,35 @@ public struct DeliveryQuery: Sendable {
             while try statement.step() { try body(statement, reader) }
         }
     }
+
+    /// Readies an open read for `forEachRow`: the store mapped, and the reader of its combinations.
+    static func prepareRows(_ db: Database, catalog: Catalog) throws -> DeliveryRowReader {
+        // Rows come in index order, each from its own page of the table: mapped, they cost no read call each.
+        try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapBytes)")
+        return try DeliveryRowReader(db, catalog: catalog)
+    }
+
+    /// The plan's rows on an open read, in created order (after `cursor`, past `offset`, at most `limit`).
+    static func forEachRow(_ db: Database, plan: Plan, after cursor: DeliveryCursor? = nil, offset: Int = 0,
+                           limit: Int? = nil, _ body: (RawStatement) throws -> Void) throws {
+        if plan.isEmpty || limit == 0 { return }
+        var sql = "SELECT \(try DeliveryRowReader.columns(db)) FROM deliveries WHERE \(plan.whereClause)"
+        if cursor != nil { sql += " AND (created, id) > (?, ?)" }
+        sql += " ORDER BY created, id LIMIT ? OFFSET ?"
+        let statement = try RawStatement(db, sql)
+        var i = plan.bind(statement, first: 1)
+        if let cursor {
+            statement.bind(i, cursor.created)
+            statement.bind(i + 1, cursor.key)
+            i += 2
+        }
+        statement.bind(i, Int64(limit ?? -1))
+        statement.bind(i + 1, Int64(max(offset, 0)))
+        while try statement.step() { try body(statement) }
+    }
+
+    /// Created order (oldest first) and no search: the order of the list's index, which the index's counts can bound.
+    var readsInCreatedOrder: Bool { sort == .created && DeliverySearch(search) == nil }
 
     /// The columns `deliveries` has (a store not yet upgraded lacks the detail columns).
     static func presentColumns(_ db: Database) throws -> Set<String> {

@@ -3,6 +3,12 @@ import Foundation
 /// Where an export's bytes go.
 public protocol ByteSink: AnyObject {
     func write(_ bytes: [UInt8]) throws
+    /// The same from a buffer the caller owns (the export's own block of bytes, without a copy into an Array).
+    func write(raw bytes: UnsafeRawBufferPointer) throws
+}
+
+extension ByteSink {
+    public func write(raw bytes: UnsafeRawBufferPointer) throws { try write(Array(bytes)) }
 }
 
 /// Standard output (or any open `FILE`), unbuffered beyond the exporter's own megabyte.
@@ -11,8 +17,12 @@ public final class FileStreamSink: ByteSink {
     public init(_ file: UnsafeMutablePointer<FILE>) { self.file = file }
 
     public func write(_ bytes: [UInt8]) throws {
-        guard !bytes.isEmpty else { return }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        try bytes.withUnsafeBytes { try write(raw: $0) }
+    }
+
+    public func write(raw bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let written = fwrite(base, 1, bytes.count, file)
         guard written == bytes.count else { throw StoreError("cannot write the export: \(String(cString: strerror(errno)))") }
     }
 
@@ -42,16 +52,19 @@ public final class AtomicFileSink: ByteSink {
     deinit { discard() }
 
     public func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw StoreError("cannot write \(TextSafety.quoted(path)): \(String(cString: strerror(errno)))")
-                }
-                done += n
+        try bytes.withUnsafeBytes { try write(raw: $0) }
+    }
+
+    public func write(raw buffer: UnsafeRawBufferPointer) throws {
+        guard let base = buffer.baseAddress else { return }
+        var done = 0
+        while done < buffer.count {
+            let n = Foundation.write(descriptor, base + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError("cannot write \(TextSafety.quoted(path)): \(String(cString: strerror(errno)))")
             }
+            done += n
         }
     }
 

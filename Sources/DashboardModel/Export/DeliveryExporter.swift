@@ -2,12 +2,16 @@ import Foundation
 
 /// Writes the rows of a `DeliveryQuery` as CSV (RFC 4180, a header of logical names, CRLF line ends) or JSON Lines
 /// (one object a line, keys the logical names), in created order, to a `ByteSink`.
-public struct DeliveryExporter {
+public struct DeliveryExporter: Sendable {
     public let options: ExportOptions
     /// Bytes gathered before they go to the sink.
     let flushBytes: Int
     /// CSV from `DeliveryRow` values rather than from the statement's bytes (tests compare the two).
     var bySlowPath = false
+    /// Threads of the CSV export (`ParallelCSVExport`; default: one per core, at most 4); 1 reads on one thread.
+    public var workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
+    /// Rows a piece of the parallel export holds, about (by the index's counts).
+    var rowsPerPiece = 20_000
 
     public init(options: ExportOptions) { self.init(options: options, flushBytes: 1 << 20) }
 
@@ -19,6 +23,10 @@ public struct DeliveryExporter {
     /// Returns the number of rows written.
     @discardableResult
     public func export(_ query: DeliveryQuery, index: AggregateIndex, store: DeliveryStore, to sink: ByteSink) throws -> Int {
+        if options.format == .csv, !bySlowPath, query.readsInCreatedOrder {
+            return try exportCSV(query, index: index, store: store, to: sink)
+        }
+        if options.format == .csv, !bySlowPath { return try exportSortedCSV(query, index: index, store: store, to: sink) }
         var out: [UInt8] = []
         out.reserveCapacity(flushBytes + 65_536)
         let columns = options.columns
@@ -26,28 +34,72 @@ public struct DeliveryExporter {
             CSVCell.appendRow(columns.map { clean($0.name) }, to: &out)
         }
         var rows = 0
-        func flushIfFull() throws {
+        try query.forEach(index: index, store: store) { row in
+            append(row, columns, to: &out)
             rows += 1
             if out.count >= flushBytes {
                 try sink.write(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
-        if options.format == .csv, !bySlowPath {
-            var writer: CSVRowWriter?
-            try query.forEachStatement(index: index, store: store) { statement, reader in
-                if writer == nil { writer = CSVRowWriter(exporter: self, reader: reader) }
-                try writer!.append(statement, to: &out)
-                try flushIfFull()
-            }
-        } else {
-            try query.forEach(index: index, store: store) { row in
-                append(row, columns, to: &out)
-                try flushIfFull()
-            }
-        }
         try sink.write(out)
         return rows
+    }
+
+    /// CSV from the statement's bytes in another order or narrowed by a search (the list's `s` and `/`): one read.
+    private func exportSortedCSV(_ query: DeliveryQuery, index: AggregateIndex, store: DeliveryStore,
+                                 to sink: ByteSink) throws -> Int {
+        var header: [UInt8] = []
+        CSVCell.appendRow(options.columns.map { clean($0.name) }, to: &header)
+        try sink.write(header)
+        let out = ExportBuffer(capacity: flushBytes + 65_536)
+        var writer: CSVRowWriter?
+        var rows = 0
+        try query.forEachStatement(index: index, store: store) { statement, reader in
+            if writer == nil { writer = CSVRowWriter(exporter: self, reader: reader) }
+            try writer!.append(statement, to: out)
+            rows += 1
+            if out.count >= flushBytes {
+                try sink.write(raw: out.bytes)
+                out.removeAll()
+            }
+        }
+        try sink.write(raw: out.bytes)
+        return rows
+    }
+
+    /// CSV from the statement's bytes (`CSVRowWriter`): on several threads when the selection is large enough to cut
+    /// into pieces and the output needs no cleaning (a terminal's export stays on one), else on one read.
+    private func exportCSV(_ query: DeliveryQuery, index: AggregateIndex, store: DeliveryStore,
+                           to sink: ByteSink) throws -> Int {
+        let plan = query.plan(index)
+        var header: [UInt8] = []
+        CSVCell.appendRow(options.columns.map { clean($0.name) }, to: &header)
+        try sink.write(header)
+        if plan.isEmpty { return 0 }
+        if workers > 1, options.clean == nil {
+            let cuts = query.pieceCuts(plan, index: index, rowsPerPiece: rowsPerPiece)
+            if !cuts.isEmpty {
+                let parallel = ParallelCSVExport(exporter: self, plan: plan, cuts: cuts, workers: min(workers, cuts.count + 1))
+                if let rows = try parallel.run(index: index, store: store, to: sink) { return rows }
+            }
+        }
+        return try store.read { db in
+            let reader = try DeliveryQuery.prepareRows(db, catalog: index.catalog)
+            let writer = CSVRowWriter(exporter: self, reader: reader)
+            let out = ExportBuffer(capacity: flushBytes + 65_536)
+            var rows = 0
+            try DeliveryQuery.forEachRow(db, plan: try query.boundedToRecent(db, plan, index: index)) { statement in
+                try writer.append(statement, to: out)
+                rows += 1
+                if out.count >= flushBytes {
+                    try sink.write(raw: out.bytes)
+                    out.removeAll()
+                }
+            }
+            try sink.write(raw: out.bytes)
+            return rows
+        }
     }
 
     /// One row: CSV cells or a JSON object, then the line end.

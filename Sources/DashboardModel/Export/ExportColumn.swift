@@ -103,25 +103,47 @@ enum ExportTime {
 
     /// Appends the instant's 20 bytes (years outside 0...9999 as they come, with a sign when negative).
     @inline(__always) static func append(_ seconds: Int64, to out: inout [UInt8]) {
-        let day = LocalDate(dayNumber: Int(floorDiv(seconds, 86_400)))
-        let s = Int(seconds - Int64(day.dayNumber) * 86_400)
-        var year = day.year
-        if year < 0 { out.append(UInt8(ascii: "-")); year = -year }
-        if year > 9999 { out.append(contentsOf: String(year / 10_000).utf8); year %= 10_000 }
-        // Made in a scratch of 20 bytes and appended at once.
-        var text: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &text) { t in
-            @inline(__always) func two(_ at: Int, _ v: Int) {
-                t[at] = UInt8(48 + v / 10)
-                t[at + 1] = UInt8(48 + v % 10)
-            }
-            two(0, year / 100); two(2, year % 100); t[4] = 45
-            two(5, day.month); t[7] = 45
-            two(8, day.day); t[10] = 84
-            two(11, s / 3600); t[13] = 58
-            two(14, (s % 3600) / 60); t[16] = 58
-            two(17, s % 60); t[19] = 90
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: t[0..<20]))
+            let n = write(seconds, to: t.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: t[0..<n]))
         }
     }
+
+    /// The most bytes `write` writes (a year of twelve digits and a sign: the extremes of Int64 seconds).
+    static let maxBytes = 40
+
+    /// Writes the instant at `t` and returns how many bytes it took (20 for the years 0...9999).
+    @inline(__always) static func write(_ seconds: Int64, to t: UnsafeMutablePointer<UInt8>) -> Int {
+        let dayNumber = floorDiv(seconds, 86_400)
+        let day = LocalDate(dayNumber: Int(dayNumber))
+        // Exact with wrapping arithmetic: the true difference is 0..<86400 even where the product overflows.
+        let s = Int(seconds &- dayNumber &* 86_400)
+        var year = day.year
+        var at = 0
+        if year < 0 { t[0] = UInt8(ascii: "-"); at = 1; year = -year }
+        if year > 9999 {
+            for byte in String(year / 10_000).utf8 { t[at] = byte; at += 1 }
+            year %= 10_000
+        }
+        let digits = twoDigits.utf8Start
+        @inline(__always) func two(_ offset: Int, _ v: Int) {
+            t[at + offset] = digits[v &* 2]
+            t[at + offset + 1] = digits[v &* 2 + 1]
+        }
+        two(0, year / 100); two(2, year % 100); t[at + 4] = 45
+        two(5, day.month); t[at + 7] = 45
+        two(8, day.day); t[at + 10] = 84
+        two(11, s / 3600); t[at + 13] = 58
+        two(14, (s % 3600) / 60); t[at + 16] = 58
+        two(17, s % 60); t[at + 19] = 90
+        return at + 20
+    }
+
+    /// 00 to 99, two digits each.
+    static let twoDigits: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 }

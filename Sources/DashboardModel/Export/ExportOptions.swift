@@ -1,5 +1,5 @@
 /// How `export` writes rows.
-public struct ExportOptions {
+public struct ExportOptions: Sendable {
     public enum Format: String, CaseIterable, Sendable { case csv, jsonl }
 
     public var format: Format
@@ -10,10 +10,10 @@ public struct ExportOptions {
     /// a leading `'`, so a spreadsheet does not run them as a formula).
     public var raw: Bool
     /// Applied to every value when the output is a terminal: no control or escape character reaches it.
-    public var clean: ((String) -> String)?
+    public var clean: (@Sendable (String) -> String)?
 
     public init(format: Format = .csv, columns: [ExportColumn] = ExportColumn.allCases, showAddresses: Bool = false,
-                raw: Bool = false, clean: ((String) -> String)? = nil) {
+                raw: Bool = false, clean: (@Sendable (String) -> String)? = nil) {
         self.format = format
         self.columns = columns
         self.showAddresses = showAddresses

@@ -20,11 +20,28 @@ public final class AggregateIndex {
     }
 
     static let dimensionCount = FilterDimension.allCases.count
-    static func slotOf(_ d: FilterDimension) -> Int { FilterDimension.allCases.firstIndex(of: d)! }
+    /// The dimension's place in `allCases` (a test checks the two agree). A switch, not `allCases.firstIndex`: the
+    /// synthesized `allCases` is a new array at every call, and this runs for every combination at load and per frame.
+    static func slotOf(_ d: FilterDimension) -> Int {
+        switch d {
+        case .channel: 0
+        case .queue: 1
+        case .configuration: 2
+        case .conversationType: 3
+        case .direction: 4
+        case .dialMode: 5
+        case .status: 6
+        case .result: 7
+        }
+    }
 
     /// Interned values per dimension (display-ready: empty values read `(Blank)`, empty types `Unspecified`).
     private(set) var values: [[String]] = Array(repeating: [], count: dimensionCount)
     private var valueIndex: [[String: Int32]] = Array(repeating: [:], count: dimensionCount)
+    /// The stored bytes of a value already interned, per dimension, to its index: a hit skips making a String and
+    /// hashing it (most of the load's time before). A miss (a new value, or one that lost its bucket) goes through
+    /// `valueIndex`, which stays the authority.
+    private let storedBytes: [ByteKeyCache<Int32>] = (0..<dimensionCount).map { _ in ByteKeyCache(buckets: 1024) }
     /// Indexed by combo id (ids are dense from 1; index 0 unused).
     private(set) var combos: [Combo?] = [nil]
 
@@ -95,6 +112,7 @@ public final class AggregateIndex {
             FROM combos WHERE id >= ? ORDER BY id
             """)
         statement.bind(1, combos.count)
+        let complete = Array(DeliveryStatus.complete.label.utf8)
         while try statement.step() {
             let id = Int(try StoredInteger.read(statement, 0, "combos.id", in: StoredInteger.comboId))
             // Ids are dense from 1 (the writer never skips one): a jump of a million is a hand-made id, which would
@@ -102,26 +120,34 @@ public final class AggregateIndex {
             guard id - combos.count <= Self.maxComboGap else {
                 throw StoreDamaged("combos.id jumps from \(combos.count - 1) to \(id)")
             }
-            func text(_ c: Int32) -> String { statement.string(c) ?? "" }
-            let blank = { (s: String) in s.isEmpty ? "(Blank)" : s }
             let direction = Direction(rawValue: Int(try StoredInteger.read(statement, 8, "combos.direction", in: 0...2))) ?? .none
-            var dims = [Int32](repeating: 0, count: Self.dimensionCount)
-            dims[Self.slotOf(.channel)] = intern(blank(text(1)), .channel)
-            dims[Self.slotOf(.queue)] = intern(text(2), .queue)
-            dims[Self.slotOf(.configuration)] = intern(text(3), .configuration)
-            dims[Self.slotOf(.status)] = intern(blank(text(4)), .status)
-            dims[Self.slotOf(.result)] = intern(blank(text(5)), .result)
-            dims[Self.slotOf(.dialMode)] = intern(blank(text(6)), .dialMode)
-            let type = text(7)
-            dims[Self.slotOf(.conversationType)] = intern(type.isEmpty ? "Unspecified" : type, .conversationType)
-            dims[Self.slotOf(.direction)] = direction == .none ? -1 : intern(direction.label, .direction)
-            let combo = Combo(dims: dims, direction: direction, isProcessed: text(4) == DeliveryStatus.complete.label,
-                              statusIndex: dims[Self.slotOf(.status)], resultIndex: dims[Self.slotOf(.result)],
-                              dialModeIndex: dims[Self.slotOf(.dialMode)])
+            let channel = intern(statement, 1, .channel, empty: "(Blank)")
+            let status = intern(statement, 4, .status, empty: "(Blank)")
+            let result = intern(statement, 5, .result, empty: "(Blank)")
+            let dialMode = intern(statement, 6, .dialMode, empty: "(Blank)")
+            // In `allCases` order (`slotOf`).
+            let dims: [Int32] = [channel, intern(statement, 2, .queue, empty: ""), intern(statement, 3, .configuration, empty: ""),
+                                 intern(statement, 7, .conversationType, empty: "Unspecified"),
+                                 direction == .none ? -1 : intern(direction.label, .direction), dialMode, status, result]
+            let isProcessed = statement.textBytes(4).elementsEqual(complete)  // the stored text, before "(Blank)"
+            let combo = Combo(dims: dims, direction: direction, isProcessed: isProcessed,
+                              statusIndex: status, resultIndex: result, dialModeIndex: dialMode)
             while combos.count < id { combos.append(nil); allTime.append(0) }
             combos.append(combo)
             allTime.append(0)
         }
+    }
+
+    /// Interns a text column's value (`empty` in place of an empty one): from its bytes when they were seen before,
+    /// else as a String (read as UTF-8 with repairs, as `RawStatement.string` does).
+    private func intern(_ statement: RawStatement, _ column: Int32, _ dimension: FilterDimension, empty: String) -> Int32 {
+        let d = Self.slotOf(dimension)
+        let bytes = statement.textBytes(column)
+        if let base = bytes.baseAddress, let known = storedBytes[d].value(base, bytes.count) { return known }
+        let text = bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
+        let index = intern(text.isEmpty ? empty : text, dimension)
+        if let base = bytes.baseAddress { storedBytes[d].store(index, base, bytes.count) }
+        return index
     }
 
     /// Configurations and queues, read as text whatever their storage class (a value altered by hand to a number
@@ -188,25 +214,30 @@ public final class AggregateIndex {
         let known = combos.map { $0 != nil }
         let slotRange = Int32(truncatingIfNeeded: StoredInteger.slot.lowerBound)...Int32(truncatingIfNeeded: StoredInteger.slot.upperBound)
         let problem: String? = totals.withUnsafeMutableBufferPointer { totals in
-            snapshot.slots.withUnsafeBufferPointer { slots in
-                snapshot.combos.withUnsafeBufferPointer { combos in
-                    snapshot.counts.withUnsafeBufferPointer { counts in
-                        let limit = totals.count
-                        for i in 0..<combos.count {
-                            let combo = Int(combos[i])
-                            guard combo >= 1 && combo < limit && known[combo] else {
-                                return "aggregate_snapshot names combination \(combo), which combos does not hold"
+            known.withUnsafeBufferPointer { known in
+                snapshot.slots.withUnsafeBufferPointer { slots in
+                    snapshot.combos.withUnsafeBufferPointer { combos in
+                        snapshot.counts.withUnsafeBufferPointer { counts in
+                            let limit = totals.count
+                            // (slot, combo) as one number, to check the order with one comparison a row: a combo
+                            // is checked to be 1 or more first, so it fits the low 32 bits unsigned.
+                            var previous = Int64.min
+                            for i in 0..<combos.count {
+                                let combo = Int(combos[i]), slot = slots[i], count = counts[i]
+                                guard combo >= 1 && combo < limit && known[combo] else {
+                                    return "aggregate_snapshot names combination \(combo), which combos does not hold"
+                                }
+                                guard count >= 0 else { return "aggregate_snapshot holds a negative count (\(count))" }
+                                guard slot >= slotRange.lowerBound && slot <= slotRange.upperBound else {
+                                    return "aggregate_snapshot holds slot \(slot), outside \(slotRange.lowerBound)...\(slotRange.upperBound)"
+                                }
+                                let key = Int64(slot) << 32 | Int64(combo)
+                                if key <= previous { return "aggregate_snapshot rows are out of order at row \(i)" }
+                                previous = key
+                                totals[combo] &+= Int64(count)  // at most 2^31 counts below 2^31: no overflow
                             }
-                            guard counts[i] >= 0 else { return "aggregate_snapshot holds a negative count (\(counts[i]))" }
-                            guard slotRange.contains(slots[i]) else {
-                                return "aggregate_snapshot holds slot \(slots[i]), outside \(slotRange.lowerBound)...\(slotRange.upperBound)"
-                            }
-                            if i > 0, (slots[i - 1], combos[i - 1]) >= (slots[i], combos[i]) {
-                                return "aggregate_snapshot rows are out of order at row \(i)"
-                            }
-                            totals[combo] &+= Int64(counts[i])  // at most 2^31 counts below 2^31: no overflow
+                            return nil
                         }
-                        return nil
                     }
                 }
             }

@@ -41,22 +41,40 @@ enum GUIDBytes {
     /// other length.
     @inline(__always) static func appendText(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
         guard bytes.count == 16 else { return false }
-        let digits: StaticString = "0123456789abcdef"
-        let hex = digits.utf8Start
         // Made in a 36-byte scratch and appended at once (an append per byte costs more than the formatting).
         var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &text) { t in
-            var j = 0
-            for i in 0..<16 {
-                if i == 4 || i == 6 || i == 8 || i == 10 { t[j] = 45; j += 1 }
-                t[j] = hex[Int(bytes[i] >> 4)]
-                t[j + 1] = hex[Int(bytes[i] & 15)]
-                j += 2
-            }
+            _ = write(bytes, to: t.baseAddress!.assumingMemoryBound(to: UInt8.self))
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: t[0..<36]))
         }
         return true
     }
+
+    /// Writes the canonical text of 16 packed bytes (36 bytes, lower-case hex) at `t`; false (nothing written) for any
+    /// other length. Each byte's two digits come from one table look-up.
+    @inline(__always) static func write(_ bytes: UnsafeRawBufferPointer, to t: UnsafeMutablePointer<UInt8>) -> Bool {
+        guard bytes.count == 16 else { return false }
+        let pairs = hexPairs.utf8Start
+        var j = 0
+        for i in 0..<16 {
+            if i == 4 || i == 6 || i == 8 || i == 10 { t[j] = 45; j += 1 }
+            let at = Int(bytes[i]) &* 2
+            t[j] = pairs[at]
+            t[j + 1] = pairs[at + 1]
+            j += 2
+        }
+        return true
+    }
+
+    /// The two lower-case hex digits of every byte value, in order.
+    private static let hexPairs: StaticString = """
+        000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f\
+        303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f\
+        606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f\
+        909192939495969798999a9b9c9d9e9fa0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf\
+        c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeef\
+        f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff
+        """
 
     /// The canonical text of 16 packed bytes (the inverse of `pack`), nil for any other length.
     static func unpack(_ bytes: UnsafeRawBufferPointer) -> String? {

@@ -125,6 +125,13 @@ final class RawStatement {
         guard let other = bytes.baseAddress, count > 0 else { return true }
         return memcmp(text, other, count) == 0
     }
+    /// A column's text bytes (as `string` reads them; empty for NULL), valid until the statement steps again or is
+    /// reset.
+    func textBytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))

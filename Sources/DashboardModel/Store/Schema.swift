@@ -136,6 +136,18 @@ enum Schema {
                 CREATE INDEX deliveries_by_created ON deliveries(created);
                 """)
         }
+        // The list's index: created and the key (the list's and export's order, so no sort), then the combination
+        // and the modified time, so a selection's rows are found along it by their index entries alone (SQLite tests
+        // `combo IN (...)` and a modified range on the entry and visits the table only for the rows that pass): a
+        // first page of a sparse selection, or of the deliveries processed in the last hour, reads index entries,
+        // not a table row per delivery in its range. It replaces the index on created (about 16 bytes more an
+        // entry): one sort of the table's entries on upgrade (14 s of CPU at 10 million deliveries).
+        migrator.registerMigration("v8-list-index") { db in
+            try db.execute(sql: """
+                DROP INDEX IF EXISTS deliveries_by_created;
+                CREATE INDEX IF NOT EXISTS deliveries_by_created_id ON deliveries(created, id, combo, modified);
+                """)
+        }
         return migrator
     }
 }

@@ -125,7 +125,7 @@ public final class StoreWriter {
             stager.trackRepeatedKeys()
             // Into a store without deliveries, the index on created is built once at the end (a sort) rather than
             // entry by entry in the batches' key order, which is random in created order.
-            try db.execute(sql: "DROP INDEX IF EXISTS deliveries_by_created")
+            try db.execute(sql: "DROP INDEX IF EXISTS \(Self.createdIndex)")
             rebuildsCreatedIndex = true
         }
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
@@ -160,12 +160,15 @@ public final class StoreWriter {
 
     // MARK: Commit
 
+    /// The list's index (migration `v8-list-index`).
+    static let createdIndex = "deliveries_by_created_id"
+
     /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
     func finish() throws {
         try flushStaged()
         ImportTrace.mark("last batch applied")
         if rebuildsCreatedIndex {
-            try db.execute(sql: "CREATE INDEX IF NOT EXISTS deliveries_by_created ON deliveries(created)")
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(Self.createdIndex) ON deliveries(created, id, combo, modified)")
             rebuildsCreatedIndex = false
             ImportTrace.mark("index on created built")
         }

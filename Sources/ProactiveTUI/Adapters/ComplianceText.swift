@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The compliance figure in words, told apart from Microsoft's abandoned rate (over attempted) everywhere it shows:
 /// the worst configuration's abandoned / live-answered calls in the rule's window, and how many configurations
-/// are over the 3% limit (`Abandoned/live 30d max 4.76%, 1 over 3%`; short `Aband/live 4.76%`).
+/// are over the 3% limit (`Abandoned/live 30d max 4.76%, 1 over 3%`; shorter `Aband/live 30d 4.76%`, `Aband/live 4.76%`).
 struct ComplianceText {
     let figures: ComplianceFigures
 
@@ -19,7 +19,8 @@ struct ComplianceText {
         "Abandoned/live \(window) max \(worst), \(over) over \(ComplianceFigures.limitPercent)%"
     }
 
-    /// The header's short form.
+    /// The header's shorter forms: the window while there is room for it, then the rate alone.
+    var medium: String { "Aband/live \(window) \(worst)" }
     var short: String { "Aband/live \(worst)" }
 
     /// The wall tile's caption: `Abandoned/live 30d, 1 over` (its value is `worst`).

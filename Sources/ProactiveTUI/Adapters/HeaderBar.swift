@@ -101,7 +101,7 @@ struct HeaderBar: Widget {
         if let compliance = data.compliance {
             let figure = ComplianceText(compliance)
             let over = level(.complianceRate)
-            items.append(.init([ThresholdMarks.marked(figure.long, over), ThresholdMarks.marked(figure.short, over)],
+            items.append(.init([figure.long, figure.medium, figure.short].map { ThresholdMarks.marked($0, over) },
                                importance: 4 + (over == .normal ? 0 : 10),
                                style: ThresholdMarks.style(over) ?? (figure.over > 0 ? .warning : .normal)))
         }

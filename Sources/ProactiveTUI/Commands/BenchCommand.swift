@@ -38,12 +38,18 @@ struct BenchCommand: ParsableCommand {
     var baselineBudget: Double = 900
     @Option(parsing: .unconditional, help: "Fresh-process runs of the dashboard start (0 skips it; at most 100; default 3).", transform: FlagBounds.startupRuns.parse)
     var startupRuns: Int = 3
+    @Option(help: "Filter states for the list's first page (each with every kind of selection; 0 skips it; default: all states).")
+    var listStates: Int?
+    @Option(help: "Runs of the CSV export of the whole store (each with the default workers, then one; 0 skips it; default 1).")
+    var exportRuns: Int = 1
     @Flag(help: "Print the figures as one JSON object (the table goes to standard error).") var json = false
 
     func validate() throws {
         guard deliveries >= 1, days >= 1 else { throw ValidationError("--deliveries and --days must be 1 or more") }
         guard states >= 60 else { throw ValidationError("--states must be 60 or more") }
-        guard csvDeliveries >= 0, startupRuns >= 0 else { throw ValidationError("counts must be 0 or more") }
+        guard csvDeliveries >= 0, startupRuns >= 0, exportRuns >= 0, (listStates ?? 0) >= 0 else {
+            throw ValidationError("counts must be 0 or more")
+        }
     }
 
     func run() throws {
@@ -103,6 +109,17 @@ struct BenchCommand: ParsableCommand {
                 log("MISMATCH in state \(position) (\(frame.state.name)):")
                 for line in differences { log("  " + line) }
             }
+        }
+
+        let listCount = min(listStates ?? sequence.count, sequence.count)
+        if listCount > 0 {
+            log("list: first page and count, \(listCount) states x every kind of selection...")
+            report.list = try ListBenchmark.run(index: index, store: store, states: Array(sequence.prefix(listCount)), now: now)
+        }
+        for run in 0..<exportRuns {
+            log("export: every delivery as CSV (run \(run + 1) of \(exportRuns), default workers, then one)...")
+            report.exports.append(try ExportBenchmark.run(index: index, store: store, now: now))
+            report.exports.append(try ExportBenchmark.run(index: index, store: store, now: now, workers: 1))
         }
 
         if startupRuns > 0 {

@@ -27,6 +27,8 @@ struct BenchReport {
     var baselinePlan: [String] = []
     var baseline: [BaselineSample] = []
     var startup: [BenchStartupProbe.Run] = []
+    var list: [ListBenchmark.Sample] = []
+    var exports: [ExportBenchmark.Result] = []
 
     static let frameMedianTarget = 16.0, frameP95Target = 33.0, importTarget = 200_000.0
     static let startupTargetMs = 300.0, memoryTargetMiB = 100.0
@@ -63,6 +65,7 @@ struct BenchReport {
         return fast > 0 ? baselineStats.median / fast : .infinity
     }
     var startupWall: DurationStats { DurationStats(startup.map(\.wallMs)) }
+    var startupToFirstFrame: DurationStats { DurationStats(startup.map(\.launchToFirstFrameMs)) }
     var startupInProcess: DurationStats { DurationStats(startup.map(\.firstFrameMs)) }
     var startupPeakMiB: Double { Double(startup.compactMap(\.peakKiB).max() ?? 0) / 1024 }
     var startupRssMiB: Double { Double(startup.compactMap(\.rssKiB).max() ?? 0) / 1024 }
@@ -112,9 +115,13 @@ struct BenchReport {
                                                           baselineStats.median / max(computeOnBaselineStates.median, 0.001)))
         row("  totals, per status, per day, per result/dial mode/config/queue",
             mismatches == 0 ? "equal in all \(baseline.count) states" : "MISMATCH in \(mismatches) states")
+        out += listTable
+        out += exportTable
         if !startup.isEmpty {
             row("dashboard start, fresh process (200x60)", "launch→exit median \(ms(startupWall.median)), max \(ms(startupWall.max)); " +
                 "in-process median \(ms(startupInProcess.median)), CPU median \(ms(startupCPU.median))", "< 300 ms: " + verdict(startupWall.median < Self.startupTargetMs))
+            row("  launch → first frame done", "median \(ms(startupToFirstFrame.median)), max \(ms(startupToFirstFrame.max))",
+                "≤ 50 ms at 1M, ≤ 80 ms at 10M (issue 16)")
             if let first = startup.first {
                 row("  load / compute / render (first run)", "\(ms(first.loadMs)) / \(ms(first.computeMs)) / \(ms(first.renderMs))")
             }
@@ -125,7 +132,7 @@ struct BenchReport {
     }
 
     /// One line of the table: the figure's name in a column, its value, and the target with its verdict.
-    private static func line(_ name: String, _ value: String, _ target: String) -> String {
+    static func line(_ name: String, _ value: String, _ target: String) -> String {
         name.padding(toLength: 44, withPad: " ", startingAt: 0) + " " + value + (target.isEmpty ? "" : "   [" + target + "]")
     }
 
@@ -250,6 +257,7 @@ struct BenchReport {
     private var startupJSON: JSONValue {
         var pairs: Pairs = [("runs", .int(startup.count)), ("width", .int(200)), ("height", .int(60))]
         pairs.append(("launchToExit", stats(startupWall)))
+        pairs.append(("launchToFirstFrame", stats(startupToFirstFrame)))
         pairs.append(("inProcessFirstFrame", stats(startupInProcess)))
         pairs.append(("processCPU", stats(startupCPU)))
         pairs.append(("loadMs", .array(startup.map { JSONValue.double($0.loadMs) })))
@@ -275,6 +283,8 @@ struct BenchReport {
         pairs.append(("indexLoad", .object(load)))
         pairs.append(("filterChangeToFrame", framesJSON))
         pairs.append(("baseline", baselineJSON))
+        if !list.isEmpty { pairs.append(("listFirstPage", listJSON)) }
+        if !exports.isEmpty { pairs.append(("export", exportJSON)) }
         if !startup.isEmpty { pairs.append(("startup", startupJSON)) }
         return .object(pairs)
     }

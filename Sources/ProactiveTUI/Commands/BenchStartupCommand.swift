@@ -27,11 +27,14 @@ struct BenchStartupCommand: ParsableCommand {
         let computeMs = watch.milliseconds - loadMs
         let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: true)
         let totalMs = watch.milliseconds
+        let frameAt = MonotonicClock.nanoseconds
         let memory = ProcessMemory.read()
         let cpuMs = CPUClock.processMilliseconds
         let json = JSONValue.object([
             ("firstFrameMs", .double(totalMs)), ("loadMs", .double(loadMs)), ("computeMs", .double(computeMs)),
             ("renderMs", .double(totalMs - loadMs - computeMs)), ("lines", .int(lines.count)), ("processCPUMs", .double(cpuMs)),
+            // The monotonic clock when the first frame was done: the parent subtracts its launch time from it.
+            ("frameMonotonicNs", .int(Int(truncatingIfNeeded: frameAt))),
             ("deliveriesShown", .int(data.totalDeliveries)), ("slotRows", .int(index.rowCountTotal)),
             ("vmHWMKiB", memory.map { .int($0.peakKiB) } ?? .null),
             ("vmRSSKiB", memory.map { .int($0.currentKiB) } ?? .null),

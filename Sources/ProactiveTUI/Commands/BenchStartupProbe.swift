@@ -7,6 +7,8 @@ import Foundation
 enum BenchStartupProbe {
     struct Run {
         var wallMs: Double
+        /// From just before the launch until the child's first frame was done (not until it exits).
+        var launchToFirstFrameMs: Double
         var firstFrameMs: Double
         var loadMs: Double
         var computeMs: Double
@@ -28,6 +30,7 @@ enum BenchStartupProbe {
         let output = Pipe()
         process.standardOutput = output
         let watch = Stopwatch()
+        let launchedAt = MonotonicClock.nanoseconds
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -37,7 +40,9 @@ enum BenchStartupProbe {
             throw StoreError("bench-startup failed (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")
         }
         func number(_ key: String) -> Double { (object[key] as? NSNumber)?.doubleValue ?? .nan }
-        return Run(wallMs: wallMs, firstFrameMs: number("firstFrameMs"), loadMs: number("loadMs"),
+        let frameAt = (object["frameMonotonicNs"] as? NSNumber)?.int64Value ?? 0
+        let launchToFirstFrameMs = frameAt > 0 ? Double(frameAt - Int64(launchedAt)) / 1_000_000 : .nan
+        return Run(wallMs: wallMs, launchToFirstFrameMs: launchToFirstFrameMs, firstFrameMs: number("firstFrameMs"), loadMs: number("loadMs"),
                    computeMs: number("computeMs"), renderMs: number("renderMs"), cpuMs: number("processCPUMs"),
                    peakKiB: (object["vmHWMKiB"] as? NSNumber)?.intValue, rssKiB: (object["vmRSSKiB"] as? NSNumber)?.intValue)
     }

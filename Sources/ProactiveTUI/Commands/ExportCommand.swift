@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
         let session = try DashboardSession.open(path: store.path)
         let filters = try filterFlags.filters(for: session.index)
         let toTerminal = output == nil && Terminal.stdoutIsTerminal
-        var clean: ((String) -> String)?
+        var clean: (@Sendable (String) -> String)?
         if toTerminal { clean = { SafeText.sanitize($0, ascii: false) } }
         let options = ExportOptions(format: format, columns: columns, showAddresses: showAddresses, raw: raw, clean: clean)
         let query = DeliveryQuery(filters: filters, selection: .all, now: Date(), sort: DeliverySort(sort, descending: descending),

@@ -6,6 +6,8 @@
 public enum DisplayWidth {
     /// The columns one grapheme cluster occupies.
     public static func of(_ character: Character) -> Int {
+        // One byte: ASCII, printable or a control (drawn as the 1-column replacement): most of every frame.
+        if character.utf8.count == 1 { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.contains(where: { SafeText.isControl($0) }) { return 1 }

@@ -83,7 +83,9 @@ public struct Grid: Hashable, Sendable {
         if old.isContinuation, !cell.isContinuation, x > 0 {
             self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
         }
-        if !old.isContinuation, DisplayWidth.of(old.text) == 2, x + 1 < width, self[x + 1, y].isContinuation {
+        // A wide character is never one byte: most cells skip measuring the text they replace.
+        if !old.isContinuation, old.text.utf8.count > 1, DisplayWidth.of(old.text) == 2, x + 1 < width,
+           self[x + 1, y].isContinuation {
             self[x + 1, y] = Cell(" ", style: old.style)
         }
         self[x, y] = cell
@@ -93,8 +95,9 @@ public struct Grid: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, with character: String = " ", style: Style = .normal) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
+        let cell = Cell(character, style: style)
         for yy in r.y..<r.bottom {
-            for xx in r.x..<r.right { setCell(x: xx, y: yy, Cell(character, style: style)) }
+            for xx in r.x..<r.right { setCell(x: xx, y: yy, cell) }
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
         expectLines(screen(120, 35), [
             "Proactive Outbound · Total 6,430 ▲ 4.4% · Processed 5,550 (86.3%) ▲ 4.7%                                Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · InProg 160 · Throughput 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9% · Aband/live 3.16%",
+            "Pending 400 · InProg 160 · Throughput 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9% · Aband/live 30d 3.16%",
             "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ─────────────┐┌ 2 By result ───────┐┌ 3 By dial mode ─────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                        ││      ▞▞▞▞▚▚▚▚      ││      ▒▒▒▒▓▓▓▓       │",
             "│▸ Time zone: UTC            ││  │        ▁▁▁▁▁▁▁                         ││    ▙▙▙▞▞▞▚▚▚▚▚▚    ││   ░░░▒▒▒▒▓▓▓▓▓▓▓    │",
@@ -70,7 +70,7 @@ import Testing
         expectLines(screen(120, 35, unicode: false), [
             "Proactive Outbound | Total 6,430 +4.4% | Processed 5,550 (86.3%) +4.7%                                  Updated 16:45:30",
             "2026-11-02..2026-11-06 | UTC | Direction: Outgoing",
-            "Pending 400 | InProg 160 | Throughput 240/h | Clear 1h 40m | Aband/att 10.8% | Conn 64.9% | Aband/live 3.16%",
+            "Pending 400 | InProg 160 | Throughput 240/h | Clear 1h 40m | Aband/att 10.8% | Conn 64.9% | Aband/live 30d 3.16%",
             "+ Filters -------------------++ 1 Total deliveries by status -------------++ 2 By result -------++ 3 By dial mode -----+",
             "|> Duration: Custom: 2026-11~||2k+                                        ||      ****====      ||      %%%%@@@@       |",
             "|> Time zone: UTC            ||  |                                        ||    :::***======    ||   +++%%%%@@@@@@@    |",
@@ -111,7 +111,7 @@ import Testing
         expectLines(screen(120, 35, state: Self.state(focus: .compliance)), [
             "Proactive Outbound · Total 6,430 ▲ 4.4% · Processed 5,550 (86.3%) ▲ 4.7%                                Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · InProg 160 · Throughput 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9% · Aband/live 3.16%",
+            "Pending 400 · InProg 160 · Throughput 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9% · Aband/live 30d 3.16%",
             "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ─────────────┐┌ 2 By result ───────┐┌ 3 By dial mode ─────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                        ││      ▞▞▞▞▚▚▚▚      ││      ▒▒▒▒▓▓▓▓       │",
             "│▸ Time zone: UTC            ││  │        ▁▁▁▁▁▁▁                         ││    ▙▙▙▞▞▞▚▚▚▚▚▚    ││   ░░░▒▒▒▒▓▓▓▓▓▓▓    │",
@@ -152,7 +152,7 @@ import Testing
         expectLines(screen(80, 24, state: Self.state(focus: .compliance, zoom: .compliance)), [
             "Total 6,430 ▲ 4.4% · Processed 5,550 (86.3%) ▲ 4.7%             Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · Thru 240/h · Clear in 1h 40m · Aband/att 10.8% · Aband/live 3.16%",
+            "Pending 400 · Thru 240/h · Clear 1h 40m · Aband/att 10.8% · Aband/live 30d 3.16%",
             "1 Status 2 Result 3 Dial mode 4 Configurations 5 Queues 6 Dates 7 Compliance",
             "┌ 7 Compliance: abandoned / live-answered by configuration ────────────────────┐",
             "│Configuration                                 Live Abandoned Rate 30d To limit│",
@@ -181,7 +181,7 @@ import Testing
         expectLines(screen(80, 24, unicode: false, state: Self.state(focus: .compliance, zoom: .compliance)), [
             "Total 6,430 +4.4% | Processed 5,550 (86.3%) +4.7%               Updated 16:45:30",
             "2026-11-02..2026-11-06 | UTC | Direction: Outgoing",
-            "Pending 400 | Thru 240/h | Clear in 1h 40m | Aband/att 10.8% | Aband/live 3.16%",
+            "Pending 400 | Thru 240/h | Clear 1h 40m | Aband/att 10.8% | Aband/live 30d 3.16%",
             "1 Status 2 Result 3 Dial mode 4 Configurations 5 Queues 6 Dates 7 Compliance",
             "+ 7 Compliance: abandoned / live-answered by configuration --------------------+",
             "|Configuration                                 Live Abandoned Rate 30d To limit|",
@@ -368,7 +368,7 @@ import Testing
         expectLines(screen(120, 35, state: Self.state(comparison: false)), [
             "Proactive Outbound · Total 6,430 · Processed 5,550 (86.3%)                                              Updated 16:45:30",
             "2026-11-02..2026-11-06 · UTC · Direction: Outgoing",
-            "Pending 400 · InProg 160 · Throughput 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9% · Aband/live 3.16%",
+            "Pending 400 · InProg 160 · Throughput 240/h · Clear 1h 40m · Aband/att 10.8% · Conn 64.9% · Aband/live 30d 3.16%",
             "┌ Filters ───────────────────┐┌ 1 Total deliveries by status ─────────────┐┌ 2 By result ───────┐┌ 3 By dial mode ─────┐",
             "│▸ Duration: Custom: 2026-11…││2k┤                                        ││      ▞▞▞▞▚▚▚▚      ││      ▒▒▒▒▓▓▓▓       │",
             "│▸ Time zone: UTC            ││  │        ▁▁▁▁▁▁▁                         ││    ▙▙▙▞▞▞▚▚▚▚▚▚    ││   ░░░▒▒▒▒▓▓▓▓▓▓▓    │",

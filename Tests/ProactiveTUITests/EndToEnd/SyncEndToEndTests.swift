@@ -87,9 +87,11 @@ struct SyncEndToEndTests {
         let pid = try s.spawnSync(["--interval", "1"], auth: ["--token-command", "cat " + shellQuoted(tokenFile.path)])
         defer { kill(pid, SIGKILL); _ = waitpid(pid, nil, 0) }
         #expect(await s.waitForRequests { $0.contains { $0.path.hasSuffix(StandInOrg.conversationsSet) || $0.value("$deltatoken") != nil } })
-        s.org.revokeAccessTokens()
+        // The new token is in the file before the old one is refused: a refusal that came between the two would
+        // read the old token again and be refused twice.
         let fresh = s.org.issueAccessToken()
         try fresh.write(to: tokenFile, atomically: true, encoding: .utf8)
+        s.org.revokeAccessTokens(except: fresh)
         s.org.changeDeliveries(count: 4)
         // The refused request, then the same table read again with the new token.
         #expect(await s.waitForRequests { requests in
