@@ -61,9 +61,9 @@ struct ExportCommand: ParsableCommand {
         let exporter = DeliveryExporter(options: options)
         do {
             if let output {
-                let sink = try AtomicFileSink(path: output)
-                let rows = try exporter.export(query, index: session.index, store: session.store, to: sink)
-                try sink.commit()
+                let destination = try ExportDestination.open(path: output)
+                let rows = try exporter.export(query, index: session.index, store: session.store, to: destination.sink)
+                try destination.commit()
                 Console.errorLine("exported \(rows) deliveries to \(SafeText.value(output))")
             } else {
                 let sink = FileStreamSink(StandardStream.output)

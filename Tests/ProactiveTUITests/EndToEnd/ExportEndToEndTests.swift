@@ -42,9 +42,35 @@ struct ExportEndToEndTests {
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("cannot write"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("no-such-dir").path))
+        // A named pipe (as a device such as /dev/null) is written into, never renamed over; a folder is refused.
+        let pipe = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let received = folder.appendingPathComponent("received.csv").path
+        let reader = try await runProcessInBackground("/bin/sh", ["-c", "cat \"$0\" > \"$1\"", pipe, received])
+        let piped = try await runProcess(exe, ["export", "--db", db, "--all-dates", "-o", pipe], environment: EndToEnd.pinned)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(await reader.value == 0)
+        var info = stat()
+        #expect(stat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "still a pipe")
+        let all = try String(contentsOfFile: received, encoding: .utf8)
+        #expect(all.hasPrefix("msdyn_delivery_id,") && all.components(separatedBy: "\r\n").count > 2)
+        let toFolder = try await runProcess(exe, ["export", "--db", db, "--all-dates", "-o", folder.path], environment: EndToEnd.pinned)
+        #expect(toFolder.status == 1 && toFolder.stderr.contains("it is a folder"), "\(toFolder.stderr)")
         let table = try await runProcess(exe, ["snapshot", "--db", db, "--all-dates", "--format", "csv", "--table", "date"],
                                          environment: EndToEnd.pinned)
         #expect(table.status == 0)
         #expect(table.stdout.hasPrefix("date,total,processed\r\n"))
+    }
+}
+
+/// Runs a process without waiting; the task's value is its exit status.
+private func runProcessInBackground(_ path: String, _ arguments: [String]) async throws -> Task<Int32, Never> {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    try process.run()
+    return Task.detached {
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }
