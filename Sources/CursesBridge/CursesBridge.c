@@ -31,6 +31,13 @@ void pt_install_signal_handlers(void) {
 int pt_signal_received(void) { return (int)pt_last_signal; }
 
 static FILE *pt_out = NULL;
+static int pt_mouse_on = 0;
+/// 1 when ncurses itself asks for and parses SGR reports (the description's XM names 1006).
+static int pt_mouse_native_sgr = 0;
+static int pt_mouse_sgr_key_defined = 0;
+/// The key code the bridge gives the `ESC [ <` prefix of an SGR report where ncurses does not parse them.
+#define PT_KEY_SGR_MOUSE (KEY_MAX + 77)
+static void pt_read_sgr_report(void);
 
 static SCREEN *pt_screen = NULL;
 static int pt_open_flag = 0;
@@ -74,6 +81,7 @@ int pt_open(void) {
 
 void pt_close(void) {
     if (!pt_open_flag) return;
+    if (pt_mouse_on) pt_mouse_enable(0);
     pt_open_flag = 0;
     curs_set(1);
     endwin();
@@ -101,6 +109,8 @@ void pt_suspend(void) {
     sigprocmask(SIG_SETMASK, &saved, NULL);
     sigaction(SIGTSTP, &old, NULL);
     reset_prog_mode();
+    // ncurses turns its own mouse mode back on; the SGR mode the bridge asked for is asked for again.
+    if (pt_mouse_on && !pt_mouse_native_sgr) pt_write_raw("\033[?1006h", 8);
     curs_set(0);
     clearok(curscr, TRUE);
     wrefresh(stdscr);
@@ -141,6 +151,14 @@ int pt_read_key(int timeout_ms, uint32_t *out) {
     wtimeout(stdscr, timeout_ms);
     int rc = wget_wch(stdscr, &ch);
     if (rc == ERR) return -1;
+    while (rc == KEY_CODE_YES && ch == PT_KEY_SGR_MOUSE) {
+        // An SGR report ncurses does not parse here: decoded and queued, it comes back as KEY_MOUSE (a press is
+        // dropped, and whatever follows it is read instead).
+        pt_read_sgr_report();
+        wtimeout(stdscr, 0);
+        rc = wget_wch(stdscr, &ch);
+        if (rc == ERR) return -1;
+    }
     *out = (uint32_t)ch;
     return rc == KEY_CODE_YES ? 1 : 0;
 }
@@ -176,3 +194,120 @@ void pt_write_raw(const char *bytes, int length) {
 
 FILE *pt_stdout(void) { return stdout; }
 FILE *pt_stderr(void) { return stderr; }
+
+int pt_key_mouse(void) { return KEY_MOUSE; }
+
+int pt_decode_sgr_mouse(const char *body, int length, int *x, int *y, int *kind, int *button) {
+    long v[3] = {0, 0, 0};
+    int field = 0, digits = 0;
+    for (int i = 0; i < length; i++) {
+        char c = body[i];
+        if (c >= '0' && c <= '9') {
+            if (digits >= 6) return -1;
+            v[field] = v[field] * 10 + (c - '0');
+            digits++;
+        } else if (c == ';') {
+            if (digits == 0 || field == 2) return -1;
+            field++;
+            digits = 0;
+        } else if ((c == 'M' || c == 'm') && i == length - 1) {
+            if (field != 2 || digits == 0 || v[1] < 1 || v[2] < 1) return -1;
+            long b = v[0];
+            if (b & 32) return -1;  // motion: not asked for
+            long base = b & ~(long)(4 | 8 | 16);
+            *x = (int)(v[1] - 1);
+            *y = (int)(v[2] - 1);
+            *button = 0;
+            if (base == 64) { *kind = 3; return c == 'M' ? 0 : -1; }
+            if (base == 65) { *kind = 4; return c == 'M' ? 0 : -1; }
+            if (base > 2) return -1;
+            *button = (int)base + 1;
+            *kind = c == 'm' ? 1 : 2;
+            return 0;
+        } else {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static mmask_t pt_mask_for(int kind, int button) {
+    switch (kind) {
+    case 3: return BUTTON4_PRESSED;
+    case 4: return BUTTON5_PRESSED;
+    case 2: return button == 1 ? BUTTON1_PRESSED : button == 2 ? BUTTON2_PRESSED : BUTTON3_PRESSED;
+    default: return button == 1 ? BUTTON1_RELEASED : button == 2 ? BUTTON2_RELEASED : BUTTON3_RELEASED;
+    }
+}
+
+int pt_mouse_enable(int on) {
+    if (!pt_open_flag) return 0;
+    if (!on) {
+        if (pt_mouse_on && !pt_mouse_native_sgr) pt_write_raw("\033[?1006l", 8);
+        mousemask(0, NULL);
+        pt_mouse_on = 0;
+        return 1;
+    }
+    const char *xm = tigetstr("XM");
+    pt_mouse_native_sgr = xm != NULL && xm != (char *)-1 && strstr(xm, "1006") != NULL;
+    // Only where the prefix means nothing else to this terminal description (key_defined: 0).
+    if (!pt_mouse_native_sgr && !pt_mouse_sgr_key_defined && key_defined("\033[<") == 0) {
+        define_key("\033[<", PT_KEY_SGR_MOUSE);
+        pt_mouse_sgr_key_defined = 1;
+    }
+    mouseinterval(0);
+    mmask_t want = BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON2_RELEASED | BUTTON3_PRESSED
+        | BUTTON3_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    mmask_t got = mousemask(want, NULL);
+    if (got == 0) return 0;
+    if (!pt_mouse_native_sgr) pt_write_raw("\033[?1006h", 8);
+    pt_mouse_on = 1;
+    return 1;
+}
+
+int pt_mouse_enabled(void) { return pt_mouse_on; }
+
+/// Reads the rest of an SGR report after its `ESC [ <` prefix (the bytes are already waiting: a terminal sends a
+/// report whole) and queues it for getmouse. A malformed report is dropped.
+static void pt_read_sgr_report(void) {
+    char body[32];
+    int n = 0;
+    wtimeout(stdscr, 50);
+    while (n < (int)sizeof body) {
+        wint_t ch = 0;
+        int rc = wget_wch(stdscr, &ch);
+        if (rc != OK) return;
+        body[n++] = (char)(ch < 128 ? ch : '?');
+        if (ch == 'M' || ch == 'm') break;
+    }
+    int x, y, kind, button;
+    // A press is not queued: ncurses' getmouse gives the newest queued event, so a press and release read together
+    // would come back as the release twice; a click acts on the release.
+    if (pt_decode_sgr_mouse(body, n, &x, &y, &kind, &button) != 0 || kind == 2) return;
+    MEVENT event;
+    memset(&event, 0, sizeof event);
+    event.x = x;
+    event.y = y;
+    event.bstate = pt_mask_for(kind, button);
+    ungetmouse(&event);
+}
+
+int pt_read_mouse(int *x, int *y, int *kind, int *button) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    *button = 0;
+    mmask_t b = event.bstate;
+    if (b & BUTTON4_PRESSED) { *kind = 3; return 0; }
+    if (b & BUTTON5_PRESSED) { *kind = 4; return 0; }
+    // The click is the release (or ncurses' own CLICKED): a press and its release read in one go reach getmouse as
+    // one event, the newest.
+    if (b & (BUTTON1_RELEASED | BUTTON1_CLICKED)) { *kind = 1; *button = 1; return 0; }
+    if (b & (BUTTON2_RELEASED | BUTTON2_CLICKED)) { *kind = 1; *button = 2; return 0; }
+    if (b & (BUTTON3_RELEASED | BUTTON3_CLICKED)) { *kind = 1; *button = 3; return 0; }
+    if (b & BUTTON1_PRESSED) { *kind = 2; *button = 1; return 0; }
+    if (b & BUTTON2_PRESSED) { *kind = 2; *button = 2; return 0; }
+    if (b & BUTTON3_PRESSED) { *kind = 2; *button = 3; return 0; }
+    return -1;
+}

@@ -5,7 +5,7 @@ internal import TOMLKit
 /// and column: a syntax error, an unknown key (an error, not a warning: a misspelt `[thresholds.abandon-rate]` would
 /// otherwise silently watch nothing), a value of the wrong type or out of its range.
 public enum SettingsParser {
-    public static let rootKeys = ["views", "thresholds", "abandon-rule"]
+    public static let rootKeys = ["views", "thresholds", "abandon-rule", "theme", "mouse"]
 
     public static func parse(_ text: String, file: String) throws -> Settings {
         let root: TOMLTable
@@ -32,6 +32,19 @@ public enum SettingsParser {
                     throw reader.error([key], .badValue(path: key, reason: "takes " + Settings.abandonRules.joined(separator: " or ")))
                 }
                 settings.abandonRule = known
+            case "theme":
+                guard let name = value.string else {
+                    throw reader.error([key], .wrongType(path: key, expected: "a string", found: Reader.typeName(value)))
+                }
+                guard let theme = ThemeName(rawValue: name) else {
+                    throw reader.error([key], .badValue(path: key, reason: "takes " + ThemeName.names.joined(separator: ", ")))
+                }
+                settings.theme = theme
+            case "mouse":
+                guard let on = value.bool else {
+                    throw reader.error([key], .wrongType(path: key, expected: "true or false", found: Reader.typeName(value)))
+                }
+                settings.mouse = on
             default:
                 throw reader.error([key], .unknownKey(path: key, accepted: rootKeys))
             }

@@ -44,6 +44,23 @@ int pt_key_backspace(void);
 int pt_key_enter(void);
 int pt_key_resize(void);
 int pt_key_dc(void);
+/// Mouse reporting on (1) or off (0): ncurses' mousemask for presses, releases and the wheel, with SGR (1006)
+/// reports so columns and rows past 223 arrive. Where the terminal description's XM capability names 1006, ncurses
+/// asks for and parses SGR itself; elsewhere (TERM=screen, tmux-256color: kmous=\E[M, no XM) the bridge asks for 1006
+/// and reads the report's `\E[<` prefix as a key it defined, parses the rest and queues it with ungetmouse, so every
+/// mouse event reaches the program through getmouse. Returns 1 when the terminal has a mouse (kmous), else 0.
+int pt_mouse_enable(int on);
+/// 1 while mouse reporting is on.
+int pt_mouse_enabled(void);
+/// After pt_read_key gave pt_key_mouse(): the event (0-based cell, kind: 1 click (the button's release), 2 press,
+/// 3 wheel up, 4 wheel down; button 1-3 for clicks and presses). Returns 0, or -1 when there was no event.
+int pt_read_mouse(int *x, int *y, int *kind, int *button);
+int pt_key_mouse(void);
+/// Decodes the body of an SGR mouse report (what follows `ESC [ <`: `Cb;Cx;Cy` and `M` or `m`): 1-based column and
+/// row to 0-based cells, the kind and button as pt_read_mouse gives them. Returns 0, or -1 when it is not one.
+/// (Pure; unit-tested.)
+int pt_decode_sgr_mouse(const char *body, int length, int *x, int *y, int *kind, int *button);
+
 /// 1 when the terminal's codeset is UTF-8 (nl_langinfo(CODESET)).
 int pt_locale_is_utf8(void);
 /// Calls setlocale(LC_ALL, "").

@@ -22,6 +22,8 @@ enum ControllerEffect: Equatable {
     case applyView(String)
     /// Save the filters in force as a view of that name (the loop writes the settings file).
     case saveView(String)
+    /// `M`: turn mouse reporting off or on (the loop asks the terminal).
+    case toggleMouse
 }
 
 /// Turns keys into changes of the UI state and the filters. Pure state: unit-tested without a terminal.
@@ -64,6 +66,7 @@ struct DashboardController {
     // MARK: Keys
 
     mutating func handle(_ key: Key, data: DashboardData, geometry: ViewGeometry = ViewGeometry()) -> ControllerEffect {
+        if case .pointer(let event) = key { return handle(mouse: event, data: data, geometry: geometry) }
         if let action = KeyBindings.action(for: key, in: .always) {
             switch action {
             case .quit: return .quit
@@ -94,7 +97,7 @@ struct DashboardController {
     }
 
     /// The actions that apply wherever the focus is.
-    private mutating func perform(_ action: KeyAction, data: DashboardData) -> ControllerEffect {
+    mutating func perform(_ action: KeyAction, data: DashboardData) -> ControllerEffect {
         switch action {
         case .quit: return .quit
         case .showHelp:
@@ -146,8 +149,9 @@ struct DashboardController {
             guard !state.wall else { return .none }
             state.input = TextInput(purpose: .viewName, text: activeView ?? "")
             return .redraw
+        case .toggleMouse: return .toggleMouse
         case .move, .pageUp, .pageDown, .first, .last, .toggle, .activate, .clearFocused, .search, .examine, .cycleSort,
-             .reverseSort, .exportList:
+             .reverseSort, .exportList, .point:
             return .none
         }
     }
@@ -172,7 +176,7 @@ struct DashboardController {
 
     // MARK: Sidebar
 
-    private mutating func handleSidebar(_ action: KeyAction, data: DashboardData) -> ControllerEffect {
+    mutating func handleSidebar(_ action: KeyAction, data: DashboardData) -> ControllerEffect {
         let model = sidebarModel(for: data)
         switch action {
         case .move(.up): state.sidebar.moveItem(by: -1, in: model)
@@ -222,7 +226,7 @@ struct DashboardController {
 
     // MARK: Panels
 
-    private mutating func handlePanel(_ action: KeyAction, panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
+    mutating func handlePanel(_ action: KeyAction, panel: PanelID, data: DashboardData, geometry: ViewGeometry) -> ControllerEffect {
         let count = panel.itemCount(data: data, geometry: geometry)
         let page = max(1, geometry.pageSize[panel] ?? 10)
         let horizontal = panel == .statusChart || panel == .dateTable
@@ -333,7 +337,7 @@ struct DashboardController {
 
     // MARK: Saved views
 
-    private mutating func handleViewList(_ key: Key) -> ControllerEffect {
+    mutating func handleViewList(_ key: Key) -> ControllerEffect {
         guard var list = state.viewList else { return .none }
         switch KeyBindings.action(for: key, in: .viewList) {
         case .move(.up): list.cursor = max(0, list.cursor - 1)

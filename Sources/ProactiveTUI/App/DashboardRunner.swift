@@ -19,10 +19,12 @@ struct DashboardRunner {
         // The views `--cycle-views` shows, checked against the store before the screen opens.
         var cycle: [(name: String, filters: DashboardFilters)] = []
         for view in settings.cycle { cycle.append((view.name, try view.options.filters(for: session.index))) }
-        let backend = CursesBackend(forceASCII: display.ascii, noColor: display.noColor)
+        let palette = PaletteName(theme: display.theme ?? settings.settings.theme ?? .dark)
+        let backend = CursesBackend(forceASCII: display.ascii, noColor: display.noColor, palette: palette)
         pt_install_signal_handlers()
         try backend.open()
         defer { backend.close() }
+        if !display.noMouse, settings.settings.mouse != false { backend.setMouse(true) }
         var loop = DashboardLoop(index: session.index, backend: backend, display: display, filters: filters,
                                  settings: settings, cycle: cycle, abandonRule: abandonRule)
         loop.syncSource = SyncStatusSource(store: session.store)
@@ -177,6 +179,10 @@ struct DashboardLoop {
                     frame = nil
                 case .applyView(let name): applyView(name)
                 case .saveView(let name): saveView(name)
+                case .toggleMouse:
+                    let on = backend.setMouse(!backend.mouseEnabled)
+                    controller.state.message = on ? "mouse on (M: off, for the terminal's own text selection)"
+                        : "mouse off: the terminal selects text (M: on)"
                 case .none: break
                 }
                 continue

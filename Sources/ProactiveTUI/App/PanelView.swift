@@ -41,37 +41,52 @@ struct PanelView: Widget {
         }
         let inner = frame.draw(into: &grid, area: area, theme: theme)
         guard !inner.isEmpty else { return geometry }
+        geometry.hits.add(area, .panel(panel))
+        var items: [ItemRegion] = []
         switch panel {
         case .statusChart:
             if let chart {
                 chart.widget.render(into: &grid, area: inner, theme: theme, layout: chart.layout)
+                if let layout = chart.layout { items = chart.widget.columnRegions(layout: layout, theme: theme) }
             }
         case .resultDonut:
-            DonutChart(entries: data.processedByResult.labelled, holeRatio: 0.55, selectedIndex: selected,
-                       centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
-                       legendLimit: wall ? Self.wallLegendLimit : .max)
-                .render(into: &grid, area: inner, theme: theme)
+            let donut = DonutChart(entries: data.processedByResult.labelled, holeRatio: 0.55, selectedIndex: selected,
+                                   centerText: NumberFormat.compact(data.processed), known: SeriesSlots.results,
+                                   legendLimit: wall ? Self.wallLegendLimit : .max)
+            donut.render(into: &grid, area: inner, theme: theme)
+            items = donut.entryRegions(in: inner)
         case .dialModeDonut:
-            DonutChart(entries: data.processedByDialMode.labelled, holeRatio: 0.3, selectedIndex: selected, known: SeriesSlots.dialModes)
-                .render(into: &grid, area: inner, theme: theme)
+            let donut = DonutChart(entries: data.processedByDialMode.labelled, holeRatio: 0.3, selectedIndex: selected,
+                                   known: SeriesSlots.dialModes)
+            donut.render(into: &grid, area: inner, theme: theme)
+            items = donut.entryRegions(in: inner)
         case .configurationTable:
             let base = DataTable.configurations(data.byConfiguration, previous: comparison?.byConfiguration, ascii: theme.isASCII)
-            table(marked(base, .processedRate, column: "Processed",
-                         values: data.byConfiguration.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
-                  inner: inner).render(into: &grid, area: inner, theme: theme)
+            let shown = table(marked(base, .processedRate, column: "Processed",
+                                     values: data.byConfiguration.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
+                              inner: inner)
+            shown.render(into: &grid, area: inner, theme: theme)
+            items = shown.rowRegions(in: inner)
         case .queueTable:
             let base = DataTable.queues(data.byQueue, previous: comparison?.byQueue, ascii: theme.isASCII)
-            table(marked(base, .processedRate, column: "Processed",
-                         values: data.byQueue.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
-                  inner: inner).render(into: &grid, area: inner, theme: theme)
+            let shown = table(marked(base, .processedRate, column: "Processed",
+                                     values: data.byQueue.map { $0.total > 0 ? Double($0.processed) / Double($0.total) : nil }),
+                              inner: inner)
+            shown.render(into: &grid, area: inner, theme: theme)
+            items = shown.rowRegions(in: inner)
         case .compliance:
             let base = DataTable.compliance(data.compliance)
-            table(marked(base, .complianceRate, column: "Rate", values: (data.compliance?.rows ?? []).map(\.rate)),
-                  inner: inner).render(into: &grid, area: inner, theme: theme)
+            let shown = table(marked(base, .complianceRate, column: "Rate", values: (data.compliance?.rows ?? []).map(\.rate)),
+                              inner: inner)
+            shown.render(into: &grid, area: inner, theme: theme)
+            items = shown.rowRegions(in: inner)
         case .dateTable:
-            DateColumnsTable(days: data.byDate.map(DayTotals.init), selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
-                .render(into: &grid, area: inner, theme: theme)
+            let days = DateColumnsTable(days: data.byDate.map(DayTotals.init),
+                                        selectedDay: selected ?? (data.byDate.isEmpty ? nil : data.byDate.count - 1))
+            days.render(into: &grid, area: inner, theme: theme)
+            items = days.dayRegions(in: inner)
         }
+        if !wall { geometry.hits.addItems(items, of: panel, labels: geometry.chartLabels) }
         return geometry
     }
 

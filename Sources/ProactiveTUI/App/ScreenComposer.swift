@@ -34,8 +34,8 @@ enum ScreenComposer {
         if let list = state.list {
             DeliveryListScreen(list: list, data: data, state: state, context: context)
                 .render(into: &grid, header: header, width: width, height: height)
-            drawHelp(into: &grid, state: state, theme: theme)
             var geometry = ViewGeometry()
+            geometry.hits.overlay = drawHelp(into: &grid, state: state, theme: theme)
             geometry.listPageSize = DeliveryListScreen.pageSize(width: width, height: height, headerHeight: header.preferredHeight)
             return ComposedFrame(grid: grid, geometry: geometry)
         }
@@ -49,8 +49,12 @@ enum ScreenComposer {
         } else {
             header.render(into: &grid, area: layout.header, theme: theme)
         }
-        if let tabs = layout.tabs { drawTabs(into: &grid, area: tabs, state: state, theme: theme) }
         var geometry = ViewGeometry()
+        if let tabs = layout.tabs {
+            for (panel, rect) in drawTabs(into: &grid, area: tabs, state: state, theme: theme) {
+                geometry.hits.add(rect, .tab(panel))
+            }
+        }
         for (panel, area) in layout.panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let drawn = PanelView(panel: panel, data: data, state: state, wall: layout.mode == .wall, thresholds: context.thresholds)
                 .draw(into: &grid, area: area, theme: theme)
@@ -59,33 +63,46 @@ enum ScreenComposer {
                 geometry.chartLabels = drawn.chartLabels
             }
             geometry.pageSize.merge(drawn.pageSize) { _, new in new }
+            geometry.hits.regions += drawn.hits.regions
         }
         if let sidebar = layout.sidebar {
             let controller = SidebarModel(data: data, search: state.sidebar.search, searchSection: state.sidebar.searchSection)
-            SidebarView(model: controller, cursor: state.sidebar, focused: state.focus == .sidebar)
-                .render(into: &grid, area: sidebar, theme: theme)
+            let view = SidebarView(model: controller, cursor: state.sidebar, focused: state.focus == .sidebar)
+            view.render(into: &grid, area: sidebar, theme: theme)
+            geometry.hits.regions += view.regions(in: sidebar).regions
         }
         if let footer = layout.footer {
             drawFooter(into: &grid, area: footer, state: state, scope: state.focus == .sidebar ? .sidebar : .panel, theme: theme)
+            if state.input != nil { geometry.hits.prompt = footer }
         }
         if let list = state.viewList {
-            ListOverlay(title: "Views (Enter applies, Esc closes)", items: list.names, cursor: list.cursor,
-                        emptyText: "No saved views: V saves these filters as one")
-                .render(into: &grid, area: grid.bounds, theme: theme)
+            let overlay = ListOverlay(title: "Views (Enter applies, Esc closes)", items: list.names, cursor: list.cursor,
+                                      emptyText: "No saved views: V saves these filters as one")
+            overlay.render(into: &grid, area: grid.bounds, theme: theme)
+            let size = overlay.preferredSize
+            let w = min(size.width, width), h = min(size.height, height)
+            geometry.hits.overlay = Rect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h)
         }
-        drawHelp(into: &grid, state: state, theme: theme)
+        if let box = drawHelp(into: &grid, state: state, theme: theme) { geometry.hits.overlay = box }
         return ComposedFrame(grid: grid, geometry: geometry)
     }
 
-    private static func drawHelp(into grid: inout Grid, state: UIState, theme: Theme) {
-        guard state.showHelp else { return }
+    /// Draws the help over the frame, when shown; returns where it went (a click outside it closes it).
+    @discardableResult
+    static func drawHelp(into grid: inout Grid, state: UIState, theme: Theme) -> Rect? {
+        guard state.showHelp else { return nil }
         let help = HelpOverlay(entries: KeyBindings.helpEntries)
         let size = help.preferredSize
         let w = min(size.width, grid.width), h = min(size.height, grid.height)
-        help.render(into: &grid, area: Rect(x: (grid.width - w) / 2, y: (grid.height - h) / 2, width: w, height: h), theme: theme)
+        let box = Rect(x: (grid.width - w) / 2, y: (grid.height - h) / 2, width: w, height: h)
+        help.render(into: &grid, area: box, theme: theme)
+        return box
     }
 
-    private static func drawTabs(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) {
+    /// Draws the tab strip; returns where each tab went.
+    @discardableResult
+    private static func drawTabs(into grid: inout Grid, area: Rect, state: UIState, theme: Theme) -> [(PanelID, Rect)] {
+        var placed: [(PanelID, Rect)] = []
         var x = area.x
         let current = state.zoomed ?? state.visiblePanel
         // Tabs padded on both sides when they fit, else on the right only.
@@ -94,9 +111,12 @@ enum ScreenComposer {
         for (panel, tab) in zip(PanelID.allCases, padded) {
             let text = tight ? String(tab.dropFirst()) : tab
             let style: Style = panel == current ? .selected : .muted
-            x += grid.put(text, x: x, y: area.y, style: style, maxWidth: area.right - x)
+            let written = grid.put(text, x: x, y: area.y, style: style, maxWidth: area.right - x)
+            placed.append((panel, Rect(x: x, y: area.y, width: written, height: 1)))
+            x += written
             if x >= area.right { break }
         }
+        return placed
     }
 
     /// The footer: the line being typed, else the message, else the key hints of `scope`.

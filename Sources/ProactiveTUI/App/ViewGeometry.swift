@@ -1,7 +1,7 @@
 import TerminalUI
 
-/// What the last frame showed that keys need: the status chart's columns (days or weeks) and its statuses in stack
-/// order, and how many rows a table page holds. The composer returns it with the frame it drew (`ComposedFrame`),
+/// What the last frame showed that keys and clicks need: the status chart's columns (days or weeks) and its statuses
+/// in stack order, how many rows a table page holds, and what lies where. The composer returns it with the frame it drew (`ComposedFrame`),
 /// and the loop keeps it for the next key.
 struct ViewGeometry: Equatable {
     var chartBuckets: [DateBucket] = []
@@ -10,6 +10,8 @@ struct ViewGeometry: Equatable {
     var pageSize: [PanelID: Int] = [:]
     /// The drill-down list's rows on screen, while it is open.
     var listPageSize: Int?
+    /// What each part of the frame shows, for clicks (`DashboardController.handle(mouse:)`).
+    var hits = HitMap()
 }
 
 /// A composed frame: the cells to show and the geometry they were laid out with.

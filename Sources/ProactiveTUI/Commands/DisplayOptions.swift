@@ -5,6 +5,11 @@ import DashboardModel
 struct DisplayOptions: ParsableArguments {
     @Flag(help: "ASCII drawing characters even on a UTF-8 terminal.") var ascii = false
     @Flag(help: "No colours (also when NO_COLOR is set).") var noColor = false
+    @Option(help: ArgumentHelp("Colours: dark, light (light backgrounds), colorblind (Okabe-Ito, no red/green pairs) or mono (as --no-color); default: the settings file's theme, else dark.",
+                               valueName: "name"), transform: DisplayOptions.parseTheme)
+    var theme: ThemeName?
+    @Flag(help: "No mouse reporting (also mouse = false in the settings file); M toggles it while running.")
+    var noMouse = false
     @Option(parsing: .unconditional, help: ArgumentHelp("Seconds between looks at the store for new data (0.1 to 3600; default 2).", valueName: "seconds"),
             transform: FlagBounds.refresh.parse)
     var refresh: Double = 2
@@ -26,6 +31,13 @@ struct DisplayOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Run --on-alert at most once per figure in this many minutes (0.1 to 10080; default 15).", valueName: "minutes"),
             transform: FlagBounds.alertEvery.parse)
     var alertEvery: Double = 15
+
+    static func parseTheme(_ text: String) throws -> ThemeName {
+        guard let theme = ThemeName(rawValue: text) else {
+            throw FlagValueError("--theme takes " + ThemeName.names.joined(separator: ", "))
+        }
+        return theme
+    }
 
     static func parseViewList(_ text: String) throws -> [String] {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

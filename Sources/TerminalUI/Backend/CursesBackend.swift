@@ -8,15 +8,19 @@ public final class CursesBackend {
     private var previous: Grid?
     private var pairs: [PairKey: Int] = [:]
     private var palette = ColorPalette(colorCount: 0)
+    private let paletteName: PaletteName
     private let synchronizedOutput: Bool
     private(set) var isOpen = false
 
     private struct PairKey: Hashable { var fg: Int; var bg: Int }
 
-    public init(forceASCII: Bool, noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// - Parameter palette: the colours of `--theme` (`mono`, `--no-color` and `NO_COLOR` draw none).
+    public init(forceASCII: Bool, noColor: Bool, palette: PaletteName = .dark,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         pt_setlocale()
+        paletteName = palette
         let unicode = !forceASCII && pt_locale_is_utf8() != 0 && environment["TERM"] != "linux"
-        let colors = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
+        let colors = !noColor && palette != .mono && (environment["NO_COLOR"] ?? "").isEmpty
         theme = unicode ? .unicode(colors: colors) : .ascii(colors: colors)
         let term = environment["TERM"] ?? ""
         synchronizedOutput = !term.isEmpty && term != "linux" && term != "dumb"
@@ -27,7 +31,7 @@ public final class CursesBackend {
         isOpen = true
         let count = Int(pt_colors())
         if count < 8 { theme.colors = false }
-        palette = ColorPalette(colorCount: count)
+        palette = ColorPalette(paletteName, colorCount: count)
         previous = nil
     }
 
@@ -122,6 +126,7 @@ public final class CursesBackend {
             case pt_key_enter(): return .enter
             case pt_key_resize(): return .resize
             case pt_key_dc(): return .delete
+            case pt_key_mouse(): return readMouse()
             default: return nil
             }
         }
@@ -137,6 +142,25 @@ public final class CursesBackend {
             guard let scalar = Unicode.Scalar(value), value >= 32 else { return nil }
             return .character(Character(scalar))
         }
+    }
+}
+
+extension CursesBackend {
+    /// Turns mouse reporting on or off (SGR 1006 reports; `M` and `--no-mouse`). Returns whether it is on.
+    @discardableResult
+    public func setMouse(_ on: Bool) -> Bool {
+        guard isOpen else { return false }
+        return pt_mouse_enable(on ? 1 : 0) != 0 && on
+    }
+
+    public var mouseEnabled: Bool { isOpen && pt_mouse_enabled() != 0 }
+
+    /// The mouse event ncurses queued for the KEY_MOUSE just read (nil for a release or none).
+    func readMouse() -> Key? {
+        var x: Int32 = 0, y: Int32 = 0, kind: Int32 = 0, button: Int32 = 0
+        guard pt_read_mouse(&x, &y, &kind, &button) == 0,
+              let event = MouseEvent(kind: Int(kind), button: Int(button), x: Int(x), y: Int(y)) else { return nil }
+        return .pointer(event)
     }
 }
 

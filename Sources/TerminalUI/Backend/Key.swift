@@ -9,4 +9,8 @@ public enum Key: Hashable, Sendable {
     case controlL
     /// Ctrl-Z: suspend (the terminal is in raw mode, so it arrives as a key, not as SIGTSTP).
     case controlZ
+    /// A button or the wheel as the key table binds it (no place: the controller finds what is under the pointer).
+    case mouse(MouseButton)
+    /// What the backend reads: a press or wheel turn at a cell. The controller looks up `.mouse(event.button)`.
+    case pointer(MouseEvent)
 }

@@ -22,6 +22,8 @@ struct EndToEndUsageErrorTests {
         Case(arguments: ["snapshot", "--format", "xml"], says: ["--format", "json", "text"]),
         Case(arguments: ["snapshot", "--no-such-flag"], says: ["--no-such-flag"]),
         Case(arguments: ["dashboard", "--refresh", "-1"], says: ["--refresh", "from 0.1 to 3600"]),
+        Case(arguments: ["dashboard", "--theme", "sepia"], says: ["--theme", "dark, light, colorblind, mono"]),
+        Case(arguments: ["demo", "--theme", "Dark"], says: ["--theme", "dark, light, colorblind, mono"]),
         Case(arguments: ["dashboard", "--refresh", "nan"], says: ["--refresh", "seconds"]),
         Case(arguments: ["dashboard", "--stale-after", "-300"], says: ["--stale-after", "from 1.0 to 604800"]),
         Case(arguments: ["dashboard", "--cycle", "0"], says: ["--cycle", "from 1.0 to 3600"]),

@@ -34,6 +34,11 @@ enum KeyAction: Hashable {
     case exportList
     /// `v`: list the saved views (the list's Enter applies one); `V`: save the filters as a view (asks a name).
     case listViews, saveView
+    /// A click: focus the pane under the pointer and select the item there; on the selection, cross-filter (as
+    /// Enter); on a tab, show its panel. The controller finds the target in the frame's `HitMap`.
+    case point
+    /// `M`: mouse reporting off (the terminal's own text selection works) or back on.
+    case toggleMouse
 }
 
 enum MoveDirection: Hashable {
