@@ -22,7 +22,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// `YYYY-MM-DD`, as `String(format: "%04d-%02d-%02d")` writes it; the usual case (years 0...9999, real
+    /// months and days) is written digit by digit, without Foundation's formatter (the screen asks for hundreds a
+    /// frame).
+    public var iso: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 48 + n) }
+        let bytes: [UInt8] = [digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), 45,
+                              digit(month / 10), digit(month % 10), 45, digit(day / 10), digit(day % 10)]
+        return String(decoding: bytes, as: UTF8.self)
+    }
     public var description: String { iso }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {

@@ -3,6 +3,19 @@ import Testing
 @testable import DashboardModel
 
 @Suite struct LocalDateTests {
+    /// The digit-by-digit `iso` writes what `String(format:)` wrote, in the usual years and outside them.
+    @Test func isoMatchesFormat() {
+        for (y, m, d) in [(2026, 3, 9), (1, 1, 1), (0, 12, 31), (999, 10, 5), (9999, 12, 31), (10000, 1, 1), (-5, 2, 3),
+                          (1970, 1, 1), (2024, 2, 29), (2026, 100, 7)] {
+            #expect(LocalDate(year: y, month: m, day: d).iso == String(format: "%04d-%02d-%02d", y, m, d))
+        }
+        var day = LocalDate(year: 1999, month: 12, day: 1)
+        for _ in 0..<800 {
+            #expect(day.iso == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
+            day = day.adding(days: 1)
+        }
+    }
+
     @Test func dayNumberKnownValues() {
         #expect(LocalDate(year: 1970, month: 1, day: 1).dayNumber == 0)
         #expect(LocalDate(year: 1969, month: 12, day: 31).dayNumber == -1)

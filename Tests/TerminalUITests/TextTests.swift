@@ -30,6 +30,21 @@ import Testing
         #expect(DisplayWidth.of("\u{1b}") == 1)
     }
 
+    /// The one-column fast paths (single code points of Latin-1 and Latin Extended, box drawing, blocks,
+    /// braille; strings of printable ASCII) give what the general rules give.
+    @Test func fastPathsMatchTheGeneralRules() {
+        for range in [0xA0...0x2FF, 0x2500...0x259F, 0x2800...0x28FF, 0x20...0x7E] {
+            for v in range {
+                let c = Character(Unicode.Scalar(UInt32(v))!)
+                #expect(DisplayWidth.of(c) == DisplayWidth.generalWidth(c), "U+\(String(v, radix: 16))")
+                #expect(DisplayWidth.of(c) == 1)
+            }
+        }
+        for text in ["", "Total 12,345", "a\u{301}b", "\r\nx", "x\u{7F}", "漢字", "─┐", String(repeating: "ab ", count: 50)] {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.generalWidth($1) }, "\(text.debugDescription)")
+        }
+    }
+
     @Test func truncateWithEllipsis() {
         #expect(DisplayWidth.truncate("Collections Q", toWidth: 8) == "Collect…")
         #expect(DisplayWidth.truncate("Collections Q", toWidth: 8, ellipsis: "~") == "Collect~")
@@ -83,6 +98,28 @@ import Testing
         #expect(NumberFormat.grouped(12345) == "12,345")
         #expect(NumberFormat.grouped(1_234_567) == "1,234,567")
         #expect(NumberFormat.grouped(-12345) == "-12,345")
+        #expect(NumberFormat.grouped(Int.min) == "-9,223,372,036,854,775,808")
+        #expect(NumberFormat.grouped(Int.max) == "9,223,372,036,854,775,807")
+    }
+
+    /// The byte writer and the width counter agree with grouping the decimal digits by hand, at every length.
+    @Test func groupedMatchesReferenceAndWidth() {
+        func reference(_ n: Int) -> String {
+            let digits = Array(String(n.magnitude))
+            var out = ""
+            for (i, ch) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+                out.append(ch)
+            }
+            return n < 0 ? "-" + out : out
+        }
+        var values = [0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 9999, 10_000, 999_999, 1_000_000, Int.max, Int.min]
+        var p = 1
+        for _ in 0..<18 { p *= 10; values += [p - 1, p, p + 1, -p, -(p - 1)] }
+        for n in values {
+            #expect(NumberFormat.grouped(n) == reference(n))
+            #expect(NumberFormat.groupedWidth(n) == reference(n).count)
+        }
     }
 
     @Test func percent() {

@@ -10,6 +10,21 @@ public enum DisplayWidth {
         if character.utf8.count == 1 { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        // One code point of Latin-1 and Latin Extended (not a C1 control), box drawing, block elements or
+        // braille: the borders, bars and ring of every frame. None is a control, a mark, wide or an emoji, so
+        // each takes one column, as the general rules below give.
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            let v = first.value
+            if (0xA0...0x2FF).contains(v) || (0x2500...0x259F).contains(v) || (0x2800...0x28FF).contains(v) { return 1 }
+        }
+        return generalWidth(character)
+    }
+
+    /// `of(character)` by the general rules alone (the fast paths above give the same; a test checks it).
+    static func generalWidth(_ character: Character) -> Int {
+        if character.utf8.count == 1 { return 1 }
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
         if scalars.contains(where: { SafeText.isControl($0) }) { return 1 }
         if character.isASCII { return 1 }
         // Emoji: an emoji-presentation character, a text-default emoji forced to emoji by VS16, a flag pair,
@@ -25,7 +40,21 @@ public enum DisplayWidth {
     }
 
     /// The columns a string occupies.
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    /// (Printable ASCII is one column a byte, each byte a cluster of its own: counted without splitting the
+    /// text into clusters.)
+    public static func of(_ text: String) -> Int {
+        if let n = printableASCIICount(text) { return n }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The byte count of `text` when every byte is printable ASCII (U+0020...U+007E), else nil.
+    static func printableASCIICount(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+            return bytes.count
+        }
+    }
     public static func of(_ text: Substring) -> Int { text.reduce(0) { $0 + of($1) } }
 
     /// Cuts `text` to at most `width` columns. When it had to cut, the result ends with `ellipsis` (the theme's

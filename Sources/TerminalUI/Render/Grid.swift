@@ -27,6 +27,8 @@ public struct Grid: Hashable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        // Printable ASCII (most of every frame): one byte is one cluster of one column, drawn as it is.
+        if let written = putPrintableASCII(text, x: x, y: y, style: style, limit: limit) { return written }
         var col = x
         for character in text {
             let w = DisplayWidth.of(character)
@@ -57,6 +59,26 @@ public struct Grid: Hashable, Sendable {
         }
         return max(0, col - max(x, 0))
     }
+
+    /// `put` for text made only of printable ASCII bytes (U+0020...U+007E), byte by byte, each cell's text taken
+    /// from a table; nil (nothing written) for any other text, which takes the cluster-by-cluster path. The
+    /// cells are those that path writes: every such byte is a cluster of its own, one column wide, no control.
+    private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+            var col = x
+            for b in bytes {
+                if col + 1 > limit { break }
+                if col >= 0 { setCell(x: col, y: y, Cell(Grid.asciiCells[Int(b)], style: style)) }
+                col += 1
+            }
+            return max(0, col - max(x, 0))
+        }
+    }
+
+    /// The one-byte strings of ASCII, by byte.
+    static let asciiCells: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Writes `text` aligned in `width` columns from `x` (truncating with `ellipsis` when too long); the rest of
     /// the span is left as it is. Returns the column where the text started.
@@ -112,7 +134,24 @@ public struct Grid: Hashable, Sendable {
 
     /// The screen as plain text, one string per row, trailing spaces removed.
     public func lines() -> [String] {
-        (0..<height).map { row in
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width)
+        return (0..<height).map { row in
+            // A row of ASCII cells is written byte by byte (ASCII text joins into no cluster across cells but
+            // "\r\n", which no cell holds: `put` draws a control as `?`); any other row as strings, below.
+            bytes.removeAll(keepingCapacity: true)
+            var ascii = true
+            for col in 0..<width where !self[col, row].isContinuation {
+                var text = self[col, row].text
+                text.withUTF8 { utf8 in
+                    for b in utf8 { if b >= 0x80 { ascii = false }; bytes.append(b) }
+                }
+                if !ascii { break }
+            }
+            if ascii {
+                while bytes.last == 0x20 { bytes.removeLast() }
+                return String(decoding: bytes, as: UTF8.self)
+            }
             var line = ""
             for col in 0..<width where !self[col, row].isContinuation { line += self[col, row].text }
             while line.last == " " { line.removeLast() }
@@ -131,7 +170,7 @@ public struct Grid: Hashable, Sendable {
                 if cell.isContinuation { continue }
                 if sameSize && previous[col, row] == cell {
                     // A wide character whose right half was overwritten on screen must be redrawn.
-                    let wide = DisplayWidth.of(cell.text) == 2
+                    let wide = cell.text.utf8.count > 1 && DisplayWidth.of(cell.text) == 2
                     if !(wide && col + 1 < width && previous[col + 1, row] != self[col + 1, row]) { continue }
                 }
                 changes.append(CellChange(x: col, y: row, cell: cell))

@@ -2,14 +2,31 @@
 /// `12,345`, `84.2%`, `12.3k`, `2h 40m`.
 public enum NumberFormat {
     /// Thousands separated by commas: `12345` → `12,345`.
+    /// Written backwards into a fixed buffer of bytes: no intermediate strings.
     public static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
+        // 19 digits, 6 commas and a sign at most.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var at = buffer.count
+            var rest = n.magnitude
+            var written = 0
+            repeat {
+                if written > 0 && written % 3 == 0 { at -= 1; buffer[at] = UInt8(ascii: ",") }
+                at -= 1
+                buffer[at] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0
+            if n < 0 { at -= 1; buffer[at] = UInt8(ascii: "-") }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
         }
-        return n < 0 ? "-" + out : out
+    }
+
+    /// The columns `grouped(n)` takes, without writing it.
+    public static func groupedWidth(_ n: Int) -> Int {
+        var digits = 1
+        var rest = n.magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        return digits + (digits - 1) / 3 + (n < 0 ? 1 : 0)
     }
 
     /// A fraction 0...1 as a percent with `decimals` places: `0.842` → `84.2%`.

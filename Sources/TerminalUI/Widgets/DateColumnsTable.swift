@@ -20,16 +20,24 @@ public struct DateColumnsTable: Widget {
     var labelWidth: Int { DateColumnsTable.rowTitles.map(\.count).max()! }
 
     /// Width of one day column, including its leading gap.
+    /// (The widest figure is found by its value, and its grouped width counted, not formatted: the widest of
+    /// `n` and `m` grouped is the grouped width of the larger magnitude, with a sign for a negative one.)
     var columnWidth: Int {
-        let widest = days.map { NumberFormat.grouped(max($0.total, $0.processed)).count }.max() ?? 0
+        var widest = 0
+        for day in days {
+            let n = max(day.total, day.processed)
+            widest = max(widest, NumberFormat.groupedWidth(n))
+        }
         return max(6, widest) + 1
     }
 
-    func visibleDays(in area: Rect) -> Int { max(0, (area.width - labelWidth) / columnWidth) }
+    func visibleDays(in area: Rect) -> Int { visibleDays(in: area, columnWidth: columnWidth) }
+    func visibleDays(in area: Rect, columnWidth: Int) -> Int { max(0, (area.width - labelWidth) / columnWidth) }
 
-    func effectiveOffset(in area: Rect) -> Int {
-        ScrollWindow.offset(selected: selectedDay, current: scrollOffset, visible: visibleDays(in: area),
-                            count: days.count)
+    func effectiveOffset(in area: Rect) -> Int { effectiveOffset(in: area, columnWidth: columnWidth) }
+    func effectiveOffset(in area: Rect, columnWidth: Int) -> Int {
+        ScrollWindow.offset(selected: selectedDay, current: scrollOffset,
+                            visible: visibleDays(in: area, columnWidth: columnWidth), count: days.count)
     }
 
     var positionText: String? { ScrollWindow.position(selectedDay, count: days.count) }
@@ -47,8 +55,9 @@ public struct DateColumnsTable: Widget {
             grid.put(title, x: area.x, y: area.y + 1 + i, width: labelWidth, alignment: .left, style: .title,
                      ellipsis: theme.glyphs.ellipsis)
         }
-        let offset = effectiveOffset(in: area)
-        let count = visibleDays(in: area)
+        let columnWidth = self.columnWidth
+        let offset = effectiveOffset(in: area, columnWidth: columnWidth)
+        let count = visibleDays(in: area, columnWidth: columnWidth)
         for (i, day) in days[offset..<min(days.count, offset + count)].enumerated() {
             let x = area.x + labelWidth + i * columnWidth + 1
             let w = columnWidth - 1
