@@ -61,6 +61,9 @@ public final class AggregateIndex {
 
     private let store: DeliveryStore
     private var boundaries = DayBoundaryCache()
+    /// The sidebar's name order of each dimension's labels, kept while the labels stay the same
+    /// (`facetNameClasses`).
+    var facetNameOrder: [FilterDimension: (labels: [String], classes: [String: Int])] = [:]
 
     /// Whether the first refresh starts from the store's aggregate snapshot (when it has one). Tests turn it
     /// off to compare with the row-by-row load.

@@ -137,10 +137,11 @@ struct DashboardBuilder {
             }) {
                 entries.append(FacetValue(value: value, label: value, count: 0, selected: true))
             }
+            let classes = FacetOrder.nameClasses(entries.map(\.label), dimension: dimension, index: index)
             result[dimension] = entries.sorted { a, b in
                 let unnamed = { (f: FacetValue) in (dimension == .queue || dimension == .configuration) && f.label == f.value ? 1 : 0 }
                 let (ra, rb) = (FacetOrder.rank(a.value, dimension) + unnamed(a), FacetOrder.rank(b.value, dimension) + unnamed(b))
-                return ra != rb ? ra < rb : a.label.localizedStandardCompare(b.label) == .orderedAscending
+                return ra != rb ? ra < rb : classes[a.label]! < classes[b.label]!
             }
         }
         return result
@@ -149,6 +150,29 @@ struct DashboardBuilder {
 
 /// Stable sidebar order: the known life cycle and dial modes in their natural order, everything else by name.
 enum FacetOrder {
+    /// The name order (`localizedStandardCompare`, as Finder sorts) of `labels` as numbers: a label's class is
+    /// below another's exactly when it sorts before it, and labels neither sorts before share one (so a stable
+    /// sort by class keeps them in their order, as a stable sort by the comparison itself did). Kept in `index`
+    /// per dimension while its labels stay the same: the comparison builds a locale each time and was most of a
+    /// filter change's sidebar (every value compared again on every frame).
+    static func nameClasses(_ labels: [String], dimension: FilterDimension, index: AggregateIndex) -> [String: Int] {
+        if let kept = index.facetNameOrder[dimension], kept.labels == labels { return kept.classes }
+        let classes = nameClasses(labels)
+        index.facetNameOrder[dimension] = (labels, classes)
+        return classes
+    }
+
+    static func nameClasses(_ labels: [String]) -> [String: Int] {
+        let before = { (a: String, b: String) in a.localizedStandardCompare(b) == .orderedAscending }
+        let sorted = Array(Set(labels)).sorted(by: before)
+        var classes: [String: Int] = [:]
+        var current = 0
+        for (i, label) in sorted.enumerated() {
+            if i > 0, before(sorted[i - 1], label) { current += 1 }
+            classes[label] = current
+        }
+        return classes
+    }
     static func rank(_ value: String, _ dimension: FilterDimension) -> Int {
         switch dimension {
         case .status: DeliveryStatus.known.firstIndex { $0.label == value } ?? 100
