@@ -106,6 +106,41 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayCounts {
         #expect(b.map(\.total) == [0, 0, 2, 0])
     }
 
+    /// The buckets found by halving hold what a scan of every bucket for each day gave, at every granularity,
+    /// for days in any order, repeated, and outside the range; the granularity chosen is the first that fits.
+    @Test func bucketsMatchAScanOfEveryBucket() {
+        func reference(_ days: [DayCounts], _ series: [String], _ from: LocalDate, _ to: LocalDate,
+                       _ granularity: DateGranularity) -> [DateBucket] {
+            var result = DateBucketing.emptyBuckets(series: series, from: from, to: to, granularity: granularity)
+            for day in days where day.date >= from && day.date <= to {
+                guard let b = result.firstIndex(where: { day.date >= $0.start && day.date <= $0.end }) else { continue }
+                for entry in day.counts { if let s = series.firstIndex(of: entry.label) { result[b].counts[s] += entry.count } }
+            }
+            return result
+        }
+        var random = SystemRandomNumberGenerator()
+        let series = ["Complete", "Expired", "Pending"]
+        for _ in 0..<40 {
+            let from = LocalDate(year: 2024, month: 1, day: 1).adding(days: Int.random(in: 0...700, using: &random))
+            let to = from.adding(days: Int.random(in: -2...800, using: &random))
+            let days = (0..<Int.random(in: 0...300, using: &random)).map { _ in
+                DayCounts(date: from.adding(days: Int.random(in: -30...830, using: &random)),
+                          counts: [LabelledCount(series.randomElement(using: &random)!, Int.random(in: 0...50, using: &random)),
+                                   LabelledCount("Unknown", 7)])
+            }
+            for g in DateGranularity.allCases {
+                #expect(DateBucketing.buckets(days: days, series: series, from: from, to: to, granularity: g)
+                        == reference(days, series, from, to, g))
+            }
+            let maxColumns = Int.random(in: 0...120, using: &random)
+            let chosen = DateBucketing.buckets(days: days, series: series, from: from, to: to, maxColumns: maxColumns)
+            let expected = DateGranularity.allCases.first { g in
+                reference(days, series, from, to, g).count <= max(1, maxColumns) || g == .year
+            }!
+            #expect(chosen.0 == expected && chosen.1 == reference(days, series, from, to, expected))
+        }
+    }
+
     @Test func niceMax() {
         #expect(StackedColumnChart.niceMax(1) == 2)
         #expect(StackedColumnChart.niceMax(7) == 8)

@@ -60,15 +60,24 @@ enum DateBucketing {
     /// The finest granularity that gives at most `maxColumns` buckets over `from...to`, and those buckets.
     public static func buckets(days: [DayCounts], series: [String], from: LocalDate, to: LocalDate,
                                maxColumns: Int) -> (DateGranularity, [DateBucket]) {
+        // A granularity that gives too many columns is rejected on its count alone: its days are not summed.
         for granularity in DateGranularity.allCases {
-            let b = buckets(days: days, series: series, from: from, to: to, granularity: granularity)
-            if b.count <= max(1, maxColumns) || granularity == .year { return (granularity, b) }
+            let empty = emptyBuckets(series: series, from: from, to: to, granularity: granularity)
+            if empty.count <= max(1, maxColumns) || granularity == .year {
+                return (granularity, fill(empty, days: days, series: series, from: from, to: to))
+            }
         }
         return (.year, [])
     }
 
     public static func buckets(days: [DayCounts], series: [String], from: LocalDate, to: LocalDate,
                                granularity: DateGranularity) -> [DateBucket] {
+        fill(emptyBuckets(series: series, from: from, to: to, granularity: granularity), days: days, series: series,
+             from: from, to: to)
+    }
+
+    /// The buckets over `from...to`, counts zero.
+    static func emptyBuckets(series: [String], from: LocalDate, to: LocalDate, granularity: DateGranularity) -> [DateBucket] {
         guard from <= to else { return [] }
         var result: [DateBucket] = []
         var start = granularity.bucketStart(from)
@@ -78,10 +87,24 @@ enum DateBucketing {
                                      counts: Array(repeating: 0, count: series.count)))
             start = next
         }
+        return result
+    }
+
+    /// Adds each day in `from...to` to the bucket holding it. The buckets are consecutive and in order, so the
+    /// one holding a day is the last starting on or before it (found by halving, not by a scan of them all).
+    static func fill(_ buckets: [DateBucket], days: [DayCounts], series: [String], from: LocalDate,
+                     to: LocalDate) -> [DateBucket] {
+        var result = buckets
+        guard !result.isEmpty else { return result }
         let index = Dictionary(uniqueKeysWithValues: series.enumerated().map { ($0.element, $0.offset) })
         for day in days where day.date >= from && day.date <= to {
-            let b = result.firstIndex { day.date >= $0.start && day.date <= $0.end }
-            guard let b else { continue }
+            var low = 0, high = result.count  // the first bucket starting after the day is in low..<high+1
+            while low < high {
+                let mid = (low + high) / 2
+                if result[mid].start <= day.date { low = mid + 1 } else { high = mid }
+            }
+            let b = low - 1
+            guard b >= 0, day.date <= result[b].end else { continue }
             for entry in day.counts {
                 if let s = index[entry.label] { result[b].counts[s] += entry.count }
             }

@@ -92,9 +92,14 @@ public struct StackedColumnChart: Widget {
         var axisWidth = 5
         var result: (DateGranularity, [DateBucket]) = (.day, [])
         var yMax = 2
+        var bucketedWidth: Int?
+        let labels = seriesLabels
         for _ in 0..<2 {
             let plotWidth = area.width - axisWidth - 1
-            result = DateBucketing.buckets(days: days, series: seriesLabels, from: start, to: end, maxColumns: plotWidth)
+            // (The second pass buckets again only when the axis labels' width changed the plot's.)
+            if plotWidth == bucketedWidth { break }
+            bucketedWidth = plotWidth
+            result = DateBucketing.buckets(days: days, series: labels, from: start, to: end, maxColumns: plotWidth)
             yMax = StackedColumnChart.niceMax(result.1.map(\.total).max() ?? 0)
             axisWidth = max(NumberFormat.compact(yMax).count, 1)
         }
