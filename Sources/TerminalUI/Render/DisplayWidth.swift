@@ -13,11 +13,18 @@ public enum DisplayWidth {
         // One code point of Latin-1 and Latin Extended (not a C1 control), box drawing, block elements or
         // braille: the borders, bars and ring of every frame. None is a control, a mark, wide or an emoji, so
         // each takes one column, as the general rules below give.
-        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
-            let v = first.value
-            if (0xA0...0x2FF).contains(v) || (0x2500...0x259F).contains(v) || (0x2800...0x28FF).contains(v) { return 1 }
-        }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex, isSimpleOneColumn(first) { return 1 }
         return generalWidth(character)
+    }
+
+    /// A code point of Latin-1 and Latin Extended (not a C1 control), general punctuation (dashes, quotes,
+    /// bullets, `…`), arrows, box drawing, block elements or braille: one column, never a control, a mark,
+    /// wide or an emoji, and always a grapheme cluster of its own beside another such or printable ASCII (a test
+    /// checks both against the general rules).
+    static func isSimpleOneColumn(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0xA0...0x2FF).contains(v) || (0x2010...0x2027).contains(v) || (0x2190...0x21FF).contains(v)
+            || (0x2500...0x259F).contains(v) || (0x2800...0x28FF).contains(v)
     }
 
     /// `of(character)` by the general rules alone (the fast paths above give the same; a test checks it).

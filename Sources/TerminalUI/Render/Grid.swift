@@ -29,6 +29,7 @@ public struct Grid: Hashable, Sendable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         // Printable ASCII (most of every frame): one byte is one cluster of one column, drawn as it is.
         if let written = putPrintableASCII(text, x: x, y: y, style: style, limit: limit) { return written }
+        if let written = putSimpleScalars(text, x: x, y: y, style: style, limit: limit) { return written }
         var col = x
         for character in text {
             let w = DisplayWidth.of(character)
@@ -75,6 +76,23 @@ public struct Grid: Hashable, Sendable {
             }
             return max(0, col - max(x, 0))
         }
+    }
+
+    /// `put` for text whose code points are each printable ASCII or `DisplayWidth.isSimpleOneColumn` (borders,
+    /// bars, braille, accented letters): each is a cluster of its own, one column, drawn as it is; nil (nothing
+    /// written) for any other text.
+    private mutating func putSimpleScalars(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        let scalars = text.unicodeScalars
+        for s in scalars where !((0x20..<0x7F).contains(s.value) || DisplayWidth.isSimpleOneColumn(s)) { return nil }
+        var col = x
+        for s in scalars {
+            if col + 1 > limit { break }
+            if col >= 0 {
+                setCell(x: col, y: y, Cell(s.value < 0x80 ? Grid.asciiCells[Int(s.value)] : String(Character(s)), style: style))
+            }
+            col += 1
+        }
+        return max(0, col - max(x, 0))
     }
 
     /// The one-byte strings of ASCII, by byte.
