@@ -56,16 +56,7 @@ public final class AtomicFileSink: ByteSink {
     }
 
     public func write(raw buffer: UnsafeRawBufferPointer) throws {
-        guard let base = buffer.baseAddress else { return }
-        var done = 0
-        while done < buffer.count {
-            let n = Foundation.write(descriptor, base + done, buffer.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw StoreError("cannot write \(TextSafety.quoted(path)): \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
+        try DescriptorWrite.all(buffer, to: descriptor, path: path)
     }
 
     /// Flushes to disk and renames the file into place.
@@ -91,5 +82,21 @@ public final class AtomicFileSink: ByteSink {
         close(descriptor)
         descriptor = -1
         unlink(temporaryPath)
+    }
+}
+
+/// Writes a whole buffer to a file descriptor, again after a signal interrupts it; an error names the file.
+enum DescriptorWrite {
+    static func all(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        guard let base = buffer.baseAddress else { return }
+        var done = 0
+        while done < buffer.count {
+            let n = Foundation.write(descriptor, base + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError("cannot write \(TextSafety.quoted(path)): \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
     }
 }

@@ -54,16 +54,7 @@ public final class SpecialFileSink: ByteSink {
     }
 
     public func write(raw buffer: UnsafeRawBufferPointer) throws {
-        guard let base = buffer.baseAddress else { return }
-        var done = 0
-        while done < buffer.count {
-            let n = Foundation.write(descriptor, base + done, buffer.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw StoreError("cannot write \(TextSafety.quoted(path)): \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
+        try DescriptorWrite.all(buffer, to: descriptor, path: path)
     }
 
     public func close() throws {
