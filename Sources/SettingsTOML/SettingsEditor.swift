@@ -17,10 +17,7 @@ public enum SettingsEditor {
         guard SavedView.isValidName(name) else { throw SettingsError(file: path, .invalidViewName(name)) }
         let target = (path as NSString).resolvingSymlinksInPath
         // Checked before reading too: opening a pipe to read it would wait for a writer.
-        var info = stat()
-        if stat(target, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            throw SettingsError(file: path, .writeFailed("not a regular file; views are saved only into one"))
-        }
+        _ = try existingMode(of: target, reportedAs: path)
         let text = try SettingsFile.read(target, required: false) ?? ""
         let (edited, outcome) = try edit(text, name: name, entries: ViewTable.entries(for: filters), file: path)
         try write(edited, to: target, reportedAs: path)
@@ -84,6 +81,17 @@ public enum SettingsEditor {
         return t.isEmpty || t.hasPrefix("#")
     }
 
+    /// The permissions of the file at `target`, nil when there is none; refused when it is not a regular file
+    /// (renaming over a device or a pipe, `--settings /dev/null`, would replace it with a regular file).
+    static func existingMode(of target: String, reportedAs path: String) throws -> mode_t? {
+        var info = stat()
+        guard stat(target, &info) == 0 else { return nil }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw SettingsError(file: path, .writeFailed("not a regular file; views are saved only into one"))
+        }
+        return info.st_mode & 0o7777
+    }
+
     /// Writes `text` to a temporary file in the same folder, flushes it, keeps the old file's permissions, renames.
     static func write(_ text: String, to target: String, reportedAs path: String) throws {
         let folder = (target as NSString).deletingLastPathComponent
@@ -92,15 +100,7 @@ public enum SettingsEditor {
         } catch {
             throw SettingsError(file: path, .writeFailed("cannot create \(folder): \(error.localizedDescription)"))
         }
-        var mode: mode_t = 0o644
-        var info = stat()
-        if stat(target, &info) == 0 {
-            // Renaming over a device or a pipe (`--settings /dev/null`) would replace it with a regular file.
-            guard info.st_mode & S_IFMT == S_IFREG else {
-                throw SettingsError(file: path, .writeFailed("not a regular file; views are saved only into one"))
-            }
-            mode = info.st_mode & 0o7777
-        }
+        let mode = try existingMode(of: target, reportedAs: path) ?? 0o644
         let temp = (folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent
             + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, mode)

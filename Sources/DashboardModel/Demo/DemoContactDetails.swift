@@ -10,8 +10,8 @@ enum DemoContactDetails {
         let area = 200 + Int(hash % 800)                        // 200-999
         let line = Int((hash >> 12) % 100)                      // 555-0100 .. 555-0199
         var details = DeliveryDetails(
-            toAddress: "+1\(area)55501\(line < 10 ? "0" : "")\(line)",
-            fromAddress: "+1800555\(String(1000 + config % 9000))")
+            toAddress: fictional(area: area, line: line),
+            fromAddress: fictional(area: 800, line: config % 100))
         if stage != .pending, let start = plan.inProcessAt { details.startDate = start }
         if stage == .final {
             details.endDate = plan.finalAt
@@ -19,6 +19,11 @@ enum DemoContactDetails {
             details.dispositionCodes = codes(for: result, hash: hash >> 24)
         }
         return details
+    }
+
+    /// `+1 AAA 555-01LL` in E.164.
+    private static func fictional(area: Int, line: Int) -> String {
+        "+1\(area)55501\(line < 10 ? "0" : "")\(line)"
     }
 
     /// The codes an agent sets after a call that reached someone; none for calls no one took.
