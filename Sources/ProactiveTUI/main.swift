@@ -1,2 +1,3 @@
 EarlyAnswer.exitIfAnswered()
+SnapshotFastPath.runIfPlain()
 CommandEntry.main()

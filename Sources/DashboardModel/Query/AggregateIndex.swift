@@ -71,7 +71,21 @@ public final class AggregateIndex {
     /// The generation of the snapshot the first refresh started from; nil when it loaded row by row.
     private(set) var snapshotGeneration: Int64?
 
-    public init(store: DeliveryStore) { self.store = store }
+    /// What an index is loaded for: the dashboard (kept and refreshed) or one computation at one instant.
+    public enum Purpose: Sendable {
+        /// Everything, for filter changes and refreshes.
+        case dashboard
+        /// One `MetricsEngine.compute` at `now` (`snapshot`): the recent completions are read only from the hour
+        /// the live throughput counts (`LiveFiguresCalculator`), not the whole table.
+        case snapshot(now: Date)
+    }
+
+    private let purpose: Purpose
+
+    public init(store: DeliveryStore, purpose: Purpose = .dashboard) {
+        self.store = store
+        self.purpose = purpose
+    }
 
     public var rowCountTotal: Int { rows.slot.count }
     public var comboCount: Int { combos.count - 1 }
@@ -212,40 +226,20 @@ public final class AggregateIndex {
     /// Takes the snapshot's rows as the index's rows (nothing loaded yet), after checking each one: a slot in range,
     /// a combination the store holds, a count that is not negative, rows in (slot, combo) order. Throws
     /// `StoreDamaged`, changing nothing, otherwise.
+    ///
+    /// Two passes without a branch that depends on the data (`SnapshotRowCheck`), instead of one that tests every
+    /// row four ways: the ranges and the order, then the combinations' totals with the held combinations. Only a
+    /// store that fails them is walked row by row again, for the first problem's message.
     private func adopt(_ snapshot: AggregateSnapshot) throws {
-        var totals = [Int64](repeating: 0, count: allTime.count)
-        let known = combos.map { $0 != nil }
+        let limit = allTime.count
+        let known = combos.map { $0 != nil ? UInt8(1) : 0 }
         let slotRange = Int32(truncatingIfNeeded: StoredInteger.slot.lowerBound)...Int32(truncatingIfNeeded: StoredInteger.slot.upperBound)
-        let problem: String? = totals.withUnsafeMutableBufferPointer { totals in
-            known.withUnsafeBufferPointer { known in
-                snapshot.slots.withUnsafeBufferPointer { slots in
-                    snapshot.combos.withUnsafeBufferPointer { combos in
-                        snapshot.counts.withUnsafeBufferPointer { counts in
-                            let limit = totals.count
-                            // (slot, combo) as one number, to check the order with one comparison a row: a combo
-                            // is checked to be 1 or more first, so it fits the low 32 bits unsigned.
-                            var previous = Int64.min
-                            for i in 0..<combos.count {
-                                let combo = Int(combos[i]), slot = slots[i], count = counts[i]
-                                guard combo >= 1 && combo < limit && known[combo] else {
-                                    return "aggregate_snapshot names combination \(combo), which combos does not hold"
-                                }
-                                guard count >= 0 else { return "aggregate_snapshot holds a negative count (\(count))" }
-                                guard slot >= slotRange.lowerBound && slot <= slotRange.upperBound else {
-                                    return "aggregate_snapshot holds slot \(slot), outside \(slotRange.lowerBound)...\(slotRange.upperBound)"
-                                }
-                                let key = Int64(slot) << 32 | Int64(combo)
-                                if key <= previous { return "aggregate_snapshot rows are out of order at row \(i)" }
-                                previous = key
-                                totals[combo] &+= Int64(count)  // at most 2^31 counts below 2^31: no overflow
-                            }
-                            return nil
-                        }
-                    }
-                }
-            }
+        guard let totals = SnapshotRowCheck.totals(slots: snapshot.slots, combos: snapshot.combos, counts: snapshot.counts,
+                                                   known: known, slotRange: slotRange) else {
+            throw StoreDamaged(SnapshotRowCheck.firstProblem(slots: snapshot.slots, combos: snapshot.combos, counts: snapshot.counts,
+                                                             known: known, slotRange: slotRange)
+                               ?? "aggregate_snapshot rows do not check (\(limit) combinations)")
         }
-        if let problem { throw StoreDamaged(problem) }
         allTime = totals
         rows = SlotRows(slot: snapshot.slots, combo: snapshot.combos, count: snapshot.counts)
     }
@@ -278,7 +272,15 @@ public final class AggregateIndex {
     func lowerBound(slot: Int64, combo: Int32 = Int32.min) -> Int { rows.lowerBound(slot: slot, combo: combo) }
 
     private func loadRecent(_ db: Database) throws {
-        let statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed ORDER BY minute")
+        let statement: RawStatement
+        switch purpose {
+        case .dashboard:
+            statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed ORDER BY minute")
+        case .snapshot(let now):
+            // The minutes the live throughput counts at `now` (from the one holding now - 60 min), by the key.
+            statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed WHERE minute >= ? ORDER BY minute")
+            statement.bind(1, LiveFiguresCalculator.firstMinute(now: Int64(now.timeIntervalSince1970)))
+        }
         var rows: [(minute: Int64, combo: Int32, n: Int32)] = []
         while try statement.step() {
             let row = try checkedRow(statement, table: "recent_processed", first: "minute", in: StoredInteger.minute)

@@ -48,12 +48,15 @@ struct DashboardBuilder {
         }
     }
 
-    func build(from: LocalDate?, to: LocalDate?, readAt: Date, changedAt: Date?) -> DashboardData {
+    /// - Parameter withFacets: whether to count the sidebar's values (`facets` is empty otherwise).
+    func build(from: LocalDate?, to: LocalDate?, readAt: Date, changedAt: Date?, facets withFacets: Bool = true) -> DashboardData {
         var total = 0, processed = 0
         var byStatus: [Int: Int] = [:], byResult: [Int: Int] = [:], byDialMode: [Int: Int] = [:]
         var configTotals: [Int: (Int, Int)] = [:], queueTotals: [Int: (Int, Int)] = [:]
         var facetCounts = [[Int]](repeating: [], count: AggregateIndex.dimensionCount)
-        for d in FilterDimension.allCases { facetCounts[AggregateIndex.slotOf(d)] = Array(repeating: 0, count: index.allValues(d).count) }
+        if withFacets {
+            for d in FilterDimension.allCases { facetCounts[AggregateIndex.slotOf(d)] = Array(repeating: 0, count: index.allValues(d).count) }
+        }
         let configSlot = AggregateIndex.slotOf(.configuration), queueSlot = AggregateIndex.slotOf(.queue)
 
         for id in 1..<index.combos.count {
@@ -74,8 +77,10 @@ struct DashboardBuilder {
                 configTotals[c, default: (0, 0)].1 += p
                 queueTotals[q, default: (0, 0)].0 += n
                 queueTotals[q, default: (0, 0)].1 += p
-                for d in 0..<AggregateIndex.dimensionCount where combo.dims[d] >= 0 { facetCounts[d][Int(combo.dims[d])] += n }
-            } else if failures == 1 {
+                if withFacets {
+                    for d in 0..<AggregateIndex.dimensionCount where combo.dims[d] >= 0 { facetCounts[d][Int(combo.dims[d])] += n }
+                }
+            } else if failures == 1 && withFacets {
                 let d = Int(matcher.failingDimension[id])
                 if combo.dims[d] >= 0 { facetCounts[d][Int(combo.dims[d])] += n }
             }
@@ -100,7 +105,7 @@ struct DashboardBuilder {
             deliveriesByStatus: deliveriesByStatus, statusByDate: statusByDate,
             processedByResult: ranked(byResult, .result), processedByDialMode: ranked(byDialMode, .dialMode),
             byConfiguration: configurationRows, byQueue: queueRows, byDate: byDate,
-            facets: facets(facetCounts), readAt: readAt, dataChangedAt: changedAt)
+            facets: withFacets ? facets(facetCounts) : [:], readAt: readAt, dataChangedAt: changedAt)
     }
 
     private func ranked(_ counts: [Int: Int], _ dimension: FilterDimension) -> [CountEntry] {

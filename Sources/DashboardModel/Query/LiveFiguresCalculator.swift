@@ -5,6 +5,9 @@
 /// Connected = results where a person answered: `DeliveryResult.connectedLabels`.
 /// Abandoned = `DeliveryResult.abandonedLabels` (answered, then dropped before a representative took it).
 enum LiveFiguresCalculator {
+    /// The first minute the throughput counts at `now` (epoch seconds): the one holding now - 60 min.
+    static func firstMinute(now: Int64) -> Int64 { TimeSlots.minute(of: now - 3600) }
+
     static func compute(index: AggregateIndex, matcher: FilterMatcher, now: Int64, total: Int, processed: Int,
                         processedByResult: [CountEntry]) -> LiveFigures {
         let pendingLabel = DeliveryStatus.pending.label, inProcessLabel = DeliveryStatus.inProcess.label
@@ -17,7 +20,7 @@ enum LiveFiguresCalculator {
         }
         // The last 60 minutes at minute resolution: from the minute holding now - 60 min through the one holding
         // now (exact when now is on a whole minute).
-        let firstMinute = TimeSlots.minute(of: now - 3600), lastMinute = TimeSlots.minute(of: now)
+        let firstMinute = firstMinute(now: now), lastMinute = TimeSlots.minute(of: now)
         var throughput = 0
         for row in index.recent where row.minute >= firstMinute && row.minute <= lastMinute
             && Int(row.combo) < index.combos.count && matcher.passes(Int(row.combo)) {

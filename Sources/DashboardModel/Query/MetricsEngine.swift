@@ -8,15 +8,19 @@ public enum MetricsEngine {
     ///   - abandonRule: the compliance figure's window (`DashboardData.compliance`).
     ///   - periodFigures: whether to compute the previous period and the compliance figure (the benchmark turns them
     ///     off to measure what they cost; everything else leaves them on).
+    ///   - facets: whether to count the sidebar's values (`DashboardData.facets`); what has no sidebar (the JSON and
+    ///     CSV snapshots) leaves them empty.
     public static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date = Date(),
-                               abandonRule: AbandonRule = .default, periodFigures: Bool = true) -> DashboardData {
+                               abandonRule: AbandonRule = .default, periodFigures: Bool = true,
+                               facets: Bool = true) -> DashboardData {
         compute(index: index, filters: filters, now: now, parallelFrom: parallelRows, abandonRule: abandonRule,
-                periodFigures: periodFigures)
+                periodFigures: periodFigures, facets: facets)
     }
 
     /// - Parameter parallelFrom: rows in range from which the scan runs on two threads (tests lower it).
     static func compute(index: AggregateIndex, filters: DashboardFilters, now: Date, parallelFrom: Int,
-                        abandonRule: AbandonRule = .default, periodFigures: Bool = true) -> DashboardData {
+                        abandonRule: AbandonRule = .default, periodFigures: Bool = true,
+                        facets: Bool = true) -> DashboardData {
         let zone = filters.zone
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let today = LocalDate.containing(epochSeconds: nowSeconds, in: zone)
@@ -47,7 +51,7 @@ public enum MetricsEngine {
 
         var builder = DashboardBuilder(index: index, filters: filters, matcher: matcher, comboTotals: comboTotals)
         builder.addDays(dayStatus: dayStatus, statusCount: statusCount, firstDay: firstDay)
-        var data = builder.build(from: from, to: to, readAt: now, changedAt: index.changedAt)
+        var data = builder.build(from: from, to: to, readAt: now, changedAt: index.changedAt, facets: facets)
         if periodFigures, let from, let to {
             data.previous = PreviousPeriodCalculator.compute(index: index, filters: filters, matcher: matcher, from: from, to: to)
         }

@@ -13,9 +13,17 @@ enum CommandEntry {
     static let usageExitCode: Int32 = 2
 
     static func main(_ arguments: [String]? = nil) -> Never {
-        do {
+        finish {
             var command = try RootCommand.parseAsRoot(arguments)
             try command.run()
+        }
+    }
+
+    /// Runs a command (parsed here, or by `SnapshotFastPath`) and exits: 0 when it returns, otherwise with the
+    /// code and message its error calls for.
+    static func finish(_ body: () throws -> Void) -> Never {
+        do {
+            try body()
             finish(0)
         } catch {
             let code = RootCommand.exitCode(for: error)

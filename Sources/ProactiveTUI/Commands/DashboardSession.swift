@@ -6,10 +6,11 @@ struct DashboardSession {
     let store: DeliveryStore
     let index: AggregateIndex
 
-    static func open(path: String) throws -> DashboardSession {
+    /// - Parameter purpose: what the index is loaded for (a one-off snapshot needs less of it than the dashboard).
+    static func open(path: String, purpose: AggregateIndex.Purpose = .dashboard) throws -> DashboardSession {
         do {
             let store = try DeliveryStore.openForReading(path: path)
-            let index = AggregateIndex(store: store)
+            let index = AggregateIndex(store: store, purpose: purpose)
             try index.refresh()
             return DashboardSession(store: store, index: index)
         } catch {

@@ -1,7 +1,5 @@
 import ArgumentParser
 import DashboardModel
-import Foundation
-import TerminalUI
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,35 +22,15 @@ struct SnapshotCommand: ParsableCommand {
     var height: Int = 35
     @Flag(help: "ASCII drawing characters for --format text.") var ascii = false
 
-    func validate() throws {
-        if format == .csv, table == nil {
-            throw ValidationError("--format csv needs --table (configuration, queue, date or status)")
-        }
-        if format != .csv, table != nil { throw ValidationError("--table goes with --format csv") }
+    var request: SnapshotRequest {
+        SnapshotRequest(store: store, filterOptions: filterOptions, viewOptions: viewOptions, compliance: compliance,
+                        format: format, table: table, width: width, height: height, ascii: ascii)
     }
 
-    func run() throws {
-        let settings = try viewOptions.load()
-        let filterFlags = try viewOptions.effectiveFilters(filterOptions, settings: settings)
-        try filterFlags.precheck()
-        let session = try DashboardSession.open(path: store.path)
-        let filters = try filterFlags.filters(for: session.index)
-        let abandonRule = compliance.rule(fallback: settings.abandonRule)
-        let data = MetricsEngine.compute(index: session.index, filters: filters, now: Date(), abandonRule: abandonRule)
-        switch format {
-        case .json:
-            Console.json(SnapshotJSON.value(of: data))
-        case .text:
-            let lines = TextSnapshot.render(data: data, width: width, height: height, unicode: !ascii,
-                                           thresholds: settings.thresholds, viewName: viewOptions.view)
-            for line in lines { Console.line(line) }
-        case .csv:
-            // Data, as `export` writes it: cleaned of control characters only when standard output is a terminal.
-            var clean: ((String) -> String)?
-            if Terminal.stdoutIsTerminal { clean = { SafeText.sanitize($0, ascii: false) } }
-            let bytes = DashboardTableCSV.render(data, table: table ?? .configuration, clean: clean)
-            _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, StandardStream.output) }
-        }
+    func validate() throws {
+        if let problem = request.formatProblem { throw ValidationError(problem) }
     }
+
+    func run() throws { try request.run() }
 }
 extension DashboardTableCSV.Table: ExpressibleByArgument {}

@@ -34,7 +34,9 @@ enum Console {
     /// Writes a JSON document to standard output. `JSONValue` escapes every unsafe character as `\uXXXX` and cuts
     /// every string (`JSONValue.stringLimit`), so it is written as it is: a line cut here would break the JSON.
     static func json(_ value: JSONValue, pretty: Bool = true) {
-        write(value.serialized(pretty: pretty), to: .output)
+        var bytes = value.serializedBytes(pretty: pretty)
+        bytes.append(UInt8(ascii: "\n"))
+        _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, StandardStream.output) }
     }
 
     /// An error or warning for the user on standard error, after the program's name.

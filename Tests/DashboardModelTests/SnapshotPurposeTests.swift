@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import DashboardModel
+
+/// `snapshot --format json` loads the index for one computation (`AggregateIndex.Purpose.snapshot`: the recent
+/// completions of the last hour only) and computes without the sidebar (`facets: false`). Its JSON must be the
+/// bytes the dashboard's index gives, for every filter, zone and range: checked here over many states on a small
+/// store, days of daylight-saving changes and odd offsets included, with the previous period, the compliance
+/// figure and the live figures (a throughput that counts completions near the hour's edge).
+@Suite struct SnapshotPurposeTests {
+    /// 2026-11-01 12:00 UTC: the day New York leaves daylight saving time (06:00 UTC).
+    static let now = "2026-11-01T12:00:00Z"
+
+    /// Deterministic deliveries from 70 days before `now` to `now`, many combinations, several versions.
+    static func store() throws -> MXStore {
+        let s = try MXStore(snapshotRewriteThreshold: 40)
+        var state: UInt64 = 0x51A9_5407
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        let end = MX.utc(now), start = end - 70 * 86_400
+        let statuses = ["Pending", "InProcess", "Complete", "Complete", "Complete", "Expired", "Cancelled"]
+        let results = ["CallEnded", "Abandoned", "LiveAnswer", "NoAnswer", "CSRCancelled", ""]
+        func delivery(_ id: Int, created: Int64, modified: Int64?) -> Delivery {
+            let status = statuses[next(statuses.count)]
+            return Delivery(deliveryId: "d\(id)", createdOn: created, modifiedOn: modified, status: status,
+                            result: status == "Complete" ? results[next(results.count)] : "",
+                            dialMode: ["", "Progressive", "Predictive"][next(3)], configId: "C\(next(5))",
+                            queueId: "Q\(next(3))", channel: next(6) == 0 ? "SMS" : "Voice",
+                            conversationId: next(3) == 0 ? "cv\(next(4))" : "", engagementType: ["", "AI", "Rep"][next(3)])
+        }
+        var deliveries: [Delivery] = []
+        for id in 0..<900 {
+            let created = start + Int64(next(70 * 86_400))
+            deliveries.append(delivery(id, created: created, modified: created + 600))
+        }
+        // Completions in and around the last hour before `now` (the live throughput).
+        for id in 900..<960 {
+            let modified = end - 4_000 + Int64(next(4_000))
+            deliveries.append(delivery(id, created: modified - 7_200, modified: modified))
+        }
+        let conversations = (0..<4).map { Conversation(id: "cv\($0)", isOutbound: $0 != 3) }
+        try s.write(now: now, deliveries: deliveries, configurations: [Configuration(id: "C0", name: "Payment Reminder")],
+                    queues: [Queue(id: "Q1", name: "Collections")], conversations: conversations)
+        // Later batches on top of the aggregate snapshot (rows newer than it, in and outside the ranges).
+        for batch in 0..<3 {
+            var later: [Delivery] = []
+            for k in 0..<20 {
+                let id = next(960)
+                later.append(delivery(id, created: start + Int64(next(70 * 86_400)), modified: end - 3_000 + Int64(batch * 100 + k)))
+            }
+            try s.write(now: now, deliveries: later)
+        }
+        return s
+    }
+
+    static let zones = ["UTC", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "Europe/London"]
+    static let ranges: [DateRange] = [
+        .lastDays(1), .lastDays(7), .lastDays(30), .all,
+        .between(MX.day("2026-11-01"), MX.day("2026-11-01")),  // New York's 25-hour day
+        .between(MX.day("2026-10-25"), MX.day("2026-10-25")),  // London's
+        .between(MX.day("2026-09-20"), MX.day("2026-10-19")),
+        .between(MX.day("2026-06-01"), MX.day("2026-12-31")),  // beyond the data on both sides
+    ]
+    static let selections: [[FilterDimension: Set<String>]] = [
+        [:], [.direction: ["Outgoing"]], [.queue: ["Q1"]], [.configuration: ["Payment Reminder", "C3"]],
+        [.status: ["Complete"], .channel: ["Voice"]], [.result: ["Abandoned", "(Blank)"]], [.conversationType: ["AI"]],
+    ]
+
+    @Test func snapshotPurposeGivesTheDashboardIndexJSONInEveryState() throws {
+        let s = try Self.store()
+        let now = MX.instant(Self.now)
+        let full = AggregateIndex(store: s.store)
+        try full.refresh()
+        let lean = AggregateIndex(store: s.store, purpose: .snapshot(now: now))
+        try lean.refresh()
+        #expect(lean.recent.count < full.recent.count, "the snapshot reads only the last hour's completions")
+        var states = 0, withThroughput = 0, withPrevious = 0
+        for zone in Self.zones {
+            for range in Self.ranges {
+                for (k, selection) in Self.selections.enumerated() {
+                    let filters = DashboardFilters(range: range, timeZone: zone, selections: selection)
+                    for rule in AbandonRule.allCases where rule == .us30d || k == 0 {
+                        let expected = MetricsEngine.compute(index: full, filters: filters, now: now, abandonRule: rule)
+                        let got = MetricsEngine.compute(index: lean, filters: filters, now: now, abandonRule: rule, facets: false)
+                        let a = SnapshotJSON.value(of: expected).serialized(pretty: true)
+                        let b = SnapshotJSON.value(of: got).serialized(pretty: true)
+                        #expect(a == b, "\(zone) \(range) \(selection) \(rule)")
+                        #expect(got.facets.isEmpty)
+                        states += 1
+                        if (expected.live?.throughputPerHour ?? 0) > 0 { withThroughput += 1 }
+                        if expected.previous != nil { withPrevious += 1 }
+                    }
+                }
+            }
+        }
+        #expect(states > 300)
+        #expect(withThroughput > states / 3, "the states count recent completions")
+        #expect(withPrevious > states / 2)
+    }
+}
+
+/// The aggregate snapshot's row checks (`SnapshotRowCheck`): four rows at a time, then the rows left over; a defect
+/// anywhere (first row, inside a group of four, in the tail) is found, and clean rows give the plain sums.
+@Suite struct SnapshotRowCheckTests {
+    static let slotRange: ClosedRange<Int32> = 0...2_000_000
+
+    static func rows(_ n: Int) -> (slots: [Int32], combos: [Int32], counts: [Int32]) {
+        var slots: [Int32] = [], combos: [Int32] = [], counts: [Int32] = []
+        var slot: Int32 = 1_000
+        for i in 0..<n {
+            if i % 3 == 0 { slot += Int32(1 + i % 5) }
+            slots.append(slot)
+            combos.append(Int32(1 + (i % 3) * 2 + (i % 7 == 0 ? 1 : 0)))
+            counts.append(Int32(i % 11))
+        }
+        return (slots, combos, counts)
+    }
+
+    @Test func cleanRowsGiveThePlainTotals() {
+        for n in [0, 1, 2, 3, 4, 5, 8, 9, 31] {
+            let r = Self.rows(n)
+            let known = [UInt8](repeating: 1, count: 9)
+            var expected = [Int64](repeating: 0, count: 9)
+            for i in 0..<n { expected[Int(r.combos[i])] += Int64(r.counts[i]) }
+            #expect(SnapshotRowCheck.totals(slots: r.slots, combos: r.combos, counts: r.counts, known: known,
+                                            slotRange: Self.slotRange) == expected, "n \(n)")
+            #expect(SnapshotRowCheck.firstProblem(slots: r.slots, combos: r.combos, counts: r.counts, known: known,
+                                                  slotRange: Self.slotRange) == nil)
+        }
+    }
+
+    @Test func aDefectAtAnyRowIsFound() {
+        let n = 23
+        var known = [UInt8](repeating: 1, count: 9)
+        for row in 0..<n {
+            for defect in 0..<6 {
+                var r = Self.rows(n)
+                known = [UInt8](repeating: 1, count: 9)
+                switch defect {
+                case 0: r.combos[row] = 0
+                case 1: r.combos[row] = 9
+                case 2: r.counts[row] = -1
+                case 3: r.slots[row] = Self.slotRange.upperBound + 1
+                case 4:  // out of order: the row repeats the one before (or the first one the next)
+                    if row > 0 { r.slots[row] = r.slots[row - 1]; r.combos[row] = r.combos[row - 1] } else { r.slots[0] = r.slots[1] + 1 }
+                default:  // a combination the store does not hold (a gap in the ids)
+                    known[Int(r.combos[row])] = 0
+                }
+                #expect(SnapshotRowCheck.totals(slots: r.slots, combos: r.combos, counts: r.counts, known: known,
+                                                slotRange: Self.slotRange) == nil, "row \(row), defect \(defect)")
+                #expect(SnapshotRowCheck.firstProblem(slots: r.slots, combos: r.combos, counts: r.counts, known: known,
+                                                      slotRange: Self.slotRange) != nil, "row \(row), defect \(defect)")
+            }
+        }
+    }
+}
