@@ -71,6 +71,55 @@ import Testing
         [.status: ["Complete"], .channel: ["Voice"]], [.result: ["Abandoned", "(Blank)"]], [.conversationType: ["AI"]],
     ]
 
+    /// A windowed index refreshed after more writes loads its windows again (a change outside them is counted in
+    /// the all-time totals, one inside them in the figures).
+    @Test func aWindowedIndexRefreshedAfterWritesMatchesAFreshOne() throws {
+        let s = try Self.store()
+        let now = MX.instant(Self.now)
+        let filters = DashboardFilters(range: .lastDays(7), timeZone: "America/New_York", selections: [:])
+        let windows = SlotWindows.read(range: filters.range, zone: filters.zone, now: now, abandonRule: .us30d)
+        let windowed = AggregateIndex(store: s.store, purpose: .snapshot(now: now, windows: windows))
+        try windowed.refresh()
+        try s.write(now: Self.now, deliveries: [
+            MX.d("late-in", "2026-10-30T10:00:00Z", "Complete", result: "CallEnded", modified: "2026-10-30T11:00:00Z"),
+            MX.d("late-out", "2026-08-30T10:00:00Z", "Pending"),
+            MX.d("d3", "2026-07-30T10:00:00Z", "InProcess", modified: "2026-10-31T11:00:00Z"),
+        ])
+        #expect(try windowed.refresh())
+        let full = AggregateIndex(store: s.store)
+        try full.refresh()
+        #expect(windowed.allTime == full.allTime)
+        #expect(SnapshotJSON.value(of: MetricsEngine.compute(index: windowed, filters: filters, now: now, facets: false)).serialized()
+                == SnapshotJSON.value(of: MetricsEngine.compute(index: full, filters: filters, now: now)).serialized())
+    }
+
+    /// A damaged aggregate snapshot is named the same way whichever purpose loads it (a windowed load that meets a
+    /// row that does not check loads the snapshot whole, which names it).
+    @Test func aDamagedSnapshotIsNamedTheSameWayWithWindows() throws {
+        let now = MX.instant(Self.now)
+        let windows = SlotWindows.read(range: .lastDays(7), zone: TimeZone(identifier: "UTC")!, now: now, abandonRule: .us30d)
+        for (sql, expected) in [
+            ("UPDATE aggregate_snapshot SET counts = X'FFFFFFFF' || substr(counts, 5)", "negative count (-1)"),
+            ("UPDATE aggregate_snapshot SET combos = substr(combos, 1, length(combos) - 4) || X'39300000'", "combination 12345"),
+            ("UPDATE aggregate_snapshot SET slots = substr(slots, 1, 4) || X'00000000' || substr(slots, 9)", "out of order at row 1"),
+            ("UPDATE aggregate_snapshot SET row_count = row_count + 1", "expected"),
+        ] {
+            let s = try Self.store()
+            try s.store.writeWithoutTransaction { db in try db.execute(sql: sql) }
+            func message(_ purpose: AggregateIndex.Purpose) -> String {
+                do {
+                    try AggregateIndex(store: s.store, purpose: purpose).refresh()
+                    return "loaded"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            let whole = message(.dashboard)
+            #expect(whole.contains(expected), "\(sql): \(whole)")
+            #expect(message(.snapshot(now: now, windows: windows)) == whole, "\(sql)")
+        }
+    }
+
     @Test func snapshotPurposeGivesTheDashboardIndexJSONInEveryState() throws {
         let s = try Self.store()
         let now = MX.instant(Self.now)
@@ -91,6 +140,21 @@ import Testing
                         let b = SnapshotJSON.value(of: got).serialized(pretty: true)
                         #expect(a == b, "\(zone) \(range) \(selection) \(rule)")
                         #expect(got.facets.isEmpty)
+                        // Only the slot rows of the range, the previous period and the compliance window.
+                        let windows = SlotWindows.read(range: range, zone: filters.zone, now: now, abandonRule: rule)
+                        let windowed = AggregateIndex(store: s.store, purpose: .snapshot(now: now, windows: windows))
+                        try windowed.refresh()
+                        let fromWindows = MetricsEngine.compute(index: windowed, filters: filters, now: now, abandonRule: rule,
+                                                                facets: false)
+                        #expect(SnapshotJSON.value(of: fromWindows).serialized(pretty: true) == a,
+                                "windows \(zone) \(range) \(selection) \(rule)")
+                        #expect(windowed.allTime == full.allTime)
+                        if windows != nil {
+                            if case .lastDays(let n) = range, n <= 7 {
+                                #expect(windowed.rowCountTotal < full.rowCountTotal / 2, "\(range): only the windows' rows")
+                            }
+                            #expect(windowed.snapshotGeneration != nil, "read from the aggregate snapshot")
+                        }
                         states += 1
                         if (expected.live?.throughputPerHour ?? 0) > 0 { withThroughput += 1 }
                         if expected.previous != nil { withPrevious += 1 }

@@ -11,7 +11,7 @@ import GRDB
 public final class AggregateIndex {
     /// A combination, as interned indexes into `values`, one per `FilterDimension` (in `allCases` order).
     struct Combo {
-        var dims: [Int32]
+        var dims: ComboDims
         var direction: Direction
         var isProcessed: Bool
         var statusIndex: Int32
@@ -76,8 +76,11 @@ public final class AggregateIndex {
         /// Everything, for filter changes and refreshes.
         case dashboard
         /// One `MetricsEngine.compute` at `now` (`snapshot`): the recent completions are read only from the hour
-        /// the live throughput counts (`LiveFiguresCalculator`), not the whole table.
-        case snapshot(now: Date)
+        /// the live throughput counts (`LiveFiguresCalculator`), not the whole table; with `windows`
+        /// (`SlotWindows.read`, for the computation's range, zone and rule), only the slot rows inside them are
+        /// kept (every row is still checked and counted in the all-time totals). Such an index answers only that
+        /// computation; each refresh loads its rows again.
+        case snapshot(now: Date, windows: SlotWindows? = nil)
     }
 
     private let purpose: Purpose
@@ -143,9 +146,9 @@ public final class AggregateIndex {
             let result = intern(statement, 5, .result, empty: "(Blank)")
             let dialMode = intern(statement, 6, .dialMode, empty: "(Blank)")
             // In `allCases` order (`slotOf`).
-            let dims: [Int32] = [channel, intern(statement, 2, .queue, empty: ""), intern(statement, 3, .configuration, empty: ""),
+            let dims = ComboDims(channel, intern(statement, 2, .queue, empty: ""), intern(statement, 3, .configuration, empty: ""),
                                  intern(statement, 7, .conversationType, empty: "Unspecified"),
-                                 direction == .none ? -1 : intern(direction.label, .direction), dialMode, status, result]
+                                 direction == .none ? -1 : intern(direction.label, .direction), dialMode, status, result)
             let isProcessed = statement.textBytes(4).elementsEqual(complete)  // the stored text, before "(Blank)"
             let combo = Combo(dims: dims, direction: direction, isProcessed: isProcessed,
                               statusIndex: status, resultIndex: result, dialModeIndex: dialMode)
@@ -201,7 +204,12 @@ public final class AggregateIndex {
     }
 
     private func loadSlots(_ db: Database, since lastGeneration: Int64) throws {
-        if lastGeneration >= 0 {
+        if lastGeneration >= 0, case .snapshot(_, _?) = purpose {
+            // Only the windows' rows are held: a change outside them could not be applied. Load them again.
+            rows = SlotRows()
+            allTime = [Int64](repeating: 0, count: allTime.count)
+            snapshotGeneration = nil
+        } else if lastGeneration >= 0 {
             // Rows newer than the snapshot carry their generation; the snapshot holds the rest (a bulk import's rows
             // carry generation 0). An index older than the snapshot starts again from it.
             let snapshot = try AggregateSnapshot.generation(db) ?? -1
@@ -210,6 +218,7 @@ public final class AggregateIndex {
             allTime = [Int64](repeating: 0, count: allTime.count)
             snapshotGeneration = nil
         }
+        if usesSnapshot, case .snapshot(_, let windows?) = purpose, try loadWindows(db, windows) { return }
         if usesSnapshot, let snapshot = try AggregateSnapshot.load(db) {
             try adopt(snapshot)
             snapshotGeneration = snapshot.generation
@@ -244,6 +253,54 @@ public final class AggregateIndex {
         rows = SlotRows(slot: snapshot.slots, combo: snapshot.combos, count: snapshot.counts)
     }
 
+    /// The snapshot's rows inside `windows` (`AggregateSnapshot.loadWindows`) with the rows written after it
+    /// applied, and every combination's all-time total. False, having changed nothing, when the store has no
+    /// snapshot or one of its rows does not check: the caller loads it whole (which names the problem).
+    private func loadWindows(_ db: Database, _ windows: SlotWindows) throws -> Bool {
+        guard try db.tableExists(AggregateSnapshot.table) else { return false }
+        let header = try RawStatement(db, "SELECT generation, row_count FROM aggregate_snapshot WHERE id = 1")
+        guard try header.step() else { return false }
+        let generation = try StoredInteger.read(header, 0, "aggregate_snapshot.generation", in: StoredInteger.generation)
+        let rowCount = Int(try StoredInteger.read(header, 1, "aggregate_snapshot.row_count", in: StoredInteger.rowCount))
+        let changes = try changedRows(db, since: generation)
+        let known = combos.map { $0 != nil ? UInt8(1) : 0 }
+        let slotRange = Int32(truncatingIfNeeded: StoredInteger.slot.lowerBound)...Int32(truncatingIfNeeded: StoredInteger.slot.upperBound)
+        guard let windowed = try AggregateSnapshot.loadWindows(
+            db, rowCount: rowCount, windows: windows, known: known, slotRange: slotRange,
+            watched: changes.map { (slot: $0.slot, combo: $0.combo) }) else { return false }
+        var kept = windowed.rows, totals = windowed.totals
+        var inserts: [(Int32, Int32, Int32)] = []
+        for (k, change) in changes.enumerated() {
+            totals[Int(change.combo)] += Int64(change.n) - Int64(windowed.watchedCounts[k])
+            guard windows.contains(slot: Int64(change.slot)) else { continue }
+            if let at = kept.position(slot: change.slot, combo: change.combo) {
+                kept.count[at] = change.n
+            } else {
+                inserts.append((change.slot, change.combo, change.n))
+            }
+        }
+        if !inserts.isEmpty { kept.merge(inserts) }
+        rows = kept
+        allTime = totals
+        snapshotGeneration = generation
+        return true
+    }
+
+    /// The slot rows written after `lastGeneration` (checked), in (slot, combo) order.
+    private func changedRows(_ db: Database, since lastGeneration: Int64) throws -> [(slot: Int32, combo: Int32, n: Int32)] {
+        let statement = try RawStatement(db, """
+            SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
+            WHERE generation > ? AND generation > 0 ORDER BY slot, combo
+            """)
+        statement.bind(1, lastGeneration)
+        var changes: [(slot: Int32, combo: Int32, n: Int32)] = []
+        while try statement.step() {
+            let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
+            changes.append((Int32(truncatingIfNeeded: row.first), row.combo, row.n))  // the slot range fits an Int32
+        }
+        return changes
+    }
+
     /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.
     /// The generation index is named: with a bound generation and no statistics, SQLite would rather walk the
     /// whole table in (slot, combo) order than sort the few changed rows.
@@ -276,7 +333,7 @@ public final class AggregateIndex {
         switch purpose {
         case .dashboard:
             statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed ORDER BY minute")
-        case .snapshot(let now):
+        case .snapshot(let now, _):
             // The minutes the live throughput counts at `now` (from the one holding now - 60 min), by the key.
             statement = try RawStatement(db, "SELECT minute, combo, n FROM recent_processed WHERE minute >= ? ORDER BY minute")
             statement.bind(1, LiveFiguresCalculator.firstMinute(now: Int64(now.timeIntervalSince1970)))

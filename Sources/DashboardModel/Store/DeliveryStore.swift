@@ -77,6 +77,9 @@ public final class DeliveryStore: Sendable {
     }
 
     /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
+    /// How much of a store a reader maps (`PRAGMA mmap_size`).
+    static let readerMapBytes = 1 << 30
+
     public static func openForReading(path: String) throws -> DeliveryStore {
         try StoreFile.refuseDirectory(path)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreMissing(path: path, fileIsEmpty: false) }
@@ -84,6 +87,9 @@ public final class DeliveryStore: Sendable {
         var config = GRDB.Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
+        // Readers map the file (up to 1 GiB): a page is read from the kernel's cache where it lies instead of being
+        // copied into SQLite's cache first (the aggregate snapshot's blobs are most of a reading start's bytes).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.readerMapBytes)") }
         let pool = try DatabasePool(path: path, configuration: config)
         let ready = try pool.read { db in try db.tableExists("slot_counts") && db.tableExists("meta") }
         guard ready else { throw StoreError("\(path) is not a proactive-tui store (no slot_counts table)") }

@@ -26,6 +26,37 @@ enum SQLiteBlob {
         }
     }
 
+    /// An open blob read in pieces (`withReaders`).
+    struct Reader {
+        fileprivate let blob: OpaquePointer
+        fileprivate let connection: OpaquePointer
+        /// The blob's size in bytes.
+        let bytes: Int
+
+        /// Reads `buffer.count` bytes from `offset`; the range must lie inside the blob.
+        func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+            guard offset >= 0, offset + buffer.count <= bytes else {
+                throw DatabaseError(message: "a blob read of \(buffer.count) bytes at \(offset) lies outside its \(bytes)")
+            }
+            // Both fit: `bytes` came from sqlite3_blob_bytes, an Int32.
+            let rc = sqlite3_blob_read(blob, base, Int32(truncatingIfNeeded: buffer.count), Int32(truncatingIfNeeded: offset))
+            guard rc == SQLITE_OK else { throw SQLiteBlob.error(rc, connection) }
+        }
+    }
+
+    /// Opens the blobs `table.column` of the row `rowid`, one per column, for reading in pieces while `body` runs.
+    static func withReaders<T>(_ db: Database, table: String, columns: [String], rowid: Int64,
+                               _ body: ([Reader]) throws -> T) throws -> T {
+        func open(_ index: Int, _ readers: [Reader]) throws -> T {
+            guard index < columns.count else { return try body(readers) }
+            return try withBlob(db, table: table, column: columns[index], rowid: rowid, writable: false) { blob, connection in
+                try open(index + 1, readers + [Reader(blob: blob, connection: connection, bytes: Int(sqlite3_blob_bytes(blob)))])
+            }
+        }
+        return try open(0, [])
+    }
+
     /// Overwrites the blob (already sized, e.g. by `zeroblob(n)`) with `bytes`.
     static func write(_ db: Database, table: String, column: String, rowid: Int64, from bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }

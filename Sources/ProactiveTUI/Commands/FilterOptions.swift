@@ -60,6 +60,14 @@ struct FilterOptions: ParsableArguments {
         }
     }
 
+    /// The date range and zone these flags choose (no list filter: those need the store), checked as `precheck`
+    /// checks them.
+    func dateScope() throws -> DashboardFilters {
+        var r = request
+        r.values = [:]
+        return try FilterValidator.validate(r)
+    }
+
     /// What `precheck` checks, as a typed error (a view's values are checked with it and placed in the file).
     func check() throws {
         _ = try FilterValidator.validateZone(tz, environment: ProcessInfo.processInfo.environment)

@@ -28,9 +28,17 @@ struct SnapshotRequest {
         try filterFlags.precheck()
         let now = Date()
         let abandonRule = compliance.rule(fallback: settings.abandonRule)
-        // JSON and CSV show no sidebar: the store's slot rows are loaded without the checks of rows outside the
-        // days they read, and the recent completions only for the last hour (`AggregateIndex.Purpose.snapshot`).
-        let purpose: AggregateIndex.Purpose = format == .text ? .dashboard : .snapshot(now: now)
+        // JSON and CSV show no sidebar and read only their days: the index keeps the slot rows of the range, the
+        // previous period and the compliance window, and the recent completions of the last hour
+        // (`AggregateIndex.Purpose.snapshot`). The text screen's sidebar counts every value: the whole index.
+        let purpose: AggregateIndex.Purpose
+        if format == .text {
+            purpose = .dashboard
+        } else {
+            let scope = try filterFlags.dateScope()
+            purpose = .snapshot(now: now, windows: SlotWindows.read(range: scope.range, zone: scope.zone, now: now,
+                                                                    abandonRule: abandonRule))
+        }
         let session = try DashboardSession.open(path: store.path, purpose: purpose)
         let filters = try filterFlags.filters(for: session.index)
         let data = MetricsEngine.compute(index: session.index, filters: filters, now: now, abandonRule: abandonRule,
