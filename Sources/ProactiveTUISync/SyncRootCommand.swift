@@ -6,6 +6,7 @@ import CommandSupport
 struct SyncRootCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proactive-tui",
+        abstract: "The sync program of proactive-tui (proactive-tui sync runs it).",
         version: ReleaseVersion.text(),
         subcommands: [SyncCommand.self],
         defaultSubcommand: SyncCommand.self
