@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -48,8 +49,10 @@ let package = Package(
         .target(name: "Bench", dependencies: [
             "DashboardModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // The network side of `sync`: HTTP (Foundation's URLSession), tokens, throttling, the sync loop.
-        .target(name: "DataverseSync", dependencies: ["DashboardModel"]),
+        // The network side of `sync`: HTTP (AsyncHTTPClient, on SwiftNIO), tokens, throttling, the sync loop.
+        .target(name: "DataverseSync", dependencies: [
+            "DashboardModel", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         // A stand-in Dataverse Web API on loopback for tests and the sync benchmark; the product does not link it.
         .target(name: "DataverseStandIn", dependencies: [
             .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),

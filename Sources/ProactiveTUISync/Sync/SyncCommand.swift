@@ -88,7 +88,7 @@ struct SyncCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let clock = SystemClock()
-        let transport = URLSessionTransport()
+        let transport = NIOHTTPTransport()
         let tokens: any TokenProvider
         switch method {
         case .clientCredentials(let tenant, let clientID, let secret):
