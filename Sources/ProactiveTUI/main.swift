@@ -1,3 +1,6 @@
+import CommandSupport
+
+SyncHandOver.execIfSync()
 EarlyAnswer.exitIfAnswered()
 SnapshotFastPath.runIfPlain()
-CommandEntry.main()
+CommandEntry.main(RootCommand.self)

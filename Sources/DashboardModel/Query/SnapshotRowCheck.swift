@@ -1,25 +1,9 @@
-/// The checks of the aggregate snapshot's rows (`AggregateIndex.adopt`): every combination one the store holds
-/// (1 or more, below the combinations' count, not a gap), every count not negative, every slot in range, and the
-/// rows in strictly increasing (slot, combo) order.
+/// The checks of the aggregate snapshot's rows as a windowed load reads them, a piece at a time
+/// (`AggregateSnapshot.loadWindows`), the same as `AggregateIndex.adopt` makes of a whole snapshot: every
+/// combination one the store holds (1 or more, below the combinations' count, not a gap), every count not negative,
+/// every slot in range, and the rows in strictly increasing (slot, combo) order. A piece that fails them sends the
+/// load to `adopt`, which names the first problem.
 enum SnapshotRowCheck {
-    /// The all-time deliveries per combination (indexed as `known`) when every row checks; nil otherwise.
-    /// Two passes: the ranges and the order four rows at a time, without a branch on the data (`rangesAndOrderHold`),
-    /// then the totals, whose combinations the first pass bounded (and checked against the gaps only when the
-    /// store's combination ids have one).
-    static func totals(slots: [Int32], combos: [Int32], counts: [Int32], known: [UInt8],
-                       slotRange: ClosedRange<Int32>) -> [Int64]? {
-        let n = combos.count
-        guard slots.count == n, counts.count == n else { return nil }
-        guard rangesAndOrderHold(slots: slots, combos: combos, counts: counts, comboLimit: Int32(clamping: known.count),
-                                 slotRange: slotRange) else { return nil }
-        var totals = [Int64](repeating: 0, count: known.count)
-        let gaps = known.dropFirst().contains(0)
-        let held = combos.withUnsafeBufferPointer { c in
-            counts.withUnsafeBufferPointer { k in addTotals(combos: c, counts: k, known: known, gaps: gaps, into: &totals) }
-        }
-        return held ? totals : nil
-    }
-
     /// Whether every combination lies in `1 ..< comboLimit`, every count is not negative, every slot lies in
     /// `slotRange` and the rows are in strictly increasing (slot, combo) order: 32-bit lane comparisons, four rows
     /// at a time, or-ed into one mask that is looked at once.
@@ -99,26 +83,5 @@ enum SnapshotRowCheck {
             }
         }
         return missing == 0
-    }
-
-    /// The first row that does not check, worded for `StoreDamaged`, or nil when every row checks.
-    static func firstProblem(slots: [Int32], combos: [Int32], counts: [Int32], known: [UInt8],
-                             slotRange: ClosedRange<Int32>) -> String? {
-        let limit = known.count
-        var previous = Int64.min
-        for i in 0..<min(slots.count, combos.count, counts.count) {
-            let combo = Int(combos[i]), slot = slots[i], count = counts[i]
-            guard combo >= 1 && combo < limit && known[combo] != 0 else {
-                return "aggregate_snapshot names combination \(combo), which combos does not hold"
-            }
-            guard count >= 0 else { return "aggregate_snapshot holds a negative count (\(count))" }
-            guard slot >= slotRange.lowerBound && slot <= slotRange.upperBound else {
-                return "aggregate_snapshot holds slot \(slot), outside \(slotRange.lowerBound)...\(slotRange.upperBound)"
-            }
-            let key = Int64(slot) << 32 | Int64(combo)
-            if key <= previous { return "aggregate_snapshot rows are out of order at row \(i)" }
-            previous = key
-        }
-        return nil
     }
 }

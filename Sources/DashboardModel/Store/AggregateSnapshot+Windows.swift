@@ -74,7 +74,8 @@ extension AggregateSnapshot {
                             let pieceFirst = s[1], pieceLast = s[n]
                             for (lo, hi) in windowSlots where hi > pieceFirst && lo <= pieceLast {
                                 let a = lowerBound(s, 1, n + 1, lo, Int32.min), b = lowerBound(s, 1, n + 1, hi, Int32.min)
-                                for i in a..<b { kept.append(slot: s[i], combo: c[i], count: k[i]) }
+                                kept.append(slots: UnsafeBufferPointer(rebasing: s[a..<b]), combos: UnsafeBufferPointer(rebasing: c[a..<b]),
+                                            counts: UnsafeBufferPointer(rebasing: k[a..<b]))
                             }
                             while nextWatched < watched.count, (watched[nextWatched].slot, watched[nextWatched].combo) <= (pieceLast, c[n]) {
                                 let key = watched[nextWatched]

@@ -64,10 +64,14 @@ extension DeliveryStore {
                         ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
                     let writer = try StoreWriter(db: db, now: now ?? started, combos: combos,
                                                  snapshotRewriteThreshold: snapshotRewriteThreshold)
-                    let entries = Counter()
-                    var unseen = 0, endedFullRead = false
+                    let entries = Counter(), conversationEntries = Counter()
+                    var unseen = 0, endedFullRead = false, conversationPages = 0
                     var page: SyncPage? = first
                     while let current = page {
+                        if let companions = current.conversations {
+                            try Self.applyConversations(companions, writer: writer, entries: conversationEntries)
+                            conversationPages += companions.pages
+                        }
                         let ended = try Self.apply(current, table: table, writer: writer, state: &state, entries: entries)
                         unseen += ended.unseen
                         endedFullRead = endedFullRead || ended.endedFullRead
@@ -94,11 +98,22 @@ extension DeliveryStore {
                     }
                     if let newest = writer.newestStamp { state.newestModified = max(state.newestModified ?? newest, newest) }
                     try state.save(db)
+                    if conversationPages > 0, table != .conversations {
+                        // Counted once (the count includes this transaction's rows), then kept by the counts.
+                        if var conversations = try SyncTableState.load(db, .conversations) {
+                            conversations.rows = max(0, conversations.rows + Int64(summary.conversations.inserted - summary.conversations.deleted))
+                            try conversations.save(db)
+                        } else {
+                            try SyncTableState(table: .conversations, rows: try SyncTableState.countRows(db, .conversations)).save(db)
+                        }
+                    }
                     try Self.bumpSyncGeneration(db)
                     outcome.summary.add(summary)
                     outcome.deleted += summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
                         + summary.conversations.deleted
                     outcome.rows += entries.value
+                    outcome.conversationRows += conversationEntries.value
+                    outcome.conversationPages += conversationPages
                     outcome.deletedAsUnseen += unseen
                     outcome.endedFullRead = outcome.endedFullRead || endedFullRead
                     outcome.transactions += 1
@@ -141,6 +156,42 @@ extension DeliveryStore {
         if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
         if let cursor = page.cursor { state.cursor = cursor }
         return (unseen, plan.endsFullRead)
+    }
+
+    /// Applies the conversations a delivery page links to inside the transaction of `writer`, before the page: as a
+    /// page of conversations read by id is applied (no cursor, no full-read mark).
+    private static func applyConversations(_ companions: SyncPage.Companions, writer: StoreWriter, entries: Counter) throws {
+        let reader = try RecordFileReader(name: companions.source, bytes: companions.bytes)
+        guard reader.format == .jsonPages else {
+            throw ImportError(file: companions.source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
+        }
+        writer.sync = SyncWriteContext(table: .conversations, fullReadMark: nil)
+        let source = companions.source
+        try PipelinedWrite.run(writer, produce: { sink in
+            try reader.read(staging: sink.stager) { record, _ in
+                entries.value += 1
+                if let record { try sink.emit(record) } else { try sink.didStage() }
+            }
+        }, describeWriterError: { error in
+            if error is ImportError { return error }
+            return ImportError(file: source, reason: "the store refused the page's records: \(error)")
+        })
+    }
+
+    /// Of these conversation ids, those the store holds (compared by the normalized id, not only its key).
+    public func storedConversationIds(among ids: [String]) throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return try pool.read { db in
+            let find = try RawStatement(db, "SELECT conversation_id FROM conversations WHERE id = ?")
+            var found = Set<String>()
+            for id in ids {
+                let normalized = GUIDText.normalize(id)
+                find.bind(1, StableHash.of(normalized))
+                if try find.step(), find.string(0) == normalized { found.insert(id) }
+                find.reset()
+            }
+            return found
+        }
     }
 
     /// The table's saved cursor; nil when it has none (never synced, or reset).

@@ -10,6 +10,9 @@ public struct SyncPageOutcome: Sendable {
     public var deletedAsUnseen: Int
     /// The page ended a full read (its cursor became `.delta`).
     public var endedFullRead: Bool
+    /// Conversation entries applied with the pages (`SyncPage.conversations`), and their pages.
+    public var conversationRows = 0
+    public var conversationPages = 0
     /// Transactions committed (several pages may share one: `applySyncPages`).
     public var transactions = 0
 }

@@ -60,7 +60,7 @@ public enum TransportFailure: Error, Sendable, Equatable {
     }
 }
 
-/// Sends requests. The product uses `URLSessionTransport`; tests may put a recording or failing one in between.
+/// Sends requests. The product uses `NIOHTTPTransport`; tests may put a recording or failing one in between.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequestSpec) async throws -> HTTPReply
 }

@@ -10,10 +10,12 @@ struct FetchedPage: Sendable {
     /// The response's `Date` header.
     var serverDate: Date?
 
-    static func make(url: URL, reply: HTTPReply) throws -> FetchedPage {
+    /// - Parameter column: a column whose string values in the rows are kept in `links.collected` (the conversation
+    /// ids of a page of deliveries).
+    static func make(url: URL, reply: HTTPReply, collecting column: String? = nil) throws -> FetchedPage {
         let bytes = [UInt8](reply.body)
         let links: ODataPageLinks
-        do { links = try ODataPageLinks.parse(bytes) } catch let error as ODataPageLinks.ParseError {
+        do { links = try ODataPageLinks.parse(bytes, collecting: column) } catch let error as ODataPageLinks.ParseError {
             let html = WebAPIError(body: reply.body).isHTML
             throw SyncFailure.malformedPage(why: html ? "an HTML page instead of JSON" : error.description, url: Redaction.url(url))
         }

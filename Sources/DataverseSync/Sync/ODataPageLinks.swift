@@ -9,6 +9,9 @@ public struct ODataPageLinks: Sendable, Equatable {
     public var deltaLink: String?
     public var count: Int?
     public var hasValueArray: Bool
+    /// The string values of the column `parse` was asked to collect, in the rows (the `value` array's objects, at
+    /// their top level only: text nested deeper, or inside another string, is never taken), in page order.
+    public var collected: [String] = []
 
     public enum ParseError: Error, CustomStringConvertible, Equatable {
         case notJSONObject(String)
@@ -26,8 +29,10 @@ public struct ODataPageLinks: Sendable, Equatable {
         }
     }
 
-    public static func parse(_ bytes: [UInt8]) throws -> ODataPageLinks {
+    /// - Parameter column: a column whose string values in the rows are collected into `collected` (nil: none).
+    public static func parse(_ bytes: [UInt8], collecting column: String? = nil) throws -> ODataPageLinks {
         var result = ODataPageLinks(nextLink: nil, deltaLink: nil, count: nil, hasValueArray: false)
+        let wanted = column.map { Array($0.utf8) }
         var i = 0
         let n = bytes.count
         func skipSpace() { while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 } }
@@ -64,8 +69,11 @@ public struct ODataPageLinks: Sendable, Equatable {
                 if key == "value" {
                     guard bytes[i] == UInt8(ascii: "[") else { throw ParseError.noValueArray }
                     result.hasValueArray = true
+                    try skipValue(bytes, &i, collecting: wanted, into: &result.collected)
+                } else {
+                    var ignored: [String] = []
+                    try skipValue(bytes, &i, collecting: nil, into: &ignored)
                 }
-                try skipValue(bytes, &i)
             }
         }
         guard result.hasValueArray else { throw ParseError.noValueArray }
@@ -94,29 +102,50 @@ public struct ODataPageLinks: Sendable, Equatable {
         return text
     }
 
-    /// Skips one JSON value (object, array, string, number, literal) without building it.
-    private static func skipValue(_ bytes: [UInt8], _ i: inout Int) throws {
+    /// Skips one JSON value (object, array, string, number, literal) without building it. With `column`, the value
+    /// is the `value` array: the strings that follow the key `column` in its objects (depth 2: the array, then the
+    /// row) go into `found`; a key is a string at that depth followed by a colon, so a row's text never poses as one.
+    private static func skipValue(_ bytes: [UInt8], _ i: inout Int, collecting column: [UInt8]?, into found: inout [String]) throws {
         let n = bytes.count
         var depth = 0
+        var capturing = false
         while i < n {
             let b = bytes[i]
             switch b {
             case UInt8(ascii: "\""):
                 i += 1
-                while i < n, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                let start = i
+                var escaped = false
+                while i < n, bytes[i] != UInt8(ascii: "\"") {
+                    if bytes[i] == UInt8(ascii: "\\") { escaped = true; i += 2 } else { i += 1 }
+                }
                 guard i < n else { throw ParseError.truncated }
+                let end = i
                 i += 1
                 if depth == 0 { return }
+                if let column, depth == 2 {
+                    if capturing {
+                        capturing = false
+                        if !escaped { found.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+                    } else if !escaped, end - start == column.count, bytes[start..<end].elementsEqual(column) {
+                        var j = i
+                        while j < n, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+                        capturing = j < n && bytes[j] == UInt8(ascii: ":")
+                    }
+                }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
+                capturing = false
                 i += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 if depth == 0 { return }
                 depth -= 1
+                capturing = false
                 i += 1
                 if depth == 0 { return }
             case UInt8(ascii: ","):
                 if depth == 0 { return }
+                capturing = false
                 i += 1
             default:
                 i += 1

@@ -11,10 +11,11 @@ public struct SyncSettings: Sendable {
     /// Conversation ids per GET (the `In` function, about 45 URL bytes an id: 600 make a URL of about 27 KB, within
     /// the 32 KB the Web API accepts on a request line, and well within the 64 KB it accepts inside a `$batch`).
     public var conversationBatch: Int
-    /// GETs of conversations per `$batch` request (one request in flight for the table, several reads in it).
+    /// GETs of conversations per `$batch` request (one request in flight for the table, several reads in it): 10
+    /// GETs of 600 ids hold every conversation a page of 5,000 deliveries can link to, so a page needs one request.
     public var conversationGetsPerRequest: Int
 
-    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 600, conversationGetsPerRequest: Int = 4) {
+    public init(pageSize: Int = 5000, pollingOverlap: TimeInterval = 300, conversationBatch: Int = 600, conversationGetsPerRequest: Int = 10) {
         self.pageSize = pageSize
         self.pollingOverlap = pollingOverlap
         self.conversationBatch = conversationBatch
@@ -37,6 +38,8 @@ public final class SyncEngine: Sendable {
     let log: @Sendable (String) -> Void
     /// The newest `Date` a page's reply carried in this round (the service's clock, for the status).
     private let latestServerDate = Mutex<Date?>(nil)
+    /// Where transactions run (off the cooperative pool, which fetches).
+    private let storeQueue = StoreQueue()
 
     public init(store: DeliveryStore, client: WebAPIClient, settings: SyncSettings = SyncSettings(), clock: any SyncClock = SystemClock(),
                 progress: (@Sendable (SyncProgress) -> Void)? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -52,9 +55,10 @@ public final class SyncEngine: Sendable {
     public func round() async -> RoundReport {
         let started = clock.now()
         var report = RoundReport()
+        let conversations = RoundConversations()
         do {
-            for table in Self.tableOrder { report.tables.append(try await read(table)) }
-            report.tables.append(try await readConversations())
+            for table in Self.tableOrder { report.tables.append(try await read(table, conversations)) }
+            report.tables.append(try await readConversations(conversations))
             try store.recordSyncSuccess(at: clock.now(), serverTime: latestServerDate.withLock { $0 })
         } catch {
             let message = Self.wording(error)
@@ -81,31 +85,31 @@ public final class SyncEngine: Sendable {
 
     // MARK: Tables
 
-    private func read(_ table: SyncTable) async throws -> TableRoundReport {
+    private func read(_ table: SyncTable, _ conversations: RoundConversations) async throws -> TableRoundReport {
         switch try store.syncCursor(for: table) {
         case nil:
-            return try await fullRead(table, from: nil, startedAt: nil)
+            return try await fullRead(table, from: nil, startedAt: nil, conversations)
         case .fullRead(let link, let startedAt)?:
-            return try await fullRead(table, from: link, startedAt: startedAt)
+            return try await fullRead(table, from: link, startedAt: startedAt, conversations)
         case .delta(let link)?:
             do {
-                return try await deltaRead(table, link: link)
+                return try await deltaRead(table, link: link, conversations)
             } catch SyncFailure.deltaRefused(let status, let url) {
                 log("\(WebAPITable.entitySet(table)): the service refused the delta token (\(status) \(HTTPStatusText.phrase(status)), \(url)); reading the table again")
                 try store.resetSyncCursor(for: table)
-                var report = try await fullRead(table, from: nil, startedAt: nil)
+                var report = try await fullRead(table, from: nil, startedAt: nil, conversations)
                 report.restarted = true
                 return report
             }
         case .polling(let since)?:
-            return try await poll(table, since: since)
+            return try await poll(table, since: since, conversations)
         }
     }
 
     private var preferFull: [String] { ["odata.track-changes", "odata.maxpagesize=\(settings.pageSize)"] }
     private var preferPage: [String] { ["odata.maxpagesize=\(settings.pageSize)"] }
 
-    private func fullRead(_ table: SyncTable, from link: String?, startedAt: Date?) async throws -> TableRoundReport {
+    private func fullRead(_ table: SyncTable, from link: String?, startedAt: Date?, _ conversations: RoundConversations) async throws -> TableRoundReport {
         let first: URL
         if let link {
             guard let url = URL(string: link) else { throw SyncFailure.malformedPage(why: "a stored next link is not a URL", url: "(stored cursor)") }
@@ -118,7 +122,7 @@ public final class SyncEngine: Sendable {
         var report = TableRoundReport(table: table, kind: .fullRead)
         let total = link == nil && progress != nil ? await count(table) : nil
         let clockStart = clock.now()
-        let read = try await pages(from: first, prefer: preferFull, isDeltaLink: false, table: table, progress: { pages, rows in
+        let read = try await pages(from: first, prefer: preferFull, isDeltaLink: false, table: table, conversations: conversations, progress: { pages, rows in
             self.progress?(SyncProgress(table: table, kind: .fullRead, pages: pages, rows: rows, total: total,
                                         seconds: self.clock.now().timeIntervalSince(clockStart)))
         }) { page in
@@ -132,10 +136,10 @@ public final class SyncEngine: Sendable {
         return report
     }
 
-    private func deltaRead(_ table: SyncTable, link: String) async throws -> TableRoundReport {
+    private func deltaRead(_ table: SyncTable, link: String, _ conversations: RoundConversations) async throws -> TableRoundReport {
         guard let first = URL(string: link) else { throw SyncFailure.malformedPage(why: "a stored delta link is not a URL", url: "(stored cursor)") }
         var report = TableRoundReport(table: table, kind: .delta)
-        let read = try await pages(from: first, prefer: preferPage, isDeltaLink: true, table: table) { page in
+        let read = try await pages(from: first, prefer: preferPage, isDeltaLink: true, table: table, conversations: conversations) { page in
             if let next = page.links.nextLink { return .delta(deltaLink: next) }
             if let delta = page.links.deltaLink { return .delta(deltaLink: delta) }
             throw SyncFailure.malformedPage(why: "a page of changes without a next or delta link", url: Redaction.url(page.url))
@@ -144,7 +148,7 @@ public final class SyncEngine: Sendable {
         return report
     }
 
-    private func poll(_ table: SyncTable, since: Date) async throws -> TableRoundReport {
+    private func poll(_ table: SyncTable, since: Date, _ conversations: RoundConversations) async throws -> TableRoundReport {
         let from = since.addingTimeInterval(-settings.pollingOverlap)
         guard let first = WebAPITable.url(root: client.apiRoot, table, extra: [("$filter", "modifiedon ge " + Self.iso(from))]) else {
             throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
@@ -153,7 +157,7 @@ public final class SyncEngine: Sendable {
         report.deletionsInvisible = true
         let requestedAt = clock.now()
         var roundStart: Date?
-        let read = try await pages(from: first, prefer: preferPage, isDeltaLink: false, table: table) { page in
+        let read = try await pages(from: first, prefer: preferPage, isDeltaLink: false, table: table, conversations: conversations) { page in
             if roundStart == nil { roundStart = min(page.serverDate ?? requestedAt, requestedAt) }
             return page.links.nextLink == nil ? .polling(since: roundStart ?? requestedAt) : .polling(since: since)
         }
@@ -163,48 +167,60 @@ public final class SyncEngine: Sendable {
 
     // MARK: Conversations
 
-    /// The conversations deliveries link to, by id: wanted ids in requests of `conversationGetsPerRequest` GETs of
-    /// `conversationBatch` ids each (one `$batch` POST, the GETs' URLs in its body), the next request sent while the
-    /// store applies the answers to the current one.
-    private func readConversations() async throws -> TableRoundReport {
+    /// The column of a delivery that names its conversation.
+    static let deliveryConversationColumn = "msdyn_conversation_id"
+
+    /// The conversations the round has not read yet that deliveries link to (the store's wanted ids: those the
+    /// delivery pages' stage did not find, and those left by earlier rounds or imports), by id: requests of
+    /// `conversationGetsPerRequest` GETs of `conversationBatch` ids each (one `$batch` POST, the GETs' URLs in its
+    /// body), one in flight, fetched ahead while the store applies about 4 MB of answers a transaction.
+    private func readConversations(_ round: RoundConversations) async throws -> TableRoundReport {
         var report = TableRoundReport(table: .conversations, kind: .conversations)
-        var asked = Set<String>()
+        (report.pages, report.rows) = round.applied
         let clockStart = clock.now()
         let batch = max(1, settings.conversationBatch) * max(1, settings.conversationGetsPerRequest)
         while true {
             let wanted = try store.wantedConversationIds(limit: batch * 10)
-            let fresh = wanted.filter { !asked.contains($0.lowercased()) }
-            if fresh.isEmpty { break }
-            fresh.forEach { asked.insert($0.lowercased()) }
-            // Only GUIDs go into a $filter: a delivery's text cannot change the query.
-            let ids = fresh.filter(WebAPITable.isGUID)
+            if wanted.isEmpty { break }
+            // Ids asked for already in this round (the service did not return them) and ids that are not GUIDs are
+            // not asked for (again); every wanted id leaves the list below.
+            let ids = round.claim(wanted)
             let batches = stride(from: 0, to: ids.count, by: batch).map { Array(ids[$0..<min($0 + batch, ids.count)]) }
-            var held = HeldPages()
-            var pending: Task<[FetchedPage], Error>? = batches.first.map { fetchConversations($0) }
-            for index in batches.indices {
-                guard let task = pending else { break }
-                let pages: [FetchedPage]
-                do { pages = try await task.value } catch is CancellationError { throw SyncFailure.cancelled }
-                pending = index + 1 < batches.count ? fetchConversations(batches[index + 1]) : nil
-                do {
-                    for page in pages { held.add(page) }
-                    // Pages of conversations carry no cursor: several go to the store in one transaction (as
-                    // concatenated pages, which the import's reader reads), so the per-transaction cost is paid
-                    // once per ~5,000 rows rather than once per batch.
-                    // About 20,000 conversations (200 bytes each) a transaction: each one stored rewrites the page of
-                    // the deliveries that link to it, pages spread over the whole table, so larger transactions write
-                    // each page fewer times (at 1M deliveries, 5,000 a transaction wrote about one page per conversation).
-                    if held.bytes.count >= 4_000_000 || index == batches.count - 1 { try applyHeld(&held, report: &report) }
-                } catch {
-                    pending?.cancel()
-                    throw error
+            let queued = QueuedCount()
+            let stream = AsyncThrowingStream<[FetchedPage], Error> { continuation in
+                let producer = Task {
+                    do {
+                        for ids in batches {
+                            while queued.value >= 16 { try await Task.sleep(nanoseconds: 2_000_000) }
+                            let pages = try await self.conversationPages(ids)
+                            queued.add(1)
+                            continuation.yield(pages)
+                        }
+                        continuation.finish()
+                    } catch is CancellationError {
+                        continuation.finish(throwing: SyncFailure.cancelled)
+                    } catch {
+                        continuation.finish(throwing: error)
+                    }
                 }
-                progress?(SyncProgress(table: .conversations, kind: .conversations, pages: report.pages, rows: report.rows, total: nil,
-                                       seconds: clock.now().timeIntervalSince(clockStart)))
+                continuation.onTermination = { _ in producer.cancel() }
             }
+            var held = HeldPages()
+            for try await pages in stream {
+                queued.add(-1)
+                for page in pages { held.add(page) }
+                // About 20,000 conversations (200 bytes each) a transaction: each one stored rewrites the page of
+                // the deliveries that link to it, pages spread over the whole table, so larger transactions write
+                // each page fewer times (at 1M deliveries, 5,000 a transaction wrote about one page per conversation).
+                if held.bytes.count >= 4_000_000 { try await applyHeld(&held, report: &report) }
+                progress?(SyncProgress(table: .conversations, kind: .conversations, pages: report.pages + held.pages, rows: report.rows,
+                                       total: nil, seconds: clock.now().timeIntervalSince(clockStart)))
+            }
+            try await applyHeld(&held, report: &report)
             // A conversation stored has left the wanted list by itself; the ids the service did not return (or that
-            // are not GUIDs) leave it here, so they are not asked for again until a delivery links to them anew.
-            try store.forgetWantedConversations(fresh)
+            // are not GUIDs, or were asked for already) leave it here, so they are not asked for again until a
+            // delivery links to them anew.
+            try store.forgetWantedConversations(wanted)
         }
         return report
     }
@@ -221,14 +237,25 @@ public final class SyncEngine: Sendable {
             pages += 1
             if firstURL == nil { firstURL = page.url }
         }
+
+        /// The held pages as the companions of a delivery page.
+        var companions: SyncPage.Companions? {
+            guard let firstURL else { return nil }
+            return SyncPage.Companions(bytes: bytes, source: HeldPages.source(firstURL, pages), pages: pages)
+        }
+
+        static func source(_ url: URL, _ pages: Int) -> String {
+            Redaction.url(url) + (pages > 1 ? " and \(pages - 1) more pages" : "")
+        }
     }
 
-    private func applyHeld(_ held: inout HeldPages, report: inout TableRoundReport) throws {
+    private func applyHeld(_ held: inout HeldPages, report: inout TableRoundReport) async throws {
         guard let url = held.firstURL else { return }
-        let source = Redaction.url(url) + (held.pages > 1 ? " and \(held.pages - 1) more pages" : "")
+        let source = HeldPages.source(url, held.pages)
         let outcome: SyncPageOutcome
+        let (store, bytes, now) = (self.store, held.bytes, clock.now())
         do {
-            outcome = try store.applySyncPage(held.bytes, table: .conversations, source: source, cursor: nil, now: clock.now())
+            outcome = try await storeQueue.run { try store.applySyncPage(bytes, table: .conversations, source: source, cursor: nil, now: now) }
         } catch let error as ImportError {
             throw SyncFailure.malformedPage(why: Redaction.message(String(describing: error)), url: source)
         }
@@ -237,35 +264,53 @@ public final class SyncEngine: Sendable {
         held = HeldPages()
     }
 
-    /// Every page of the conversations with these ids: one `$batch` request of GETs (`conversationBatch` ids each),
+    /// The conversations a page of deliveries links to that this round has not asked for and the store does not
+    /// hold, fetched now (one request in flight), to be applied with the page, before it, in its transaction.
+    private func companions(of page: FetchedPage, _ round: RoundConversations) async throws -> SyncPage.Companions? {
+        let fresh = round.claim(page.links.collected)
+        guard !fresh.isEmpty else { return nil }
+        // A few milliseconds of index lookups on a reading connection (never behind the writer's transaction).
+        let stored = try store.storedConversationIds(among: fresh)
+        let ids = stored.isEmpty ? fresh : fresh.filter { !stored.contains($0) }
+        let batch = max(1, settings.conversationBatch) * max(1, settings.conversationGetsPerRequest)
+        var held = HeldPages()
+        ImportTrace.mark("sync: \(ids.count) conversations requested")
+        for start in stride(from: 0, to: ids.count, by: batch) {
+            for fetched in try await conversationPages(Array(ids[start..<min(start + batch, ids.count)])) { held.add(fetched) }
+        }
+        ImportTrace.mark("sync: conversations received (\(held.bytes.count) bytes)")
+        return held.companions
+    }
+
+    /// Every page of the conversations with these ids: one `$batch` request of GETs (`conversationBatch` ids each, one
+    /// or more),
     /// then any next links (not expected: a GET names fewer rows than a page holds) one GET at a time.
-    private func fetchConversations(_ ids: [String]) -> Task<[FetchedPage], Error> {
+    private func conversationPages(_ ids: [String]) async throws -> [FetchedPage] {
         let client = self.client
         let prefer = preferPage
         let perGet = max(1, settings.conversationBatch)
-        return Task {
-            var urls: [URL] = []
-            for start in stride(from: 0, to: ids.count, by: perGet) {
-                guard let url = WebAPITable.conversationsURL(root: client.apiRoot, ids: Array(ids[start..<min(start + perGet, ids.count)])) else {
-                    throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
-                }
-                urls.append(url)
+        var urls: [URL] = []
+        for start in stride(from: 0, to: ids.count, by: perGet) {
+            guard let url = WebAPITable.conversationsURL(root: client.apiRoot, ids: Array(ids[start..<min(start + perGet, ids.count)])) else {
+                throw SyncFailure.malformedPage(why: "bad organization URL", url: client.org.absoluteString)
             }
-            var pages: [FetchedPage] = []
-            let replies = urls.count == 1 ? [try await client.get(urls[0], prefer: prefer)] : try await client.batchGet(urls, prefer: prefer)
-            for (url, reply) in zip(urls, replies) {
-                var page = try FetchedPage.make(url: url, reply: reply)
-                pages.append(page)
-                while let next = page.links.nextLink {
-                    guard let nextURL = URL(string: next), EndpointPolicy.sameOrigin(nextURL, as: client.org) else {
-                        throw SyncFailure.refusedLink(url: Redaction.url(next))
-                    }
-                    page = try FetchedPage.make(url: nextURL, reply: try await client.get(nextURL, prefer: prefer))
-                    pages.append(page)
-                }
-            }
-            return pages
+            urls.append(url)
         }
+        var pages: [FetchedPage] = []
+        // Always a `$batch`, even of one GET: its URL (up to about 27 KB) travels in the body, not on a request line.
+        let replies = try await client.batchGet(urls, prefer: prefer)
+        for (url, reply) in zip(urls, replies) {
+            var page = try FetchedPage.make(url: url, reply: reply)
+            pages.append(page)
+            while let next = page.links.nextLink {
+                guard let nextURL = URL(string: next), EndpointPolicy.sameOrigin(nextURL, as: client.org) else {
+                    throw SyncFailure.refusedLink(url: Redaction.url(next))
+                }
+                page = try FetchedPage.make(url: nextURL, reply: try await client.get(nextURL, prefer: prefer))
+                pages.append(page)
+            }
+        }
+        return pages
     }
 
     // MARK: Pages
@@ -283,18 +328,28 @@ public final class SyncEngine: Sendable {
     /// the store is free goes into its next transaction (`applySyncPages`, at most 10 pages, each with its cursor
     /// from `cursor`, the last one saved), so a fast service meets few transactions and a slow one no waiting.
     /// At most 10 fetched pages wait in memory (the peak resident memory of a 1M sync stays under 300 MB).
+    ///
+    /// Pages of deliveries pass through a second stage on their way to the store: the conversations a page links to
+    /// that the round has not asked for and the store lacks are fetched (one request in flight for that table,
+    /// while the next page of deliveries is fetched and the store applies the one before) and travel with the page
+    /// into its transaction, applied first: the deliveries are stored with their direction, and nothing moves later.
     private func pages(from first: URL, prefer: [String], isDeltaLink: Bool, table: SyncTable,
+                       conversations round: RoundConversations,
                        progress: ((Int, Int) -> Void)? = nil,
                        cursor: (FetchedPage) throws -> SyncCursor) async throws -> PagesRead {
         let client = self.client
         let queued = QueuedCount()
-        let stream = AsyncThrowingStream<FetchedPage, Error> { continuation in
+        let column = table == .deliveries ? Self.deliveryConversationColumn : nil
+        let fetched = AsyncThrowingStream<FetchedPage, Error> { continuation in
             let producer = Task {
                 var url: URL? = first
                 do {
                     while let current = url {
-                        while queued.value >= 10 { try await Task.sleep(nanoseconds: 5_000_000) }
-                        let page = try FetchedPage.make(url: current, reply: try await client.get(current, prefer: prefer, isDeltaLink: isDeltaLink))
+                        while queued.value >= Self.pagesAhead { try await Task.sleep(nanoseconds: 2_000_000) }
+                        ImportTrace.mark("sync: \(table.rawValue) page requested")
+                        let reply = try await client.get(current, prefer: prefer, isDeltaLink: isDeltaLink)
+                        let page = try FetchedPage.make(url: current, reply: reply, collecting: column)
+                        ImportTrace.mark("sync: \(table.rawValue) page received (\(page.bytes.count) bytes)")
                         url = nil
                         if let next = page.links.nextLink {
                             guard let nextURL = URL(string: next) else {
@@ -315,13 +370,32 @@ public final class SyncEngine: Sendable {
             }
             continuation.onTermination = { _ in producer.cancel() }
         }
+        let stream = AsyncThrowingStream<(FetchedPage, SyncPage.Companions?), Error> { continuation in
+            let stage = Task {
+                do {
+                    for try await page in fetched {
+                        continuation.yield((page, column == nil ? nil : try await self.companions(of: page, round)))
+                    }
+                    continuation.finish()
+                } catch is CancellationError {
+                    continuation.finish(throwing: SyncFailure.cancelled)
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in stage.cancel() }
+        }
         var read = PagesRead()
         var batch: [SyncPage] = []
         var storeRefused = false
-        func flush() throws {
+        let store = self.store
+        func flush() async throws {
             guard !batch.isEmpty else { return }
             let outcome: SyncPageOutcome
-            do { outcome = try store.applySyncPages(batch, table: table, now: clock.now()) } catch {
+            let (pages, now) = (batch, clock.now())
+            ImportTrace.mark("sync: \(pages.count) pages to the store")
+            defer { ImportTrace.mark("sync: store done") }
+            do { outcome = try await storeQueue.run { try store.applySyncPages(pages, table: table, now: now) } } catch {
                 storeRefused = true
                 if error is ImportError {
                     throw SyncFailure.malformedPage(why: Redaction.message(String(describing: error)), url: batch.first?.source ?? "")
@@ -332,24 +406,28 @@ public final class SyncEngine: Sendable {
             read.rows += outcome.rows
             read.deleted += outcome.deleted
             read.lastCursor = batch.last?.cursor
+            round.applied(pages: outcome.conversationPages, rows: outcome.conversationRows)
             batch.removeAll()
             progress?(read.pages, read.rows)
         }
         do {
-            for try await page in stream {
+            for try await (page, companions) in stream {
                 queued.add(-1)
                 if let date = page.serverDate { latestServerDate.withLock { $0 = max($0 ?? date, date) } }
-                batch.append(SyncPage(bytes: page.bytes, source: Redaction.url(page.url), cursor: try cursor(page)))
-                if queued.value == 0 || batch.count >= 10 { try flush() }
+                batch.append(SyncPage(bytes: page.bytes, source: Redaction.url(page.url), cursor: try cursor(page), conversations: companions))
+                if queued.value == 0 || batch.count >= Self.pagesAhead { try await flush() }
             }
         } catch {
             // Pages received before a failed request (or a page without its links) are whole: apply them first.
-            if !storeRefused { try? flush() }
+            if !storeRefused { try? await flush() }
             throw error
         }
-        try flush()
+        try await flush()
         return read
     }
+
+    /// Pages fetched ahead of the store at most, and pages a transaction takes at most.
+    static let pagesAhead = 10
 
     /// How many rows a table has, when the service says (`$count` stops at 5,000: above it, unknown).
     private func count(_ table: SyncTable) async -> Int? {

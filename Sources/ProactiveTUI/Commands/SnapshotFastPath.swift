@@ -1,3 +1,4 @@
+import CommandSupport
 import DashboardModel
 
 /// `proactive-tui snapshot ...` answered without the argument parser's tree of commands, whose reflection over
@@ -47,7 +48,7 @@ enum SnapshotFastPath {
     /// Runs the request when these arguments make one (exiting as `CommandEntry` does); returns otherwise.
     static func runIfPlain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
         guard let request = request(arguments) else { return }
-        CommandEntry.finish { try request.run() }
+        CommandEntry.finish(RootCommand.self) { try request.run() }
     }
 
     enum Kind { case single, list }

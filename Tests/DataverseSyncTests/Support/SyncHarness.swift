@@ -57,7 +57,7 @@ final class SyncHarness: Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    var identity: IdentityEndpoint { IdentityEndpoint(authority: server.url, tenant: org.settings.tenant, transport: URLSessionTransport()) }
+    var identity: IdentityEndpoint { IdentityEndpoint(authority: server.url, tenant: org.settings.tenant, transport: NIOHTTPTransport()) }
 
     func clientCredentials(secret: String? = nil) -> ClientCredentialsProvider {
         ClientCredentialsProvider(endpoint: identity, clientID: org.settings.clientID, secret: secret ?? org.settings.clientSecret,
@@ -66,7 +66,7 @@ final class SyncHarness: Sendable {
 
     func engine(pageSize: Int = 50, tokens: (any TokenProvider)? = nil, conversationBatch: Int = 40) -> SyncEngine {
         let log = logged
-        let client = WebAPIClient(org: server.url, transport: URLSessionTransport(), tokens: tokens ?? clientCredentials(),
+        let client = WebAPIClient(org: server.url, transport: NIOHTTPTransport(), tokens: tokens ?? clientCredentials(),
                                   clock: clock, random: { 0.5 }, log: { log.append($0) })
         return SyncEngine(store: store, client: client,
                           settings: SyncSettings(pageSize: pageSize, conversationBatch: conversationBatch), clock: clock,

@@ -2,31 +2,32 @@ import ArgumentParser
 import DashboardModel
 import Foundation
 
-/// The one entry of every command (after `ParsableCommand.main`, which it replaces): parses, runs, and turns
-/// every way out into an exit code and a message written through `Console`.
+/// The one entry of every command of both programs (`proactive-tui` and `proactive-tui-sync`; after
+/// `ParsableCommand.main`, which it replaces): parses with the program's root command, runs, and turns every way out
+/// into an exit code and a message written through `Console`.
 ///
 /// - Usage errors (an unknown flag, a missing or refused value, a negative or out-of-range number) exit 2, as
 ///   CONTRACT.md asks, not the argument parser's 64 (EX_USAGE); the message names the flag and what it accepts.
 /// - Help (`--help`, `help`) goes to standard output and exits 0.
 /// - A command's own `ExitCode` passes through; any other error exits 1 with its description.
-enum CommandEntry {
-    static let usageExitCode: Int32 = 2
+public enum CommandEntry {
+    public static let usageExitCode: Int32 = 2
 
-    static func main(_ arguments: [String]? = nil) -> Never {
-        finish {
-            var command = try RootCommand.parseAsRoot(arguments)
+    public static func main<Root: ParsableCommand>(_ root: Root.Type, _ arguments: [String]? = nil) -> Never {
+        finish(Root.self) {
+            var command = try Root.parseAsRoot(arguments)
             try command.run()
         }
     }
 
-    /// Runs a command (parsed here, or by `SnapshotFastPath`) and exits: 0 when it returns, otherwise with the
-    /// code and message its error calls for.
-    static func finish(_ body: () throws -> Void) -> Never {
+    /// Runs a command (parsed here, or by `SnapshotFastPath` without the parser) and exits: 0 when it returns,
+    /// otherwise with the code and message its error calls for, worded by `Root`'s parser.
+    public static func finish<Root: ParsableCommand>(_ root: Root.Type, _ body: () throws -> Void) -> Never {
         do {
             try body()
             finish(0)
         } catch {
-            let code = RootCommand.exitCode(for: error)
+            let code = Root.exitCode(for: error)
             // The model's typed errors are worded here, with the command line's words. A settings file the
             // program cannot use is a usage error (exit 2), as a bad flag is.
             if error is SettingsError {
@@ -37,7 +38,7 @@ enum CommandEntry {
                 Console.lines(worded, to: .error)
                 finish(1)
             }
-            let message = RootCommand.fullMessage(for: error).trimmingCharacters(in: .newlines)
+            let message = Root.fullMessage(for: error).trimmingCharacters(in: .newlines)
             if code == .success {
                 if !message.isEmpty { Console.lines(message) }
                 finish(0)
