@@ -97,6 +97,14 @@ import Testing
         #expect(last.deltaLink == "https://org/x?$deltatoken=1%212")
     }
 
+    @Test func aColumnIsCollectedFromTheRowsTopLevelOnly() throws {
+        let page = #"{"@odata.context":"x","msdyn_conversation_id":"top","value":[{"a":1,"msdyn_conversation_id":"c1"},{"msdyn_conversation_id" : "c2","n":{"msdyn_conversation_id":"nested"}},{"msdyn_conversation_id":null,"b":"c3"},{"t":"\"msdyn_conversation_id\":\"inside\"","msdyn_conversation_id":"c4"},{"msdyn_conversation_id":"esc\u0061ped"},{"x":["msdyn_conversation_id","arr"]}],"@odata.nextLink":"https://o/n"}"#
+        let links = try ODataPageLinks.parse(Array(page.utf8), collecting: "msdyn_conversation_id")
+        #expect(links.collected == ["c1", "c2", "c4"])
+        #expect(links.nextLink == "https://o/n")
+        #expect(try ODataPageLinks.parse(Array(page.utf8)).collected.isEmpty)
+    }
+
     @Test func htmlTruncatedAndValuelessBodiesAreRefused() {
         #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse(Array("<html><body>502</body></html>".utf8)) }
         #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse(Array(#"{"value":[{"a":1}"#.utf8)) }

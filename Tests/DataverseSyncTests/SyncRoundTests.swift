@@ -35,6 +35,16 @@ import Testing
             #expect(request.value("$select")?.contains("msdyn_isoutbound") == true)
         }
         #expect(try h.store.wantedConversationIds(limit: 10).isEmpty)
+        // The conversations came with the delivery pages (each page's in one $batch while the next page was read),
+        // not in a pass after the last page: one $batch request per page of deliveries that links any, none after.
+        let log = h.org.requests
+        let lastDeliveryPage = try #require(log.lastIndex { $0.path.hasSuffix(StandInOrg.deliveriesSet) })
+        let firstConversations = try #require(log.firstIndex { $0.path.hasSuffix(StandInOrg.conversationsSet) })
+        #expect(firstConversations < lastDeliveryPage)
+        // One GET of at most 40 ids per page of 50 deliveries (about 25 linked): five pages, five GETs.
+        #expect(conversations.count == 5)
+        let read = try #require(report.tables.first { $0.table == .conversations })
+        #expect(read.rows > 100 && read.rows == status.rowsByTable[.conversations])
         await h.stop()
     }
 

@@ -415,7 +415,7 @@ public final class SyncEngine: Sendable {
                 queued.add(-1)
                 if let date = page.serverDate { latestServerDate.withLock { $0 = max($0 ?? date, date) } }
                 batch.append(SyncPage(bytes: page.bytes, source: Redaction.url(page.url), cursor: try cursor(page), conversations: companions))
-                if queued.value == 0 || batch.count >= Self.pagesAhead { try await flush() }
+                if queued.value == 0 || batch.count >= Self.pagesPerTransaction { try await flush() }
             }
         } catch {
             // Pages received before a failed request (or a page without its links) are whole: apply them first.
@@ -426,8 +426,11 @@ public final class SyncEngine: Sendable {
         return read
     }
 
-    /// Pages fetched ahead of the store at most, and pages a transaction takes at most.
-    static let pagesAhead = 10
+    /// Pages fetched ahead of the store at most (each about 2.8 MB with its conversations: the memory goes to the
+    /// store's page cache instead, which is what the writer waits on at a million rows).
+    static let pagesAhead = 6
+    /// Pages a transaction takes at most.
+    static let pagesPerTransaction = 10
 
     /// How many rows a table has, when the service says (`$count` stops at 5,000: above it, unknown).
     private func count(_ table: SyncTable) async -> Int? {

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import DashboardModel
+
+/// Conversations that travel with a page of deliveries (`SyncPage.conversations`), and full-read pages joined into
+/// one read (`SyncPageRun`).
+@Suite struct SyncCompanionTests {
+    static let now = MX.instant(MX.defaultNow)
+    static let started = Date(timeIntervalSince1970: 1_796_000_000)
+
+    static func conversation(_ k: Int) -> String { "cc000000-0000-4000-8000-\(String(format: "%012d", k))" }
+
+    static func delivery(_ k: Int, conversation: Int?) -> [String: Any] {
+        SyncPages.delivery(row: SyncPages.guid(k, prefix: 0xa0), id: "dlv-\(k)", created: "2026-11-0\(k % 9 + 1)T10:00:00Z",
+                           status: "Complete", result: "CallEnded", conversation: conversation.map(Self.conversation))
+    }
+
+    static func answer(_ ks: [Int], outbound: (Int) -> Bool) -> [UInt8] {
+        SyncPages.page(.conversations, ks.map { ["msdyn_ocliveworkitemid": Self.conversation($0), "msdyn_isoutbound": outbound($0)] })
+    }
+
+    static func companions(_ ks: [Int], outbound: @escaping (Int) -> Bool) -> SyncPage.Companions {
+        SyncPage.Companions(bytes: answer(ks, outbound: outbound), source: "conversations by id", pages: 1)
+    }
+
+    @Test func conversationsWithAPageAreStoredFirstSoItsDeliveriesNeverMoveOrWantThem() throws {
+        let s = try MXStore()
+        let rows = (1...12).map { Self.delivery($0, conversation: $0 % 3 == 0 ? nil : $0) }
+        let linked = (1...12).filter { $0 % 3 != 0 }
+        let page = SyncPage(bytes: SyncPages.page(.deliveries, rows), source: "p1", cursor: .delta(deltaLink: SyncPages.org + "d?$deltatoken=1"),
+                            conversations: Self.companions(linked, outbound: { $0 % 2 == 0 }))
+        let outcome = try s.store.applySyncPages([page], table: .deliveries, now: Self.now)
+        #expect(outcome.rows == 12)
+        #expect(outcome.conversationRows == linked.count && outcome.conversationPages == 1)
+        #expect(outcome.summary.conversations.inserted == linked.count)
+        // Stored with their direction as they were written: nothing to move afterwards, nothing to fetch.
+        #expect(outcome.summary.relinkedDeliveries == 0)
+        #expect(try s.store.wantedConversationIds(limit: 100).isEmpty)
+        // 8 linked (4 outbound, 4 inbound) and 4 without a conversation, which either direction's filter keeps.
+        #expect(try s.compute(MX.filters(.all, tz: "UTC", [.direction: ["Incoming"]])).totalDeliveries == 8)
+        #expect(try s.compute(MX.filters(.all, tz: "UTC", [.direction: ["Outgoing"]])).totalDeliveries == 8)
+        let status = try #require(try s.store.syncStatus())
+        #expect(status.rowsByTable[.conversations] == linked.count)
+        #expect(status.rowsByTable[.deliveries] == 12)
+
+        // The same rows applied the old way (deliveries first, conversations after, which moves them) end alike.
+        let t = try MXStore()
+        try t.store.applySyncPage(SyncPages.page(.deliveries, rows), table: .deliveries, source: "p1",
+                                  cursor: .delta(deltaLink: SyncPages.org + "d?$deltatoken=1"), now: Self.now)
+        let late = try t.store.applySyncPage(Self.answer(linked, outbound: { $0 % 2 == 0 }), table: .conversations,
+                                             source: "by id", cursor: nil, now: Self.now)
+        #expect(late.summary.relinkedDeliveries == linked.count)
+        #expect(try SyncDeletionTests.view(s.store) == SyncDeletionTests.view(t.store))
+    }
+
+    @Test func companionsOfAPageThatCannotBeReadAreNotKept() throws {
+        let s = try MXStore()
+        let bad = SyncPage(bytes: Array(#"{"value":[{"msdyn_delivery_id":"#.utf8), source: "p1", cursor: nil,
+                           conversations: Self.companions([1, 2], outbound: { _ in true }))
+        #expect(throws: (any Error).self) { try s.store.applySyncPages([bad], table: .deliveries, now: Self.now) }
+        #expect(try s.store.storedConversationIds(among: [Self.conversation(1), Self.conversation(2)]).isEmpty)
+    }
+
+    @Test func storedConversationIdsAreFoundWhateverTheirCaseOrBraces() throws {
+        let s = try MXStore()
+        try s.write(conversations: [Conversation(id: Self.conversation(1), isOutbound: true)])
+        let upper = "{" + Self.conversation(1).uppercased() + "}"
+        let found = try s.store.storedConversationIds(among: [upper, Self.conversation(2), Self.conversation(1)])
+        #expect(found == [upper, Self.conversation(1)])
+        #expect(try s.store.storedConversationIds(among: []).isEmpty)
+    }
+
+    @Test func pagesOfOneFullReadAreJoinedAndEndAsTheyWouldOneByOne() throws {
+        let cursor = { (n: Int) in SyncCursor.fullRead(nextLink: SyncPages.org + "d?$skiptoken=\(n)", startedAt: Self.started) }
+        let delta = SyncCursor.delta(deltaLink: SyncPages.org + "d?$deltatoken=9")
+        var pages: [SyncPage] = []
+        for p in 0..<4 {
+            let rows = (0..<25).map { Self.delivery(p * 25 + $0 + 1, conversation: (p * 25 + $0) % 4 == 0 ? nil : p * 25 + $0 + 1) }
+            let linked = (0..<25).map { p * 25 + $0 + 1 }.filter { ($0 - 1) % 4 != 0 }
+            pages.append(SyncPage(bytes: SyncPages.page(.deliveries, rows), source: "page \(p + 1)", cursor: p == 3 ? delta : cursor(p + 2),
+                                  conversations: p == 1 ? nil : Self.companions(linked, outbound: { $0 % 3 == 0 })))
+        }
+        let joined = SyncPageRun.joined(pages)
+        #expect(joined.count == 1)
+        #expect(joined[0].source == "page 1 and 3 more pages")
+        #expect(joined[0].conversations?.pages == 3)
+        if case .delta? = joined[0].cursor {} else { Issue.record("the joined page keeps the last cursor") }
+
+        let together = try MXStore(), apart = try MXStore()
+        let outcome = try together.store.applySyncPages(pages, table: .deliveries, now: Self.now)
+        #expect(outcome.rows == 100 && outcome.transactions == 1)
+        for page in pages { try apart.store.applySyncPages([page], table: .deliveries, now: Self.now) }
+        // Page 2's conversations never came: its 19 linked deliveries want them, both ways alike.
+        #expect(try together.store.wantedConversationIds(limit: 100).count == 19)
+        #expect(try apart.store.wantedConversationIds(limit: 100).count == 19)
+        #expect(try SyncDeletionTests.view(together.store) == SyncDeletionTests.view(apart.store))
+        #expect(try together.store.syncCursor(for: .deliveries) == delta)
+    }
+
+    @Test func pagesOfChangesOrOfAnotherReadAreNotJoined() {
+        let full = { (started: Date) in SyncCursor.fullRead(nextLink: SyncPages.org + "d?$skiptoken=2", startedAt: started) }
+        let delta = SyncCursor.delta(deltaLink: SyncPages.org + "d?$deltatoken=9")
+        let page = { (cursor: SyncCursor?) in SyncPage(bytes: SyncPages.page(.deliveries, []), source: "p", cursor: cursor) }
+        #expect(SyncPageRun.joined([page(delta), page(delta)]).count == 2)
+        #expect(SyncPageRun.joined([page(full(Self.started)), page(full(Self.started.addingTimeInterval(60)))]).count == 2)
+        #expect(SyncPageRun.joined([page(nil), page(nil)]).count == 2)
+        #expect(SyncPageRun.joined([page(full(Self.started)), page(full(Self.started)), page(delta), page(delta)]).count == 2)
+    }
+}
