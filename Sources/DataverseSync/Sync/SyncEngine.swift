@@ -187,23 +187,13 @@ public final class SyncEngine: Sendable {
             let ids = round.claim(wanted)
             let batches = stride(from: 0, to: ids.count, by: batch).map { Array(ids[$0..<min($0 + batch, ids.count)]) }
             let queued = QueuedCount()
-            let stream = AsyncThrowingStream<[FetchedPage], Error> { continuation in
-                let producer = Task {
-                    do {
-                        for ids in batches {
-                            while queued.value >= 16 { try await Task.sleep(nanoseconds: 2_000_000) }
-                            let pages = try await self.conversationPages(ids)
-                            queued.add(1)
-                            continuation.yield(pages)
-                        }
-                        continuation.finish()
-                    } catch is CancellationError {
-                        continuation.finish(throwing: SyncFailure.cancelled)
-                    } catch {
-                        continuation.finish(throwing: error)
-                    }
+            let stream = Self.produced { (continuation: AsyncThrowingStream<[FetchedPage], Error>.Continuation) in
+                for ids in batches {
+                    while queued.value >= 16 { try await Task.sleep(nanoseconds: 2_000_000) }
+                    let pages = try await self.conversationPages(ids)
+                    queued.add(1)
+                    continuation.yield(pages)
                 }
-                continuation.onTermination = { _ in producer.cancel() }
             }
             var held = HeldPages()
             for try await pages in stream {
@@ -340,50 +330,30 @@ public final class SyncEngine: Sendable {
         let client = self.client
         let queued = QueuedCount()
         let column = table == .deliveries ? Self.deliveryConversationColumn : nil
-        let fetched = AsyncThrowingStream<FetchedPage, Error> { continuation in
-            let producer = Task {
-                var url: URL? = first
-                do {
-                    while let current = url {
-                        while queued.value >= Self.pagesAhead { try await Task.sleep(nanoseconds: 2_000_000) }
-                        ImportTrace.mark("sync: \(table.rawValue) page requested")
-                        let reply = try await client.get(current, prefer: prefer, isDeltaLink: isDeltaLink)
-                        let page = try FetchedPage.make(url: current, reply: reply, collecting: column)
-                        ImportTrace.mark("sync: \(table.rawValue) page received (\(page.bytes.count) bytes)")
-                        url = nil
-                        if let next = page.links.nextLink {
-                            guard let nextURL = URL(string: next) else {
-                                throw SyncFailure.malformedPage(why: "@odata.nextLink is not a URL", url: Redaction.url(page.url))
-                            }
-                            guard EndpointPolicy.sameOrigin(nextURL, as: client.org) else { throw SyncFailure.refusedLink(url: Redaction.url(nextURL)) }
-                            url = nextURL
-                        }
-                        queued.add(1)
-                        continuation.yield(page)
+        let fetched = Self.produced { (continuation: AsyncThrowingStream<FetchedPage, Error>.Continuation) in
+            var url: URL? = first
+            while let current = url {
+                while queued.value >= Self.pagesAhead { try await Task.sleep(nanoseconds: 2_000_000) }
+                ImportTrace.mark("sync: \(table.rawValue) page requested")
+                let reply = try await client.get(current, prefer: prefer, isDeltaLink: isDeltaLink)
+                let page = try FetchedPage.make(url: current, reply: reply, collecting: column)
+                ImportTrace.mark("sync: \(table.rawValue) page received (\(page.bytes.count) bytes)")
+                url = nil
+                if let next = page.links.nextLink {
+                    guard let nextURL = URL(string: next) else {
+                        throw SyncFailure.malformedPage(why: "@odata.nextLink is not a URL", url: Redaction.url(page.url))
                     }
-                    continuation.finish()
-                } catch is CancellationError {
-                    continuation.finish(throwing: SyncFailure.cancelled)
-                } catch {
-                    continuation.finish(throwing: error)
+                    guard EndpointPolicy.sameOrigin(nextURL, as: client.org) else { throw SyncFailure.refusedLink(url: Redaction.url(nextURL)) }
+                    url = nextURL
                 }
+                queued.add(1)
+                continuation.yield(page)
             }
-            continuation.onTermination = { _ in producer.cancel() }
         }
-        let stream = AsyncThrowingStream<(FetchedPage, SyncPage.Companions?), Error> { continuation in
-            let stage = Task {
-                do {
-                    for try await page in fetched {
-                        continuation.yield((page, column == nil ? nil : try await self.companions(of: page, round)))
-                    }
-                    continuation.finish()
-                } catch is CancellationError {
-                    continuation.finish(throwing: SyncFailure.cancelled)
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+        let stream = Self.produced { (continuation: AsyncThrowingStream<(FetchedPage, SyncPage.Companions?), Error>.Continuation) in
+            for try await page in fetched {
+                continuation.yield((page, column == nil ? nil : try await self.companions(of: page, round)))
             }
-            continuation.onTermination = { _ in stage.cancel() }
         }
         var read = PagesRead()
         var batch: [SyncPage] = []
@@ -424,6 +394,26 @@ public final class SyncEngine: Sendable {
         }
         try await flush()
         return read
+    }
+
+    /// A stream fed by `produce` in a task of its own: it ends when `produce` returns and fails with its error (a
+    /// cancellation as `SyncFailure.cancelled`); the task is cancelled when the stream's reader goes.
+    static func produced<Element: Sendable>(
+        _ produce: @escaping @Sendable (AsyncThrowingStream<Element, Error>.Continuation) async throws -> Void
+    ) -> AsyncThrowingStream<Element, Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await produce(continuation)
+                    continuation.finish()
+                } catch is CancellationError {
+                    continuation.finish(throwing: SyncFailure.cancelled)
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
     }
 
     /// Pages fetched ahead of the store at most (each about 2.8 MB with its conversations: the memory goes to the
