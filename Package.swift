@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "proactive-tui", targets: ["ProactiveTUI"]),
+        // `sync`, a program of its own: the only one that holds the network side (DataverseSync, AsyncHTTPClient,
+        // SwiftNIO), which every start would load; `proactive-tui sync ...` runs it in its place (`SyncHandOver`).
+        .executable(name: "proactive-tui-sync", targets: ["ProactiveTUISync"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
     ],
     dependencies: [
@@ -55,25 +58,52 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .executableTarget(name: "dataverse-standin", dependencies: ["DataverseStandIn"]),
+        // What both programs' command lines share: the one writer of their output (`Console`), the store option, the
+        // numeric flags' bounds, the wording of the model's errors, the entry that maps every way out to an exit code,
+        // the version (with the commit, from BuildCommitPlugin) and the words that name `sync`.
+        .target(
+            name: "CommandSupport",
+            dependencies: [
+                "CoreValues",
+                "CursesBridge",
+                "DashboardModel",
+                "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["BuildCommitPlugin"]
+        ),
         .executableTarget(
             name: "ProactiveTUI",
             dependencies: [
                 "Bench",
                 "CoreValues",
+                "CommandSupport",
                 "CursesBridge",
                 "DashboardModel",
                 "TerminalUI",
-                "DataverseSync",
                 "SettingsTOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            plugins: ["BuildCommitPlugin"]
+            ]
+        ),
+        // The sync program, `proactive-tui-sync`: the `sync` command (options, output, progress, `--status`) on top
+        // of DataverseSync.
+        .executableTarget(
+            name: "ProactiveTUISync",
+            dependencies: [
+                "CommandSupport",
+                "DashboardModel",
+                "DataverseSync",
+                "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Names the checkout's commit for `--version` (generated into the build folder, never the source tree).
         .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         .testTarget(name: "DashboardModelTests", dependencies: ["DashboardModel", "Bench", "SettingsTOML"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CoreValues"]),
-        .testTarget(name: "ProactiveTUITests", dependencies: ["ProactiveTUI", "TerminalUI", "DashboardModel", "DataverseStandIn", "SettingsTOML"]),
+        .testTarget(name: "ProactiveTUITests", dependencies: [
+            "ProactiveTUI", "ProactiveTUISync", "CommandSupport", "TerminalUI", "DashboardModel", "DataverseStandIn", "SettingsTOML",
+        ]),
         .testTarget(name: "DataverseSyncTests", dependencies: ["DataverseSync", "DataverseStandIn", "DashboardModel"]),
     ],
     swiftLanguageModes: [.v6]

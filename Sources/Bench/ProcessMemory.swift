@@ -1,10 +1,14 @@
 import Foundation
 import DashboardModel
 
-/// This process's resident memory from /proc/self/status (Linux): peak (VmHWM) and current (VmRSS), in KiB.
+/// This process's resident memory from /proc/self/status (Linux): peak (VmHWM) and current (VmRSS), in KiB, and of
+/// the current, the anonymous pages (RssAnon: the heap, the index's arrays, SQLite's cache) and the pages of files
+/// (RssFile: the program and its libraries).
 public struct ProcessMemory: Sendable {
     public var peakKiB: Int
     public var currentKiB: Int
+    public var anonymousKiB: Int?
+    public var fileKiB: Int?
 
     /// nil where /proc is not available.
     public static func read() -> ProcessMemory? {
@@ -14,6 +18,6 @@ public struct ProcessMemory: Sendable {
             return Int(line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
         }
         guard let peak = field("VmHWM"), let current = field("VmRSS") else { return nil }
-        return ProcessMemory(peakKiB: peak, currentKiB: current)
+        return ProcessMemory(peakKiB: peak, currentKiB: current, anonymousKiB: field("RssAnon"), fileKiB: field("RssFile"))
     }
 }

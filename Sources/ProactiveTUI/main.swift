@@ -1,2 +1,5 @@
+import CommandSupport
+
+SyncHandOver.execIfSync()
 EarlyAnswer.exitIfAnswered()
-CommandEntry.main()
+CommandEntry.main(RootCommand.self)

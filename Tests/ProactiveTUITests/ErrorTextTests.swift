@@ -1,3 +1,4 @@
+import CommandSupport
 import DashboardModel
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CommandSupport
 import DashboardModel
 import Testing
 @testable import ProactiveTUI

@@ -2,7 +2,7 @@ import DashboardModel
 import DataverseSync
 import Foundation
 import Testing
-@testable import ProactiveTUI
+@testable import ProactiveTUISync
 
 /// What `sync` prints: the progress line, a round's summary, `--status`, and the one output function's cleaning.
 @Suite struct SyncCommandTextTests {

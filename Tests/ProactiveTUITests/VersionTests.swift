@@ -1,4 +1,5 @@
 import ArgumentParser
+@testable import CommandSupport
 import Foundation
 import Testing
 @testable import ProactiveTUI

@@ -13,16 +13,17 @@ extension DeliveryQuery {
         var wanted = [Bool](repeating: false, count: index.combos.count)
         for combo in plan.combos where combo >= 0 && Int(combo) < wanted.count { wanted[Int(combo)] = true }
         let seconds = TimeSlots.slotSeconds
-        let slots = index.rowSlot, combos = index.rowCombo, counts = index.rowCount
+        let rows = index.rows, combos = rows.combo, counts = rows.count
         let start = plan.createdFrom.map { index.lowerBound(slot: floorDiv($0, seconds)) } ?? 0
         // The first slot starting at or after the end: -floor(-x / n) is x / n rounded up.
-        let end = plan.createdBefore.map { index.lowerBound(slot: -floorDiv(-$0, seconds)) } ?? slots.count
+        let end = plan.createdBefore.map { index.lowerBound(slot: -floorDiv(-$0, seconds)) } ?? rows.rowCount
         let low = plan.createdFrom ?? Int64.min, high = plan.createdBefore ?? Int64.max
         var cuts: [Int64] = []
         var gathered = 0
         var i = start
+        var run = i < end ? rows.run(containing: i) : 0
         while i < end {
-            let slot = slots[i]
+            let slot = rows.runSlot[run]
             if gathered >= rowsPerPiece {
                 let cut = Int64(slot) * seconds
                 if low < cut && cut < high && (cuts.last ?? Int64.min) < cut {
@@ -31,11 +32,13 @@ extension DeliveryQuery {
                 }
             }
             // Every row of this slot (the rows are sorted by slot, then combination).
-            while i < end, slots[i] == slot {
+            let runEnd = min(end, rows.runEnd(run))
+            while i < runEnd {
                 let combo = Int(combos[i])
                 if combo >= 0, combo < wanted.count, wanted[combo] { gathered += Int(counts[i]) }
                 i += 1
             }
+            run += 1
         }
         // A last piece much smaller than the others joins the one before it.
         if gathered < rowsPerPiece / 4, !cuts.isEmpty { cuts.removeLast() }
@@ -51,16 +54,16 @@ extension DeliveryQuery {
         var wanted = [Bool](repeating: false, count: index.combos.count)
         for combo in plan.combos where combo >= 0 && Int(combo) < wanted.count { wanted[Int(combo)] = true }
         let seconds = TimeSlots.slotSeconds
-        let slots = index.rowSlot, combos = index.rowCombo, counts = index.rowCount
+        let rows = index.rows, combos = rows.combo, counts = rows.count
         var i = plan.createdFrom.map { index.lowerBound(slot: floorDiv($0, seconds)) } ?? 0
-        let end = plan.createdBefore.map { index.lowerBound(slot: -floorDiv(-$0, seconds)) } ?? slots.count
+        let end = plan.createdBefore.map { index.lowerBound(slot: -floorDiv(-$0, seconds)) } ?? rows.rowCount
         while i < end {
             let combo = Int(combos[i])
             if combo >= 0, combo < wanted.count, wanted[combo], counts[i] > 0 { break }
             i += 1
         }
         guard i < end else { return plan }  // none counted: the store may hold rows the index has not read yet
-        return plan.narrowed(from: Int64(slots[i]) * seconds, before: nil)
+        return plan.narrowed(from: Int64(rows.slot(ofRow: i)) * seconds, before: nil)
     }
 
     /// Looks back from a modified-time selection (the last hour) for a created bound: its rows may have been created
@@ -90,20 +93,23 @@ extension DeliveryQuery {
         var wanted = [Bool](repeating: false, count: index.combos.count)
         for combo in plan.combos where combo >= 0 && Int(combo) < wanted.count { wanted[Int(combo)] = true }
         let seconds = TimeSlots.slotSeconds
-        let slots = index.rowSlot, combos = index.rowCombo, counts = index.rowCount
+        let rows = index.rows, combos = rows.combo, counts = rows.count
         let startAt = max(plan.createdFrom ?? Int64.min, cursorCreated ?? Int64.min)
         var i = startAt == Int64.min ? 0 : index.lowerBound(slot: floorDiv(startAt, seconds))
-        let end = plan.createdBefore.map { index.lowerBound(slot: -floorDiv(-$0, seconds)) } ?? slots.count
+        let end = plan.createdBefore.map { index.lowerBound(slot: -floorDiv(-$0, seconds)) } ?? rows.rowCount
         var ranges: [(Int64, Int64)] = []
         var gathered = 0
+        var run = i < end ? rows.run(containing: i) : 0
         while i < end && gathered < needed {
-            let slot = slots[i]
+            let slot = rows.runSlot[run]
             var inSlot = 0
-            while i < end, slots[i] == slot {
+            let runEnd = min(end, rows.runEnd(run))
+            while i < runEnd {
                 let combo = Int(combos[i])
                 if combo >= 0, combo < wanted.count, wanted[combo] { inSlot += Int(counts[i]) }
                 i += 1
             }
+            run += 1
             guard inSlot > 0 else { continue }
             gathered += inSlot
             let low = Int64(slot) * seconds

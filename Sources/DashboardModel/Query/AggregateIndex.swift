@@ -47,7 +47,8 @@ public final class AggregateIndex {
 
     /// The slot rows, sorted by (slot, combo), in columns (`SlotRows`).
     private(set) var rows = SlotRows()
-    var rowSlot: [Int32] { rows.slot }
+    /// Every row's slot (the rows hold them as runs: `SlotRows`); for tests and checks.
+    var rowSlot: [Int32] { rows.rowSlots }
     var rowCombo: [Int32] { rows.combo }
     var rowCount: [Int32] { rows.count }
     /// All-time deliveries per combo (the live pending / in-progress figures ignore the date range).
@@ -73,11 +74,11 @@ public final class AggregateIndex {
 
     public init(store: DeliveryStore) { self.store = store }
 
-    public var rowCountTotal: Int { rows.slot.count }
+    public var rowCountTotal: Int { rows.rowCount }
     public var comboCount: Int { combos.count - 1 }
 
     /// Bytes held by the slot rows (for the benchmark's memory report).
-    public var approximateBytes: Int { rows.slot.count * 12 + combos.count * 80 }
+    public var approximateBytes: Int { rows.rowCount * 8 + rows.runSlot.count * 12 + combos.count * 80 }
 
     /// Reads what changed since the last call (everything the first time). Returns true when anything changed.
     @discardableResult
@@ -210,44 +211,54 @@ public final class AggregateIndex {
     }
 
     /// Takes the snapshot's rows as the index's rows (nothing loaded yet), after checking each one: a slot in range,
-    /// a combination the store holds, a count that is not negative, rows in (slot, combo) order. Throws
-    /// `StoreDamaged`, changing nothing, otherwise.
+    /// a combination the store holds, a count that is not negative, rows in (slot, combo) order (runs of strictly
+    /// ascending slots, combinations strictly ascending within a run). Throws `StoreDamaged`, changing nothing,
+    /// otherwise.
     private func adopt(_ snapshot: AggregateSnapshot) throws {
         var totals = [Int64](repeating: 0, count: allTime.count)
         let known = combos.map { $0 != nil }
         let slotRange = Int32(truncatingIfNeeded: StoredInteger.slot.lowerBound)...Int32(truncatingIfNeeded: StoredInteger.slot.upperBound)
+        let rowCount = snapshot.combos.count
         let problem: String? = totals.withUnsafeMutableBufferPointer { totals in
             known.withUnsafeBufferPointer { known in
-                snapshot.slots.withUnsafeBufferPointer { slots in
-                    snapshot.combos.withUnsafeBufferPointer { combos in
-                        snapshot.counts.withUnsafeBufferPointer { counts in
-                            let limit = totals.count
-                            // (slot, combo) as one number, to check the order with one comparison a row: a combo
-                            // is checked to be 1 or more first, so it fits the low 32 bits unsigned.
-                            var previous = Int64.min
-                            for i in 0..<combos.count {
-                                let combo = Int(combos[i]), slot = slots[i], count = counts[i]
+                snapshot.combos.withUnsafeBufferPointer { combos in
+                    snapshot.counts.withUnsafeBufferPointer { counts in
+                        let limit = totals.count
+                        var previousSlot = Int64.min
+                        for k in snapshot.runSlots.indices {
+                            let slot = snapshot.runSlots[k], first = snapshot.runStarts[k]
+                            let end = k + 1 < snapshot.runStarts.count ? snapshot.runStarts[k + 1] : rowCount
+                            guard first < end && end <= rowCount && Int64(slot) > previousSlot else {
+                                return "aggregate_snapshot rows are out of order at row \(first)"
+                            }
+                            previousSlot = Int64(slot)
+                            guard slot >= slotRange.lowerBound && slot <= slotRange.upperBound else {
+                                return "aggregate_snapshot holds slot \(slot), outside \(slotRange.lowerBound)...\(slotRange.upperBound)"
+                            }
+                            var previousCombo = Int.min
+                            for i in first..<end {
+                                let combo = Int(combos[i]), count = counts[i]
                                 guard combo >= 1 && combo < limit && known[combo] else {
                                     return "aggregate_snapshot names combination \(combo), which combos does not hold"
                                 }
                                 guard count >= 0 else { return "aggregate_snapshot holds a negative count (\(count))" }
-                                guard slot >= slotRange.lowerBound && slot <= slotRange.upperBound else {
-                                    return "aggregate_snapshot holds slot \(slot), outside \(slotRange.lowerBound)...\(slotRange.upperBound)"
-                                }
-                                let key = Int64(slot) << 32 | Int64(combo)
-                                if key <= previous { return "aggregate_snapshot rows are out of order at row \(i)" }
-                                previous = key
+                                if combo <= previousCombo { return "aggregate_snapshot rows are out of order at row \(i)" }
+                                previousCombo = combo
                                 totals[combo] &+= Int64(count)  // at most 2^31 counts below 2^31: no overflow
                             }
-                            return nil
                         }
+                        return nil
                     }
                 }
             }
         }
         if let problem { throw StoreDamaged(problem) }
+        guard snapshot.runStarts.first ?? 0 == 0, snapshot.runSlots.count == snapshot.runStarts.count,
+              snapshot.counts.count == rowCount, !snapshot.runSlots.isEmpty || rowCount == 0 else {
+            throw StoreDamaged("aggregate_snapshot rows are out of order at row 0")
+        }
         allTime = totals
-        rows = SlotRows(slot: snapshot.slots, combo: snapshot.combos, count: snapshot.counts)
+        rows = SlotRows(runSlot: snapshot.runSlots, runStart: snapshot.runStarts, combo: snapshot.combos, count: snapshot.counts)
     }
 
     /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.

@@ -97,28 +97,38 @@ public enum MetricsEngine {
         }
     }
 
-    /// Sums the rows of `rows` (all within the boundaries) into per-combination totals and per-day status counts.
+    /// Sums the rows of `rows` (all within the boundaries) into per-combination totals and per-day status counts,
+    /// a run of rows (one slot) at a time: the day is found once a run, not once a row.
     private static func scanRows(_ range: Range<Int>, rows: SlotRows, failures: [UInt8], statusOf: [Int32],
                                  boundaries: [Int64], statusCount: Int, comboTotals: inout [Int], dayStatus: inout [Int]) {
+        guard !range.isEmpty else { return }
         var day = 0
         var nextBoundary = boundaries[1]
-        rows.slot.withUnsafeBufferPointer { slotBuf in
+        var run = rows.run(containing: range.lowerBound)
+        var i = range.lowerBound
+        rows.runSlot.withUnsafeBufferPointer { runSlot in
             rows.combo.withUnsafeBufferPointer { comboBuf in
                 rows.count.withUnsafeBufferPointer { countBuf in
                     comboTotals.withUnsafeMutableBufferPointer { totals in
                         dayStatus.withUnsafeMutableBufferPointer { days in
-                            for i in range {
-                                let slot = Int64(slotBuf[i])
+                            while i < range.upperBound {
+                                let slot = Int64(runSlot[run])
                                 while slot >= nextBoundary {
                                     day += 1
                                     nextBoundary = boundaries[day + 1]
                                 }
-                                let combo = Int(comboBuf[i])
-                                let count = Int(countBuf[i])
-                                totals[combo] += count
-                                if failures[combo] == 0 {
-                                    days[day * statusCount + Int(statusOf[combo])] += count
+                                let end = min(range.upperBound, rows.runEnd(run))
+                                let dayBase = day * statusCount
+                                for j in i..<end {
+                                    let combo = Int(comboBuf[j])
+                                    let count = Int(countBuf[j])
+                                    totals[combo] += count
+                                    if failures[combo] == 0 {
+                                        days[dayBase + Int(statusOf[combo])] += count
+                                    }
                                 }
+                                i = end
+                                run += 1
                             }
                         }
                     }

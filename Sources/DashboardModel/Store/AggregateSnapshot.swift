@@ -11,7 +11,10 @@ struct AggregateSnapshot {
 
     /// `slot_counts` as of the end of this generation.
     var generation: Int64
-    var slots: [Int32]
+    /// The rows' slots as runs (`SlotRows`): each distinct slot in the order read, and the row where it begins. Read
+    /// piece by piece, never as a whole column. Unchecked: the index checks the order before it adopts them.
+    var runSlots: [Int32]
+    var runStarts: [Int]
     var combos: [Int32]
     var counts: [Int32]
 
@@ -23,8 +26,30 @@ struct AggregateSnapshot {
         let generation = try StoredInteger.read(header, 0, "aggregate_snapshot.generation", in: StoredInteger.generation)
         // Checked before it sizes the arrays: a negative or huge count must not reach an allocation.
         let count = Int(try StoredInteger.read(header, 1, "aggregate_snapshot.row_count", in: StoredInteger.rowCount))
-        return AggregateSnapshot(generation: generation, slots: try column(db, "slots", count),
+        let (runSlots, runStarts) = try slotRuns(db, count)
+        return AggregateSnapshot(generation: generation, runSlots: runSlots, runStarts: runStarts,
                                  combos: try column(db, "combos", count), counts: try column(db, "counts", count))
+    }
+
+    /// The slots column as runs of equal slots, read 64 KiB at a time.
+    private static func slotRuns(_ db: Database, _ count: Int) throws -> (slots: [Int32], starts: [Int]) {
+        var slots: [Int32] = [], starts: [Int] = []
+        var row = 0
+        var last: Int32? = nil
+        try SQLiteBlob.readPieces(db, table: table, column: "slots", rowid: rowid, expected: count * MemoryLayout<Int32>.size,
+                                  pieceBytes: 65_536) { piece in
+            // Pieces are whole multiples of 4 bytes (the blob's size was checked, the piece size is one).
+            for i in 0..<(piece.count / 4) {
+                let slot = Int32(littleEndian: piece.loadUnaligned(fromByteOffset: i * 4, as: Int32.self))
+                if slot != last {
+                    slots.append(slot)
+                    starts.append(row)
+                    last = slot
+                }
+                row += 1
+            }
+        }
+        return (slots, starts)
     }
 
     /// The snapshot's generation, or nil when the store has no snapshot row.

@@ -26,6 +26,28 @@ enum SQLiteBlob {
         }
     }
 
+    /// Reads the blob, which must hold exactly `expected` bytes, a piece of at most `pieceBytes` at a time into one
+    /// buffer of that size, handing each piece to `body` in order: a large blob read without a copy of its whole size.
+    static func readPieces(_ db: Database, table: String, column: String, rowid: Int64, expected: Int, pieceBytes: Int,
+                           _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try withBlob(db, table: table, column: column, rowid: rowid, writable: false) { blob, connection in
+            let bytes = Int(sqlite3_blob_bytes(blob))
+            guard bytes == expected else { throw StoreDamaged("\(table).\(column) holds \(bytes) bytes, expected \(expected)") }
+            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(pieceBytes, bytes)), alignment: 16)
+            defer { piece.deallocate() }
+            guard let base = piece.baseAddress else { return }
+            var offset = 0
+            while offset < bytes {
+                let length = min(piece.count, bytes - offset)
+                // Both below sqlite3_blob_bytes, an Int32: they convert back exactly.
+                let rc = sqlite3_blob_read(blob, base, Int32(truncatingIfNeeded: length), Int32(truncatingIfNeeded: offset))
+                guard rc == SQLITE_OK else { throw error(rc, connection) }
+                try body(UnsafeRawBufferPointer(start: base, count: length))
+                offset += length
+            }
+        }
+    }
+
     /// Overwrites the blob (already sized, e.g. by `zeroblob(n)`) with `bytes`.
     static func write(_ db: Database, table: String, column: String, rowid: Int64, from bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }

@@ -1,3 +1,4 @@
+import CommandSupport
 import CursesBridge
 import DashboardModel
 import SettingsTOML

@@ -1,5 +1,6 @@
 import Bench
 import ArgumentParser
+import CommandSupport
 import DashboardModel
 import Foundation
 

@@ -69,6 +69,9 @@ struct BenchReport {
     var startupInProcess: DurationStats { DurationStats(startup.map(\.firstFrameMs)) }
     var startupPeakMiB: Double { Double(startup.compactMap(\.peakKiB).max() ?? 0) / 1024 }
     var startupRssMiB: Double { Double(startup.compactMap(\.rssKiB).max() ?? 0) / 1024 }
+    var startupAnonMiB: Double { Double(startup.compactMap(\.anonKiB).max() ?? 0) / 1024 }
+    var startupFileMiB: Double { Double(startup.compactMap(\.fileKiB).max() ?? 0) / 1024 }
+    var startupIndexMiB: Double { Double(startup.compactMap(\.indexBytes).max() ?? 0) / 1_048_576 }
 
     private func verdict(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
 
@@ -126,7 +129,9 @@ struct BenchReport {
                 row("  load / compute / render (first run)", "\(ms(first.loadMs)) / \(ms(first.computeMs)) / \(ms(first.renderMs))")
             }
             row("  resident memory", String(format: "VmHWM %.1f MiB, VmRSS %.1f MiB", startupPeakMiB, startupRssMiB),
-                "< 100 MB: " + verdict(startupPeakMiB * 1_048_576 < Self.memoryTargetMiB * 1_000_000))
+                "< 100 MB: " + verdict(startupPeakMiB * 1_048_576 < Self.memoryTargetMiB * 1_000_000) + "; < 70 MiB at 10M (issue 16)")
+            row("    of which", String(format: "anonymous %.1f MiB (the index's arrays %.1f MiB), files %.1f MiB (program, libraries)",
+                                      startupAnonMiB, startupIndexMiB, startupFileMiB))
         }
         return out
     }
@@ -265,6 +270,9 @@ struct BenchReport {
         pairs.append(("renderMs", .array(startup.map { JSONValue.double($0.renderMs) })))
         pairs.append(("vmHWMMiB", .double(startupPeakMiB)))
         pairs.append(("vmRSSMiB", .double(startupRssMiB)))
+        pairs.append(("rssAnonMiB", .double(startupAnonMiB)))
+        pairs.append(("rssFileMiB", .double(startupFileMiB)))
+        pairs.append(("indexMiB", .double(startupIndexMiB)))
         let met = startupWall.median < Self.startupTargetMs && startupPeakMiB * 1_048_576 < Self.memoryTargetMiB * 1_000_000
         pairs.append(("met", .bool(met)))
         return .object(pairs)

@@ -1,5 +1,6 @@
 import Bench
 import ArgumentParser
+import CommandSupport
 import DashboardModel
 import Foundation
 
@@ -38,6 +39,9 @@ struct BenchStartupCommand: ParsableCommand {
             ("deliveriesShown", .int(data.totalDeliveries)), ("slotRows", .int(index.rowCountTotal)),
             ("vmHWMKiB", memory.map { .int($0.peakKiB) } ?? .null),
             ("vmRSSKiB", memory.map { .int($0.currentKiB) } ?? .null),
+            ("rssAnonKiB", memory?.anonymousKiB.map { .int($0) } ?? .null),
+            ("rssFileKiB", memory?.fileKiB.map { .int($0) } ?? .null),
+            ("indexBytes", .int(index.approximateBytes)),
         ])
         Console.json(json, pretty: false)
     }

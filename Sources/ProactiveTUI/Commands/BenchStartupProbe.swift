@@ -17,6 +17,10 @@ enum BenchStartupProbe {
         var cpuMs: Double
         var peakKiB: Int?
         var rssKiB: Int?
+        /// Of the resident memory at the first frame: anonymous pages, pages of files, and the index's own arrays.
+        var anonKiB: Int?
+        var fileKiB: Int?
+        var indexBytes: Int?
     }
 
     static var executablePath: String {
@@ -44,6 +48,8 @@ enum BenchStartupProbe {
         let launchToFirstFrameMs = frameAt > 0 ? Double(frameAt - Int64(launchedAt)) / 1_000_000 : .nan
         return Run(wallMs: wallMs, launchToFirstFrameMs: launchToFirstFrameMs, firstFrameMs: number("firstFrameMs"), loadMs: number("loadMs"),
                    computeMs: number("computeMs"), renderMs: number("renderMs"), cpuMs: number("processCPUMs"),
-                   peakKiB: (object["vmHWMKiB"] as? NSNumber)?.intValue, rssKiB: (object["vmRSSKiB"] as? NSNumber)?.intValue)
+                   peakKiB: (object["vmHWMKiB"] as? NSNumber)?.intValue, rssKiB: (object["vmRSSKiB"] as? NSNumber)?.intValue,
+                   anonKiB: (object["rssAnonKiB"] as? NSNumber)?.intValue, fileKiB: (object["rssFileKiB"] as? NSNumber)?.intValue,
+                   indexBytes: (object["indexBytes"] as? NSNumber)?.intValue)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import DashboardModel
 
 /// A store opened for reading with its in-memory index loaded: what every reading command starts from.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import DashboardModel
 
 /// How the dashboard draws and refreshes.

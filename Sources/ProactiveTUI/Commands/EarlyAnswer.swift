@@ -1,3 +1,4 @@
+import CommandSupport
 import Foundation
 
 /// Answers the one command line that needs nothing but the program itself, `proactive-tui --version`, before the

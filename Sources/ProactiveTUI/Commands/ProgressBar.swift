@@ -1,3 +1,4 @@
+import CommandSupport
 import Foundation
 
 /// A one-line progress bar on standard error, drawn only when it is a terminal.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 
 /// What the interactive commands need from their standard streams.
 enum TerminalRequirement {

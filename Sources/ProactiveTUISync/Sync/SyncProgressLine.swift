@@ -1,3 +1,4 @@
+import CommandSupport
 import DataverseSync
 import Foundation
 import Synchronization

@@ -3,7 +3,7 @@ import TerminalUI
 
 extension SettingsError {
     /// `FILE:LINE:COLUMN: what is wrong (what is accepted)`, as compilers write it.
-    var commandLineText: String {
+    public var commandLineText: String {
         let at = SafeText.value(place) + ": "
         func list(_ items: [String]) -> String { items.map { SafeText.value($0) }.joined(separator: ", ") }
         switch problem {

@@ -2,11 +2,11 @@ import DashboardModel
 
 /// How the command line words an error the model or the store raised: typed errors get the command line's words
 /// (what to run, which flag), others their own description.
-enum ErrorText {
-    static func describe(_ error: Error) -> String { worded(error) ?? "\(error)" }
+public enum ErrorText {
+    public static func describe(_ error: Error) -> String { worded(error) ?? "\(error)" }
 
     /// The command line's wording of one of the model's typed errors; nil for any other error.
-    static func worded(_ error: Error) -> String? {
+    public static func worded(_ error: Error) -> String? {
         switch error {
         case let missing as StoreMissing: missing.commandLineText
         case let directory as StoreIsDirectory: directory.commandLineText
@@ -18,12 +18,12 @@ enum ErrorText {
 }
 
 extension StoreMissing {
-    var commandLineText: String {
+    public var commandLineText: String {
         "no store at \(path)\(fileIsEmpty ? " (the file is empty)" : ""): create one with `proactive-tui import FILE...` "
             + "or `proactive-tui demo`, or name one with --db"
     }
 }
 
 extension StoreIsDirectory {
-    var commandLineText: String { "\(path) is a directory: name the store's file, e.g. --db \(suggestedFile)" }
+    public var commandLineText: String { "\(path) is a directory: name the store's file, e.g. --db \(suggestedFile)" }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
+import CommandSupport
 import DashboardModel
 import DataverseSync
 import Foundation
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync",
-        abstract: "Read the organization's proactive-engagement tables into the store and keep it current.",
+        commandName: SyncProgram.commandName,
+        abstract: SyncProgram.abstract,
         discussion: """
             Reads msdyn_proactive_deliveries, msdyn_proactive_engagement_configs and queues (change tracking: later \
             rounds read only what changed, deletions included) and the conversations deliveries link to. Each page \

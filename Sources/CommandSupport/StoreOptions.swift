@@ -1,9 +1,11 @@
 import ArgumentParser
 import DashboardModel
 
-struct StoreOptions: ParsableArguments {
+public struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store (SQLite). Default: $PROACTIVE_TUI_DB, else $XDG_DATA_HOME/proactive-tui/store.sqlite, else ~/.local/share/proactive-tui/store.sqlite.", valueName: "path"))
-    var db: String?
+    public var db: String?
 
-    var path: String { StoreLocation.resolve(db) }
+    public init() {}
+
+    public var path: String { StoreLocation.resolve(db) }
 }

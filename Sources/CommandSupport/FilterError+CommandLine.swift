@@ -2,7 +2,7 @@ import DashboardModel
 
 extension FilterDimension {
     /// The command-line flag that sets this filter.
-    var flag: String {
+    public var flag: String {
         switch self {
         case .channel: "--channel"
         case .queue: "--queue"
@@ -19,7 +19,7 @@ extension FilterDimension {
 extension FilterError {
     /// Worded for the command line: what was wrong, with the flag, and what is accepted (values bounded and quoted,
     /// as data text is hostile).
-    var commandLineText: String {
+    public var commandLineText: String {
         switch self {
         case .unknownValue(let dimension, let given, let accepted):
             let list = accepted.map {
