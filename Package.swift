@@ -6,8 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "proactive-tui", targets: ["ProactiveTUI"]),
-        // `sync`, a program of its own: the only one that links Foundation's networking (libcurl and about 29 more
-        // libraries that every start would load); `proactive-tui sync ...` runs it in its place (`SyncHandOver`).
+        // `sync`, a program of its own: the only one that holds the network side (DataverseSync, AsyncHTTPClient,
+        // SwiftNIO), which every start would load; `proactive-tui sync ...` runs it in its place (`SyncHandOver`).
         .executable(name: "proactive-tui-sync", targets: ["ProactiveTUISync"]),
         .library(name: "DashboardModel", targets: ["DashboardModel"]),
     ],

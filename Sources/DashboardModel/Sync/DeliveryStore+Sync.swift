@@ -136,23 +136,11 @@ extension DeliveryStore {
         if let link = page.cursor?.link, let problem = SyncSecrets.credentialProblem(inLink: link) {
             throw StoreError("the \(table.rawValue) cursor from \(SyncSecrets.redact(page.source)) was not stored: \(problem)")
         }
-        let reader = try RecordFileReader(name: page.source, bytes: page.bytes)
-        guard reader.format == .jsonPages else {
-            throw ImportError(file: page.source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
-        }
+        let reader = try webAPIPageReader(page.bytes, source: page.source)
         let plan = SyncPagePlan(stored: state.cursor, new: page.cursor, table: table, epoch: state.epoch)
         state.epoch = plan.epoch
         writer.sync = SyncWriteContext(table: table, fullReadMark: plan.mark)
-        let source = page.source
-        try PipelinedWrite.run(writer, produce: { sink in
-            try reader.read(staging: sink.stager) { record, _ in
-                entries.value += 1
-                if let record { try sink.emit(record) } else { try sink.didStage() }
-            }
-        }, describeWriterError: { error in
-            if error is ImportError { return error }
-            return ImportError(file: source, reason: "the store refused the page's records: \(error)")
-        })
+        try write(reader, source: page.source, writer: writer, entries: entries)
         var unseen = 0
         if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
         if let cursor = page.cursor { state.cursor = cursor }
@@ -162,12 +150,23 @@ extension DeliveryStore {
     /// Applies the conversations a delivery page links to inside the transaction of `writer`, before the page: as a
     /// page of conversations read by id is applied (no cursor, no full-read mark).
     private static func applyConversations(_ companions: SyncPage.Companions, writer: StoreWriter, entries: Counter) throws {
-        let reader = try RecordFileReader(name: companions.source, bytes: companions.bytes)
-        guard reader.format == .jsonPages else {
-            throw ImportError(file: companions.source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
-        }
+        let reader = try webAPIPageReader(companions.bytes, source: companions.source)
         writer.sync = SyncWriteContext(table: .conversations, fullReadMark: nil)
-        let source = companions.source
+        try write(reader, source: companions.source, writer: writer, entries: entries)
+    }
+
+    /// The import's reader over a Web API page (or pages one after another); anything else is refused.
+    private static func webAPIPageReader(_ bytes: [UInt8], source: String) throws -> RecordFileReader {
+        let reader = try RecordFileReader(name: source, bytes: bytes)
+        guard reader.format == .jsonPages else {
+            throw ImportError(file: source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
+        }
+        return reader
+    }
+
+    /// Every record of `reader` through `writer`, as an import writes a file (reading and writing side by side),
+    /// counting the entries in `entries`.
+    private static func write(_ reader: RecordFileReader, source: String, writer: StoreWriter, entries: Counter) throws {
         try PipelinedWrite.run(writer, produce: { sink in
             try reader.read(staging: sink.stager) { record, _ in
                 entries.value += 1

@@ -15,4 +15,29 @@ public struct SyncPageOutcome: Sendable {
     public var conversationPages = 0
     /// Transactions committed (several pages may share one: `applySyncPages`).
     public var transactions = 0
+
+    /// Nothing applied yet.
+    public init() {
+        self.init(summary: ImportSummary(), deleted: 0, rows: 0, deletedAsUnseen: 0, endedFullRead: false)
+    }
+
+    init(summary: ImportSummary, deleted: Int, rows: Int, deletedAsUnseen: Int, endedFullRead: Bool) {
+        self.summary = summary
+        self.deleted = deleted
+        self.rows = rows
+        self.deletedAsUnseen = deletedAsUnseen
+        self.endedFullRead = endedFullRead
+    }
+
+    /// What another call applied, added to this one's.
+    public mutating func add(_ other: SyncPageOutcome) {
+        summary.add(other.summary)
+        deleted += other.deleted
+        rows += other.rows
+        deletedAsUnseen += other.deletedAsUnseen
+        endedFullRead = endedFullRead || other.endedFullRead
+        transactions += other.transactions
+        conversationRows += other.conversationRows
+        conversationPages += other.conversationPages
+    }
 }

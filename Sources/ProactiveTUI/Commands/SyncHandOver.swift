@@ -3,7 +3,7 @@ import Foundation
 
 /// `proactive-tui sync ...` (and `proactive-tui help sync ...`) run the sync program, `proactive-tui-sync`, in this
 /// process's place (`execv`: same process id, same standard streams and environment, the same arguments), before the
-/// argument parser runs: only that program links Foundation's networking (`SyncProgram`). It is looked for in the
+/// argument parser runs: only that program holds the network side (`SyncProgram`). It is looked for in the
 /// directory of the running executable (`/proc/self/exe`), where `swift build` and an install put both programs.
 /// When it is missing, or cannot be run, the command fails with one line naming the path looked at (exit 2).
 enum SyncHandOver {

@@ -64,6 +64,7 @@ struct SyncCommand: ParsableCommand {
             return
         }
         guard let orgText = org else { throw ValidationError("--org is required") }
+        SyncProcessMemory.returnLargeBlocks()
         let (orgURL, orgNote) = try Self.orgURLAndNote(orgText)
         if let orgNote { SyncOutput.error(orgNote) }
         let environment = ProcessInfo.processInfo.environment
