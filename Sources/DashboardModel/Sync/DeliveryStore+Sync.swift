@@ -26,12 +26,11 @@ extension DeliveryStore {
     }
 
     /// Several pages of one table, received one after another, applied in ONE transaction in their order, each as
-    /// `applySyncPage` applies it (the cursor saved is the last page's; consecutive pages of a full read are read as
-    /// one, `SyncPageRun`). Throws as `applySyncPage` does; nothing of
+    /// `applySyncPage` applies it (the cursor saved is the last page's). Throws as `applySyncPage` does; nothing of
     /// any page is applied then.
     @discardableResult
     public func applySyncPages(_ pages: [SyncPage], table: SyncTable, now: Date = Date()) throws -> SyncPageOutcome {
-        var iterator = SyncPageRun.joined(pages).makeIterator()
+        var iterator = pages.makeIterator()
         return try applySyncPages(table: table, now: now, policy: .oneTransaction) { iterator.next() }
     }
 

@@ -314,10 +314,8 @@ public final class SyncEngine: Sendable {
     }
 
     /// Follows `@odata.nextLink` from `first` (one request in flight; a link to another host is refused: the token
-    /// goes only to the organization) while the store applies the pages already received: every page waiting when
-    /// the store is free goes into its next transaction (`applySyncPages`, at most 10 pages, each with its cursor
-    /// from `cursor`, the last one saved), so a fast service meets few transactions and a slow one no waiting.
-    /// At most 10 fetched pages wait in memory (the peak resident memory of a 1M sync stays under 300 MB).
+    /// goes only to the organization) while the store applies the pages already received, each with its cursor from
+    /// `cursor`, on its own thread (`write`, `commitPolicy`). At most `pagesAhead` fetched pages wait in memory.
     ///
     /// Pages of deliveries pass through a second stage on their way to the store: the conversations a page links to
     /// that the round has not asked for and the store lacks are fetched (one request in flight for that table,

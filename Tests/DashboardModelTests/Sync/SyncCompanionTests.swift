@@ -2,8 +2,7 @@ import Foundation
 import Testing
 @testable import DashboardModel
 
-/// Conversations that travel with a page of deliveries (`SyncPage.conversations`), and full-read pages joined into
-/// one read (`SyncPageRun`).
+/// Conversations that travel with a page of deliveries (`SyncPage.conversations`).
 @Suite struct SyncCompanionTests {
     static let now = MX.instant(MX.defaultNow)
     static let started = Date(timeIntervalSince1970: 1_796_000_000)
@@ -70,7 +69,7 @@ import Testing
         #expect(try s.store.storedConversationIds(among: []).isEmpty)
     }
 
-    @Test func pagesOfOneFullReadAreJoinedAndEndAsTheyWouldOneByOne() throws {
+    @Test func pagesOfAFullReadWithTheirConversationsInOneTransactionEndAsOneByOne() throws {
         let cursor = { (n: Int) in SyncCursor.fullRead(nextLink: SyncPages.org + "d?$skiptoken=\(n)", startedAt: Self.started) }
         let delta = SyncCursor.delta(deltaLink: SyncPages.org + "d?$deltatoken=9")
         var pages: [SyncPage] = []
@@ -80,30 +79,16 @@ import Testing
             pages.append(SyncPage(bytes: SyncPages.page(.deliveries, rows), source: "page \(p + 1)", cursor: p == 3 ? delta : cursor(p + 2),
                                   conversations: p == 1 ? nil : Self.companions(linked, outbound: { $0 % 3 == 0 })))
         }
-        let joined = SyncPageRun.joined(pages)
-        #expect(joined.count == 1)
-        #expect(joined[0].source == "page 1 and 3 more pages")
-        #expect(joined[0].conversations?.pages == 3)
-        if case .delta? = joined[0].cursor {} else { Issue.record("the joined page keeps the last cursor") }
-
         let together = try MXStore(), apart = try MXStore()
         let outcome = try together.store.applySyncPages(pages, table: .deliveries, now: Self.now)
         #expect(outcome.rows == 100 && outcome.transactions == 1)
+        // Pages 1, 3 and 4 brought 18, 19 and 19 conversations.
+        #expect(outcome.conversationPages == 3 && outcome.conversationRows == 56)
         for page in pages { try apart.store.applySyncPages([page], table: .deliveries, now: Self.now) }
         // Page 2's conversations never came: its 19 linked deliveries want them, both ways alike.
         #expect(try together.store.wantedConversationIds(limit: 100).count == 19)
         #expect(try apart.store.wantedConversationIds(limit: 100).count == 19)
         #expect(try SyncDeletionTests.view(together.store) == SyncDeletionTests.view(apart.store))
         #expect(try together.store.syncCursor(for: .deliveries) == delta)
-    }
-
-    @Test func pagesOfChangesOrOfAnotherReadAreNotJoined() {
-        let full = { (started: Date) in SyncCursor.fullRead(nextLink: SyncPages.org + "d?$skiptoken=2", startedAt: started) }
-        let delta = SyncCursor.delta(deltaLink: SyncPages.org + "d?$deltatoken=9")
-        let page = { (cursor: SyncCursor?) in SyncPage(bytes: SyncPages.page(.deliveries, []), source: "p", cursor: cursor) }
-        #expect(SyncPageRun.joined([page(delta), page(delta)]).count == 2)
-        #expect(SyncPageRun.joined([page(full(Self.started)), page(full(Self.started.addingTimeInterval(60)))]).count == 2)
-        #expect(SyncPageRun.joined([page(nil), page(nil)]).count == 2)
-        #expect(SyncPageRun.joined([page(full(Self.started)), page(full(Self.started)), page(delta), page(delta)]).count == 2)
     }
 }
