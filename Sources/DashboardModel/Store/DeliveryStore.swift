@@ -73,6 +73,13 @@ public final class DeliveryStore: Sendable {
             // An older store, upgraded once (each migration in its own transaction), under the lock.
             try Schema.migrator.migrate(pool)
         }
+        // A store left without the index on created (a first read killed, then abandoned) gets it back now; while
+        // the read is under way it stays away until the read ends (`CreatedIndex`).
+        try pool.write { db in
+            if try CreatedIndex.settle(db, fullReadUnderWay: CreatedIndex.fullReadUnderWay(db)) {
+                ImportTrace.mark("index on created built")
+            }
+        }
         return DeliveryStore(path: path, pool: pool, snapshotRewriteThreshold: snapshotRewriteThreshold)
     }
 

@@ -81,8 +81,10 @@ public final class StoreWriter {
     /// Deliveries moved back along a probed run by deletions (`closeProbeGap`).
     var probeMoves = 0
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
-    /// The index on created was dropped because the store held no delivery; `finish` builds it.
-    var rebuildsCreatedIndex = false
+    /// Whether a full read of the deliveries is still under way once this transaction commits (set by the sync for
+    /// its deliveries' transactions); nil: as the store's saved cursor says. While one is, a missing index on created
+    /// stays missing (`CreatedIndex`).
+    var deliveriesFullReadContinues: Bool?
     /// A commit that changed more slot rows than this rewrites the aggregate snapshot (`AggregateSnapshotWriter`).
     let snapshotRewriteThreshold: Int
     /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
@@ -124,9 +126,9 @@ public final class StoreWriter {
         if empty {
             stager.trackRepeatedKeys()
             // Into a store without deliveries, the index on created is built once at the end (a sort) rather than
-            // entry by entry in the batches' key order, which is random in created order.
-            try db.execute(sql: "DROP INDEX IF EXISTS \(Self.createdIndex)")
-            rebuildsCreatedIndex = true
+            // entry by entry in the batches' key order, which is random in created order: at the end of this
+            // transaction, or of the first full read it begins (`CreatedIndex`).
+            try CreatedIndex.drop(db)
         }
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
@@ -161,15 +163,13 @@ public final class StoreWriter {
     // MARK: Commit
 
     /// The list's index (migration `v8-list-index`).
-    static let createdIndex = "deliveries_by_created_id"
+    static let createdIndex = CreatedIndex.name
 
     /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
     func finish() throws {
         try flushStaged()
         ImportTrace.mark("last batch applied")
-        if rebuildsCreatedIndex {
-            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(Self.createdIndex) ON deliveries(created, id, combo, modified)")
-            rebuildsCreatedIndex = false
+        if try CreatedIndex.settle(db, fullReadUnderWay: deliveriesFullReadContinues ?? CreatedIndex.fullReadUnderWay(db)) {
             ImportTrace.mark("index on created built")
         }
         // The links and the counts are final: both are sorted on other threads while this one writes.

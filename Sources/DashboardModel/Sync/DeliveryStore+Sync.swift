@@ -82,6 +82,8 @@ extension DeliveryStore {
                             if page == nil { pending = nil }
                         }
                     }
+                    // The first full read of a store without deliveries builds the index on created when it ends.
+                    if table == .deliveries { writer.deliveriesFullReadContinues = state.cursor?.isFullRead ?? false }
                     try writer.finish()
                     let summary = writer.summary
                     if endedFullRead {

@@ -11,13 +11,20 @@ public enum SyncCursor: Sendable, Equatable {
     /// A table without change tracking: `modifiedon` polling (deletions cannot be seen).
     case polling(since: Date)
 
+    /// How `SyncStatus.cursorKindByTable` (and `sync_tables.cursor_kind`) names a full read.
+    static let fullReadKind = "fullRead"
+
     /// How `SyncStatus.cursorKindByTable` names it.
     public var kind: String {
         switch self {
-        case .fullRead: "fullRead"
+        case .fullRead: Self.fullReadKind
         case .delta: "delta"
         case .polling: "polling"
         }
+    }
+
+    var isFullRead: Bool {
+        if case .fullRead = self { true } else { false }
     }
 
     /// The link it holds, if any.

@@ -1,5 +1,7 @@
+import DashboardModel
 import DataverseStandIn
 import Foundation
+import GRDB
 import Testing
 
 #if canImport(Glibc)
@@ -51,6 +53,8 @@ struct SyncEndToEndTests {
         #expect(await Spawn.wait(pid, timeout: 10) == 128 + SIGKILL)
         let partial = try await s.run(["sync", "--status"])
         #expect(partial.stdout.contains("full read under way"))
+        // The first read of a store without deliveries keeps the list's index away until it ends.
+        #expect(try s.deliveryIndexes().contains("deliveries_by_created_id") == false)
 
         s.org.clearRequests()
         let resumed = try await s.sync(["--once", "--page-size", "100"])
@@ -59,6 +63,7 @@ struct SyncEndToEndTests {
         #expect(firstAfterResume?.value("$skiptoken") != nil, "the resumed read starts at the saved next link")
         #expect(try await s.snapshotMatchesImport())
         #expect(try await s.run(["sync", "--status"]).stdout.contains("deliveries           3,000 rows, delta"))
+        #expect(try s.deliveryIndexes().contains("deliveries_by_created_id"), "the resumed read's end built the index")
     }
 
     @Test("a 429 with Retry-After 2 is waited out (at least 2 s) and the round succeeds",
@@ -286,6 +291,13 @@ final class SyncSetup: Sendable {
 
     func run(_ arguments: [String]) async throws -> ProcessResult {
         try await runProcess(executable, arguments + ["--db", db.path])
+    }
+
+    /// The indexes of the synced store's deliveries table (`PRAGMA index_list`), read through a reader connection.
+    func deliveryIndexes() throws -> [String] {
+        try DeliveryStore.openForReading(path: db.path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('deliveries')")
+        }
     }
 
     /// `snapshot --format json --all-dates` of the synced store equals that of a store that imported the
