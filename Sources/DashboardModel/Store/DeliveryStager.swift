@@ -55,8 +55,12 @@ final class DeliveryStager {
     /// reading ends, alone, so a small last batch shortens the import by nearly a full batch's writing time.
     private var tailLimit = Int.max
     private var stagedTotal = 0
+    /// At most this many versions a batch (the sync's batches, which span its pages, keep memory bounded).
+    var batchLimit = Int.max
     /// Whether the pending batch should be handed over now.
-    var isBatchFull: Bool { batch.deliveries.count >= min(batchSize, tailLimit) || batch.text.count >= Self.maxArenaBytes }
+    var isBatchFull: Bool {
+        batch.deliveries.count >= min(batchSize, tailLimit, batchLimit) || batch.text.count >= Self.maxArenaBytes
+    }
     /// The batch's byte arena is addressed by Int32 offsets: it is handed over past 1 GiB (a row adds at most
     /// about 20 KiB: ids of at most `RecordFields.maxIdBytes`, detail texts of at most `maxDetailBytes`).
     static let maxArenaBytes = 1 << 30
@@ -105,8 +109,8 @@ final class DeliveryStager {
                rowId: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0), created: Int64,
                stamp: Int64, base: Base, details: DetailValues = DetailValues()) -> Bool {
         if batch.deliveries.isEmpty {
-            batch.deliveries.reserveCapacity(batchSize)
-            batch.text.reserveCapacity(batchSize * 192)
+            batch.deliveries.reserveCapacity(min(batchSize, batchLimit))
+            batch.text.reserveCapacity(min(batchSize, batchLimit) * 192)
         }
         let idStart = Int32(batch.text.count)
         batch.text.append(contentsOf: id)

@@ -60,8 +60,11 @@ enum PipelinedWrite {
             others.removeAll(keepingCapacity: true)
         }
 
+        /// Whether the deliveries staged when the producer ends stay in the stager (`run(keepingStaged:)`).
+        fileprivate var keepsStaged = false
+
         fileprivate func end() throws {
-            try handOverBatch()
+            if keepsStaged { try handOverOthers() } else { try handOverBatch() }
             try channel.put(.finished)
         }
     }
@@ -69,11 +72,15 @@ enum PipelinedWrite {
     /// Runs `produce` on a second thread, handing records to the sink, and applies them to `writer` on this
     /// thread. Rethrows the producer's error, or the writer's (passed through `describeWriterError`). Returns when
     /// the producer's thread has ended.
-    static func run(_ writer: StoreWriter, produce: @escaping (Sink) throws -> Void,
+    /// - Parameter keepingStaged: the deliveries staged and not yet handed over when the producer ends stay in the
+    ///   writer's stager (applied by a later batch, or `StoreWriter.flushStaged`), so that the sync's pages of one
+    ///   transaction go into the B-tree in larger sorted batches.
+    static func run(_ writer: StoreWriter, keepingStaged: Bool = false, produce: @escaping (Sink) throws -> Void,
                     describeWriterError: (Error) -> Error = { $0 }) throws {
         let channel = RecordChannel<Item>(capacity: 2)
         let producerEnded = DispatchSemaphore(value: 0)
         let sink = Sink(stager: writer.stager, channel: channel)
+        sink.keepsStaged = keepingStaged
         writer.stagerLent = true
         defer { writer.stagerLent = false }
         // The producer closure and the sink (with the writer's stager, lent) belong to the reading thread from here

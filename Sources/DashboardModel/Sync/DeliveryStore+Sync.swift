@@ -140,7 +140,7 @@ extension DeliveryStore {
         let reader = try webAPIPageReader(page.bytes, source: page.source)
         let plan = SyncPagePlan(stored: state.cursor, new: page.cursor, table: table, epoch: state.epoch)
         state.epoch = plan.epoch
-        writer.sync = SyncWriteContext(table: table, fullReadMark: plan.mark)
+        try writer.enterSyncPage(SyncWriteContext(table: table, fullReadMark: plan.mark))
         try write(reader, source: page.source, writer: writer, entries: entries)
         var unseen = 0
         if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
@@ -149,11 +149,13 @@ extension DeliveryStore {
     }
 
     /// Applies the conversations a delivery page links to inside the transaction of `writer`, before the page: as a
-    /// page of conversations read by id is applied (no cursor, no full-read mark).
+    /// page of conversations read by id is applied (no cursor, no full-read mark). Only its conversations: the
+    /// answer to a query of conversations by id holds nothing else, and the deliveries of the transaction's earlier
+    /// pages stay staged meanwhile (a deletion or a delivery here would have to come after them).
     private static func applyConversations(_ companions: SyncPage.Companions, writer: StoreWriter, entries: Counter) throws {
         let reader = try webAPIPageReader(companions.bytes, source: companions.source)
         writer.sync = SyncWriteContext(table: .conversations, fullReadMark: nil)
-        try write(reader, source: companions.source, writer: writer, entries: entries)
+        try write(reader, source: companions.source, writer: writer, entries: entries, onlyConversations: true)
     }
 
     /// The import's reader over a Web API page (or pages one after another); anything else is refused.
@@ -166,12 +168,19 @@ extension DeliveryStore {
     }
 
     /// Every record of `reader` through `writer`, as an import writes a file (reading and writing side by side),
-    /// counting the entries in `entries`.
-    private static func write(_ reader: RecordFileReader, source: String, writer: StoreWriter, entries: Counter) throws {
-        try PipelinedWrite.run(writer, produce: { sink in
-            try reader.read(staging: sink.stager) { record, _ in
+    /// counting the entries in `entries`. The deliveries staged last stay staged (`StoreWriter.enterSyncPage`).
+    /// - Parameter onlyConversations: other records are passed over (counted as entries, not applied).
+    private static func write(_ reader: RecordFileReader, source: String, writer: StoreWriter, entries: Counter,
+                              onlyConversations: Bool = false) throws {
+        try PipelinedWrite.run(writer, keepingStaged: true, produce: { sink in
+            try reader.read(staging: onlyConversations ? nil : sink.stager) { record, _ in
                 entries.value += 1
-                if let record { try sink.emit(record) } else { try sink.didStage() }
+                if let record {
+                    if onlyConversations { guard case .conversation = record else { return } }
+                    try sink.emit(record)
+                } else {
+                    try sink.didStage()
+                }
             }
         }, describeWriterError: { error in
             if error is ImportError { return error }

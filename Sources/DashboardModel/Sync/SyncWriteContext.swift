@@ -1,5 +1,5 @@
 /// What a write transaction needs to know when it applies a sync page (`DeliveryStore.applySyncPage`).
-struct SyncWriteContext {
+struct SyncWriteContext: Equatable {
     /// The table the page was read from: a deletion entry without a context deletes from it.
     var table: SyncTable
     /// The number of the full read under way for `table` (written into the rows' `seen` column), nil outside one.
