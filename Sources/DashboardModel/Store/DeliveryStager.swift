@@ -55,7 +55,9 @@ final class DeliveryStager {
     /// reading ends, alone, so a small last batch shortens the import by nearly a full batch's writing time.
     private var tailLimit = Int.max
     private var stagedTotal = 0
-    /// At most this many versions a batch (the sync's batches, which span its pages, keep memory bounded).
+    /// At most this many versions a batch (the sync's batches, which span its pages, keep memory bounded). A batch
+    /// with a limit spans the files (pages) read into it: the end of one is not the end of the batch, so `noteRead`
+    /// does not shrink it.
     var batchLimit = Int.max
     /// Whether the pending batch should be handed over now.
     var isBatchFull: Bool {
@@ -68,7 +70,7 @@ final class DeliveryStager {
     /// Told by a file's reader how far it has read: the deliveries left are estimated from those staged so far,
     /// and a batch then holds at most half of them (never fewer than `firstBatchSize`).
     func noteRead(_ done: Int, of total: Int) {
-        guard done > 0, total > done, stagedTotal > 0 else { return }
+        guard batchLimit == Int.max, done > 0, total > done, stagedTotal > 0 else { return }
         let remaining = Double(stagedTotal) * Double(total - done) / Double(done)
         tailLimit = max(Self.firstBatchSize, Int(remaining / 2))
     }
