@@ -131,6 +131,8 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayCounts {
             for g in DateGranularity.allCases {
                 #expect(DateBucketing.buckets(days: days, series: series, from: from, to: to, granularity: g)
                         == reference(days, series, from, to, g))
+                #expect(DateBucketing.bucketCount(from: from, to: to, granularity: g)
+                        == DateBucketing.emptyBuckets(series: series, from: from, to: to, granularity: g).count)
             }
             let maxColumns = Int.random(in: 0...120, using: &random)
             let chosen = DateBucketing.buckets(days: days, series: series, from: from, to: to, maxColumns: maxColumns)

@@ -33,14 +33,14 @@ import Testing
     /// The one-column fast paths (single code points of Latin-1 and Latin Extended, box drawing, blocks,
     /// braille; strings of printable ASCII) give what the general rules give.
     @Test func fastPathsMatchTheGeneralRules() {
-        for range in [0xA0...0x2FF, 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x259F, 0x2800...0x28FF, 0x20...0x7E] {
+        for range in [0xA0...0x2FF, 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x259F, 0x25A0...0x25FC, 0x2800...0x28FF, 0x20...0x7E] {
             for v in range {
                 let c = Character(Unicode.Scalar(UInt32(v))!)
                 #expect(DisplayWidth.of(c) == DisplayWidth.generalWidth(c), "U+\(String(v, radix: 16))")
                 #expect(DisplayWidth.of(c) == 1)
             }
         }
-        for text in ["", "Total 12,345", "a\u{301}b", "\r\nx", "x\u{7F}", "漢字", "─┐", String(repeating: "ab ", count: 50)] {
+        for text in ["", "Total 12,345", "▸ Status ▾ ─┐ …", "a\u{301}b", "\r\nx", "x\u{7F}", "漢字", "─┐", String(repeating: "ab ", count: 50)] {
             #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.generalWidth($1) }, "\(text.debugDescription)")
         }
     }

@@ -75,7 +75,7 @@ public final class CursesBackend {
         var scalars: [UInt32] = []
         for change in changes where !change.cell.isContinuation {
             scalars.removeAll(keepingCapacity: true)
-            for scalar in change.cell.text.unicodeScalars { scalars.append(scalar.value) }
+            change.cell.glyph.appendScalars(to: &scalars)
             if let first = scalars.first, first >= 0x80 {
                 // ncurses moves its cursor by the C library's width of the cell's first character: where that is
                 // not the grid's (a character this machine's tables do not know, or measure otherwise), a
