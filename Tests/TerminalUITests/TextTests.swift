@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import TerminalUI
 
 @Suite struct DisplayWidthTests {
@@ -159,5 +160,29 @@ import Testing
         #expect(NumberFormat.duration(seconds: 9600) == "2h 40m")
         #expect(NumberFormat.duration(seconds: 7200) == "2h")
         #expect(NumberFormat.duration(seconds: 273_600) == "3d 4h")
+    }
+}
+
+@Suite struct ClockTextTests {
+    /// The offset arithmetic gives what a Gregorian calendar in the zone gives, across DST changes, 30- and
+    /// 45-minute offsets, historical local mean time and instants before 1970.
+    @Test func matchesTheCalendar() throws {
+        let zones = ["UTC", "America/New_York", "Europe/London", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe",
+                     "Pacific/Chatham", "America/St_Johns", "Africa/Monrovia"]
+        var random = SystemRandomNumberGenerator()
+        for name in zones {
+            let zone = try #require(TimeZone(identifier: name))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            var instants: [Double] = [0, -1, 1_711_846_799, 1_711_846_800, 1_730_595_600, -2_208_988_800, 1_800_000_000.75]
+            for _ in 0..<200 { instants.append(Double(Int64.random(in: -3_000_000_000...4_000_000_000, using: &random))) }
+            for t in instants {
+                let date = Date(timeIntervalSince1970: t)
+                let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+                let expected = String(format: "%02d:%02d:%02d", c.hour ?? -1, c.minute ?? -1, c.second ?? -1)
+                #expect(ClockText.time(date, in: zone) == expected, "\(name) \(t)")
+            }
+        }
+        #expect(ClockText.time(Date(timeIntervalSince1970: .nan), in: .gmt) == "--:--:--")
     }
 }

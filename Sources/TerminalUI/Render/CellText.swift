@@ -8,9 +8,7 @@ public struct CellText: Hashable, Sendable {
     /// Bytes stored inline; unused bytes are zero, so equality and hashing compare the words.
     public static let capacity = 24
 
-    private var w0: UInt64 = 0
-    private var w1: UInt64 = 0
-    private var w2: UInt64 = 0
+    private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
     /// Bytes used.
     public private(set) var count: UInt8 = 0
 
@@ -20,8 +18,7 @@ public struct CellText: Hashable, Sendable {
         var text = text
         let stored = text.withUTF8 { bytes -> Bool in
             guard bytes.count <= Self.capacity else { return false }
-            for (k, b) in bytes.enumerated() { self.set(byte: b, at: k) }
-            count = UInt8(bytes.count)
+            self = CellText(bytes, 0..<bytes.count)
             return true
         }
         if !stored { self = CellText(TerminalGlyph.narrowReplacement) }
@@ -29,68 +26,81 @@ public struct CellText: Hashable, Sendable {
 
     /// One ASCII byte (the common cell).
     init(ascii byte: UInt8) {
-        w0 = UInt64(byte)
-        count = 1
+        append(byte)
     }
 
-    /// One code point.
-    init(_ scalar: Unicode.Scalar) {
-        for unit in scalar.utf8 { append(unit) }
+    /// The bytes `range` of `bytes` (whole UTF-8 sequences; what does not fit in `capacity` is left out).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        for k in range where k < bytes.count && Int(count) < Self.capacity { append(bytes[k]) }
     }
 
     private mutating func append(_ byte: UInt8) {
-        set(byte: byte, at: Int(count))
+        let k = Int(count)
+        withUnsafeMutableBytes(of: &words) { $0[k] = byte }
         count += 1
     }
 
-    private mutating func set(byte: UInt8, at k: Int) {
-        let shift = UInt64((k % 8) * 8)
-        switch k / 8 {
-        case 0: w0 |= UInt64(byte) << shift
-        case 1: w1 |= UInt64(byte) << shift
-        default: w2 |= UInt64(byte) << shift
-        }
-    }
-
-    /// Byte `k` (`k < count`).
+    /// Calls `body` with the bytes.
     @inline(__always)
-    public func byte(_ k: Int) -> UInt8 {
-        let word = k < 8 ? w0 : (k < 16 ? w1 : w2)
-        return UInt8(truncatingIfNeeded: word >> UInt64((k % 8) * 8))
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeBytes(of: words) { raw in
+            body(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: Int(count)))
+        }
     }
 
     /// Whether the text is the one byte `b`.
     @inline(__always)
-    public func isByte(_ b: UInt8) -> Bool { count == 1 && w0 == UInt64(b) }
+    public func isByte(_ b: UInt8) -> Bool { count == 1 && withUTF8 { $0[0] == b } }
 
     /// Appends the bytes to `bytes`.
     @inline(__always)
     public func appendUTF8(to bytes: inout [UInt8]) {
-        if count == 1 { bytes.append(UInt8(truncatingIfNeeded: w0)); return }
-        for k in 0..<Int(count) { bytes.append(byte(k)) }
+        withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends the code points to `scalars` (the bytes are always whole UTF-8 sequences: they came from a String).
+    /// Appends the code points to `scalars`.
     public func appendScalars(to scalars: inout [UInt32]) {
-        let n = Int(count)
-        var k = 0
-        while k < n {
-            let lead = UInt32(byte(k))
-            func next(_ j: Int) -> UInt32 { UInt32(byte(k + j)) & 0x3F }
-            switch lead {
-            case ..<0x80: scalars.append(lead); k += 1
-            case ..<0xE0: scalars.append((lead & 0x1F) << 6 | next(1)); k += 2
-            case ..<0xF0: scalars.append((lead & 0x0F) << 12 | next(1) << 6 | next(2)); k += 3
-            default: scalars.append((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)); k += 4
+        withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let (scalar, length) = Self.decode(bytes, at: i)
+                scalars.append(scalar)
+                i += length
             }
         }
     }
 
-    public var string: String {
-        if count == 0 { return "" }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(count))
-        appendUTF8(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+    public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+
+    public static func == (a: CellText, b: CellText) -> Bool {
+        a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+    }
+
+    /// The length of the UTF-8 sequence `lead` begins.
+    @inline(__always)
+    static func sequenceLength(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : (lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4))
+    }
+
+    /// The code point at `i` of UTF-8 `bytes` and its length in bytes (the bytes are a String's, so valid; a sequence
+    /// cut by the end reads its missing bytes as zero).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[i])
+        let length = sequenceLength(lead: bytes[i])
+        func next(_ j: Int) -> UInt32 { i + j < bytes.count ? UInt32(bytes[i + j]) & 0x3F : 0 }
+        switch length {
+        case 1: return (lead, 1)
+        case 2: return ((lead & 0x1F) << 6 | next(1), 2)
+        case 3: return ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+        default: return ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
+        }
     }
 }

@@ -21,8 +21,10 @@ public enum DisplayWidth {
     /// bullets, `…`), arrows, box drawing, block elements, geometric shapes (`▸`, `●`; not U+25FD/U+25FE, which
     /// are emoji shown wide) or braille: one column, never a control, a mark or wide, and always a grapheme cluster
     /// of its own beside another such or printable ASCII (a test checks both against the general rules).
-    static func isSimpleOneColumn(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
+    static func isSimpleOneColumn(_ s: Unicode.Scalar) -> Bool { isSimpleOneColumn(s.value) }
+
+    /// `isSimpleOneColumn` of a code point's value.
+    static func isSimpleOneColumn(_ v: UInt32) -> Bool {
         return (0xA0...0x2FF).contains(v) || (0x2010...0x2027).contains(v) || (0x2190...0x21FF).contains(v)
             || (0x2500...0x25FC).contains(v) || (0x2800...0x28FF).contains(v)
     }

@@ -82,17 +82,26 @@ public struct Grid: Hashable, Sendable {
     /// bars, braille, accented letters): each is a cluster of its own, one column, drawn as it is; nil (nothing
     /// written) for any other text.
     private mutating func putSimpleScalars(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
-        let scalars = text.unicodeScalars
-        for s in scalars where !((0x20..<0x7F).contains(s.value) || DisplayWidth.isSimpleOneColumn(s)) { return nil }
-        var col = x
-        for s in scalars {
-            if col + 1 > limit { break }
-            if col >= 0 {
-                setCell(x: col, y: y, Cell(glyph: s.value < 0x80 ? CellText(ascii: UInt8(s.value)) : CellText(s), style: style))
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            // First every code point is checked (nothing is written for other text), then each is copied as it is.
+            var i = 0
+            while i < bytes.count {
+                let (scalar, length) = CellText.decode(bytes, at: i)
+                guard (0x20..<0x7F).contains(scalar) || DisplayWidth.isSimpleOneColumn(scalar) else { return nil }
+                i += length
             }
-            col += 1
+            var col = x
+            i = 0
+            while i < bytes.count {
+                let length = CellText.sequenceLength(lead: bytes[i])
+                if col + 1 > limit { break }
+                if col >= 0 { setCell(x: col, y: y, Cell(glyph: CellText(bytes, i..<(i + length)), style: style)) }
+                col += 1
+                i += length
+            }
+            return max(0, col - max(x, 0))
         }
-        return max(0, col - max(x, 0))
     }
 
     /// Writes `text` aligned in `width` columns from `x` (truncating with `ellipsis` when too long); the rest of
@@ -121,8 +130,8 @@ public struct Grid: Hashable, Sendable {
             self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
         }
         // A wide character is never one byte: most cells skip measuring the text they replace.
-        if !old.isContinuation, old.glyph.count > 1, DisplayWidth.of(old.text) == 2, x + 1 < width,
-           self[x + 1, y].isContinuation {
+        if !old.isContinuation, x + 1 < width, self[x + 1, y].isContinuation, old.glyph.count > 1,
+           DisplayWidth.of(old.text) == 2 {
             self[x + 1, y] = Cell(" ", style: old.style)
         }
         self[x, y] = cell
@@ -184,8 +193,8 @@ public struct Grid: Hashable, Sendable {
                 if cell.isContinuation { continue }
                 if sameSize && previous[col, row] == cell {
                     // A wide character whose right half was overwritten on screen must be redrawn.
-                    let wide = cell.glyph.count > 1 && DisplayWidth.of(cell.text) == 2
-                    if !(wide && col + 1 < width && previous[col + 1, row] != self[col + 1, row]) { continue }
+                    let neighbourChanged = col + 1 < width && previous[col + 1, row] != self[col + 1, row]
+                    if !(neighbourChanged && cell.glyph.count > 1 && DisplayWidth.of(cell.text) == 2) { continue }
                 }
                 changes.append(CellChange(x: col, y: row, cell: cell))
             }
