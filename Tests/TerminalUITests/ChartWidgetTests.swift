@@ -143,6 +143,15 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayCounts {
         }
     }
 
+    /// The series' labels first, then labels only days carry, in order of first appearance, each once.
+    @Test func seriesLabelsKeepOrderAndAddTheDaysOwn() {
+        let chart = StackedColumnChart(series: [LabelledCount("A", 1), LabelledCount("B", 2)],
+                                       days: [day(1, [("B", 1), ("C", 1)]), day(2, [("A", 1), ("B", 1)]),
+                                              day(3, [("C", 1), ("A", 1), ("D", 2), ("C", 1)])])
+        #expect(chart.seriesLabels == ["A", "B", "C", "D"])
+        #expect(StackedColumnChart(series: [], days: [day(1, [("X", 1)])]).seriesLabels == ["X"])
+    }
+
     @Test func niceMax() {
         #expect(StackedColumnChart.niceMax(1) == 2)
         #expect(StackedColumnChart.niceMax(7) == 8)
