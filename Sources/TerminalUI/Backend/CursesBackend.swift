@@ -1,4 +1,5 @@
 import CursesBridge
+import CoreValues
 import Foundation
 
 /// The only code that talks to the terminal: draws a `Grid` by writing just the cells that changed since the
@@ -16,7 +17,7 @@ public final class CursesBackend {
 
     /// - Parameter palette: the colours of `--theme` (`mono`, `--no-color` and `NO_COLOR` draw none).
     public init(forceASCII: Bool, noColor: Bool, palette: PaletteName = .dark,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessEnvironment.values) {
         pt_setlocale()
         paletteName = palette
         let unicode = !forceASCII && pt_locale_is_utf8() != 0 && environment["TERM"] != "linux"
