@@ -5,12 +5,14 @@
 /// points of at most 4 bytes each, which always fit. Longer text (only a caller building a `Cell` by hand could
 /// pass it) is stored as `TerminalGlyph.narrowReplacement`, as `put` draws a cluster too long for a cell.
 public struct CellText: Hashable, Sendable {
-    /// Bytes stored inline; unused bytes are zero, so equality and hashing compare the words.
-    public static let capacity = 24
+    /// Bytes stored inline; unused bytes are zero, so equality and hashing compare the words. The last of the 24
+    /// bytes holds the count (a `Cell` is then 56 bytes, not 64).
+    public static let capacity = 23
 
     private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+
     /// Bytes used.
-    public private(set) var count: UInt8 = 0
+    public var count: UInt8 { withUnsafeBytes(of: words) { $0[Self.capacity] } }
 
     public init() {}
 
@@ -36,8 +38,10 @@ public struct CellText: Hashable, Sendable {
 
     private mutating func append(_ byte: UInt8) {
         let k = Int(count)
-        withUnsafeMutableBytes(of: &words) { $0[k] = byte }
-        count += 1
+        withUnsafeMutableBytes(of: &words) {
+            $0[k] = byte
+            $0[Self.capacity] = UInt8(k + 1)
+        }
     }
 
     /// Calls `body` with the bytes.
@@ -73,11 +77,10 @@ public struct CellText: Hashable, Sendable {
     public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
 
     public static func == (a: CellText, b: CellText) -> Bool {
-        a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(count)
         hasher.combine(words.0)
         hasher.combine(words.1)
         hasher.combine(words.2)
