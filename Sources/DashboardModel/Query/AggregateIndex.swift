@@ -47,6 +47,18 @@ public final class AggregateIndex {
 
     /// The slot rows, sorted by (slot, combo), in columns (`SlotRows`).
     private(set) var rows = SlotRows()
+    /// The slot rows summed per 6-hour UTC block (`BlockRows`), what long ranges sum; nil until built (in the
+    /// background after a load: `blockBuild`) or when the rows cannot be summed per block. Kept equal to the rows:
+    /// a refresh builds the blocks it changed again.
+    private var blockRows: BlockRows?
+    /// The build of `blockRows` under way, if any.
+    private var blockBuild: BlockRowsBuild?
+    /// Whether the dashboard's index keeps block rows (tests turn it off to compare with the slot rows alone). An
+    /// index for a snapshot never does (it answers one computation).
+    var usesBlockRows = true
+    /// Slot rows from which block rows are built on another thread; below, at once on the loading thread (a small
+    /// store's take microseconds). Tests lower it.
+    var backgroundBlockBuildFrom = 50_000
     /// Every row's slot (the rows hold them as runs: `SlotRows`); for tests and checks.
     var rowSlot: [Int32] { rows.rowSlots }
     var rowCombo: [Int32] { rows.combo }
@@ -94,8 +106,10 @@ public final class AggregateIndex {
     public var rowCountTotal: Int { rows.rowCount }
     public var comboCount: Int { combos.count - 1 }
 
-    /// Bytes held by the slot rows (for the benchmark's memory report).
-    public var approximateBytes: Int { rows.rowCount * 8 + rows.runSlot.count * 12 + combos.count * 80 }
+    /// Bytes held by the slot rows and the block rows (for the benchmark's memory report).
+    public var approximateBytes: Int {
+        rows.rowCount * 8 + rows.runSlot.count * 12 + combos.count * 80 + (blockRows?.approximateBytes ?? 0)
+    }
 
     /// Reads what changed since the last call (everything the first time). Returns true when anything changed.
     @discardableResult
@@ -103,6 +117,7 @@ public final class AggregateIndex {
         try store.read { db in
             let newGeneration = try StoredInteger.generation(db)
             if newGeneration == generation { return false }
+            settleBlockBuild()  // before the rows change (they are shared with the build)
             let changed = try StoredInteger.meta(db, "changed_at", in: StoredInteger.changedAt) ?? 0
             let newCatalogGeneration = try StoredInteger.meta(db, "catalog_generation", in: StoredInteger.generation) ?? 0
             changedAt = changed > 0 ? Date(timeIntervalSince1970: TimeInterval(changed)) : nil
@@ -111,7 +126,14 @@ public final class AggregateIndex {
                 try loadCatalog(db)
                 catalogGeneration = newCatalogGeneration
             }
-            try loadSlots(db, since: generation)
+            // Out of the index while the rows change: a load that throws half-way leaves none (the slot rows are
+            // summed until the next full load).
+            let blocks = blockRows
+            blockRows = nil
+            switch try loadSlots(db, since: generation) {
+            case .replaced: startBlockRows()
+            case .changed(let changed): blockRows = Self.updated(blocks, changed, from: rows, comboCount: combos.count)
+            }
             try loadRecent(db)
             generation = newGeneration
             return true
@@ -204,7 +226,13 @@ public final class AggregateIndex {
         return (first, combo, try StoredInteger.read32(statement, 2, "\(table).n", in: StoredInteger.count))
     }
 
-    private func loadSlots(_ db: Database, since lastGeneration: Int64) throws {
+    /// What a refresh did to the slot rows: loaded them anew, or changed those of some blocks.
+    private enum SlotLoad {
+        case replaced
+        case changed(Set<Int64>)
+    }
+
+    private func loadSlots(_ db: Database, since lastGeneration: Int64) throws -> SlotLoad {
         if lastGeneration >= 0, case .snapshot(_, _?) = purpose {
             // Only the windows' rows are held: a change outside them could not be applied. Load them again.
             rows = SlotRows()
@@ -214,16 +242,17 @@ public final class AggregateIndex {
             // Rows newer than the snapshot carry their generation; the snapshot holds the rest (a bulk import's rows
             // carry generation 0). An index older than the snapshot starts again from it.
             let snapshot = try AggregateSnapshot.generation(db) ?? -1
-            guard snapshot > lastGeneration else { return try applyChanges(db, since: lastGeneration) }
+            guard snapshot > lastGeneration else { return .changed(try applyChanges(db, since: lastGeneration)) }
             rows = SlotRows()
             allTime = [Int64](repeating: 0, count: allTime.count)
             snapshotGeneration = nil
         }
-        if usesSnapshot, case .snapshot(_, let windows?) = purpose, try loadWindows(db, windows) { return }
+        if usesSnapshot, case .snapshot(_, let windows?) = purpose, try loadWindows(db, windows) { return .replaced }
         if usesSnapshot, let snapshot = try AggregateSnapshot.load(db) {
             try adopt(snapshot)
             snapshotGeneration = snapshot.generation
-            return try applyChanges(db, since: snapshot.generation)
+            try applyChanges(db, since: snapshot.generation)
+            return .replaced
         }
         let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
         while try statement.step() {
@@ -231,6 +260,7 @@ public final class AggregateIndex {
             rows.append(slot: Int32(truncatingIfNeeded: row.first), combo: row.combo, count: row.n)  // the slot range fits an Int32
             allTime[Int(row.combo)] &+= Int64(row.n)  // fewer than 2^31 rows of at most 2^31: cannot overflow
         }
+        return .replaced
     }
 
     /// Takes the snapshot's rows as the index's rows (nothing loaded yet), after checking each one: a slot in range,
@@ -334,17 +364,21 @@ public final class AggregateIndex {
 
     /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.
     /// The generation index is named: with a bound generation and no statistics, SQLite would rather walk the
-    /// whole table in (slot, combo) order than sort the few changed rows.
-    private func applyChanges(_ db: Database, since lastGeneration: Int64) throws {
+    /// whole table in (slot, combo) order than sort the few changed rows. Returns the blocks (`BlockRows`) of the
+    /// slots changed.
+    @discardableResult
+    private func applyChanges(_ db: Database, since lastGeneration: Int64) throws -> Set<Int64> {
         let statement = try RawStatement(db, """
             SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
             WHERE generation > ? AND generation > 0 ORDER BY slot, combo
             """)
         statement.bind(1, lastGeneration)
         var inserts: [(Int32, Int32, Int32)] = []
+        var changedBlocks = Set<Int64>()
         while try statement.step() {
             let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
             let slot = Int32(truncatingIfNeeded: row.first), combo = row.combo, n = row.n  // the slot range fits an Int32
+            changedBlocks.insert(BlockRows.block(ofSlot: Int64(slot)))
             if let at = rows.position(slot: slot, combo: combo) {
                 allTime[Int(combo)] += Int64(n) - Int64(rows.count[at])
                 rows.count[at] = n
@@ -354,6 +388,55 @@ public final class AggregateIndex {
             }
         }
         if !inserts.isEmpty { rows.merge(inserts) }
+        return changedBlocks
+    }
+
+    // MARK: Block rows
+
+    /// Starts building the block rows of rows just loaded (at once for a small store, else on another thread).
+    private func startBlockRows() {
+        blockRows = nil
+        blockBuild = nil
+        guard usesBlockRows, case .dashboard = purpose, rows.rowCount > 0 else { return }
+        let build = BlockRowsBuild(rows: rows, comboCount: combos.count)
+        if rows.rowCount < backgroundBlockBuildFrom {
+            blockRows = build.wait()
+        } else {
+            blockBuild = build
+            build.start()
+        }
+    }
+
+    /// Takes the build's result, waiting for it if it is still running.
+    private func settleBlockBuild() {
+        guard let build = blockBuild else { return }
+        blockRows = build.wait()
+        blockBuild = nil
+    }
+
+    /// `blocks` with the changed blocks built again from the rows (nil if one no longer fits an Int32).
+    private static func updated(_ blocks: consuming BlockRows?, _ changed: Set<Int64>, from rows: SlotRows,
+                                comboCount: Int) -> BlockRows? {
+        guard var blocks else { return nil }
+        return blocks.rebuild(blocks: changed, from: rows, comboCount: comboCount) ? blocks : nil
+    }
+
+    /// The block rows if they are built (taking a finished build's result); nil while they are built or when
+    /// there are none: the caller sums the slot rows.
+    func readyBlockRows() -> BlockRows? {
+        if let build = blockBuild, let done = build.result {
+            blockRows = done
+            blockBuild = nil
+        }
+        return blockRows
+    }
+
+    /// Waits until the block rows are built (the benchmark, before it times filter changes: a supervisor's
+    /// first key comes long after). Returns whether the index has them.
+    @discardableResult
+    public func waitForBlockRows() -> Bool {
+        settleBlockBuild()
+        return blockRows != nil
     }
 
     /// Index of the first row whose (slot, combo) is not less than the given key.
