@@ -53,6 +53,9 @@ public final class AggregateIndex {
     private var blockRows: BlockRows?
     /// The build of `blockRows` under way, if any.
     private var blockBuild: BlockRowsBuild?
+    /// Whether rows were loaded whose block rows are not built yet: the next refresh starts their build (the
+    /// dashboard's loop refreshes once its first frame is drawn, so that frame never shares the cores with it).
+    private var blockRowsWanted = false
     /// Whether the dashboard's index keeps block rows (tests turn it off to compare with the slot rows alone). An
     /// index for a snapshot never does (it answers one computation).
     var usesBlockRows = true
@@ -116,7 +119,10 @@ public final class AggregateIndex {
     public func refresh() throws -> Bool {
         try store.read { db in
             let newGeneration = try StoredInteger.generation(db)
-            if newGeneration == generation { return false }
+            if newGeneration == generation {
+                startWantedBlockRows()
+                return false
+            }
             settleBlockBuild()  // before the rows change (they are shared with the build)
             let changed = try StoredInteger.meta(db, "changed_at", in: StoredInteger.changedAt) ?? 0
             let newCatalogGeneration = try StoredInteger.meta(db, "catalog_generation", in: StoredInteger.generation) ?? 0
@@ -130,12 +136,14 @@ public final class AggregateIndex {
             // summed until the next full load).
             let blocks = blockRows
             blockRows = nil
-            switch try loadSlots(db, since: generation) {
-            case .replaced: startBlockRows()
+            let load = try loadSlots(db, since: generation)
+            switch load {
+            case .replaced: prepareBlockRows()
             case .changed(let changed): blockRows = Self.updated(blocks, changed, from: rows, comboCount: combos.count)
             }
             try loadRecent(db)
             generation = newGeneration
+            if case .changed = load { startWantedBlockRows() }
             return true
         }
     }
@@ -393,18 +401,27 @@ public final class AggregateIndex {
 
     // MARK: Block rows
 
-    /// Starts building the block rows of rows just loaded (at once for a small store, else on another thread).
-    private func startBlockRows() {
+    /// After rows were loaded anew: their block rows built at once for a small store, else wanted (built on another
+    /// thread from the next refresh on: `startWantedBlockRows`).
+    private func prepareBlockRows() {
         blockRows = nil
         blockBuild = nil
+        blockRowsWanted = false
         guard usesBlockRows, case .dashboard = purpose, rows.rowCount > 0 else { return }
-        let build = BlockRowsBuild(rows: rows, comboCount: combos.count)
         if rows.rowCount < backgroundBlockBuildFrom {
-            blockRows = build.wait()
+            blockRows = BlockRowsBuild(rows: rows, comboCount: combos.count).wait()
         } else {
-            blockBuild = build
-            build.start()
+            blockRowsWanted = true
         }
+    }
+
+    /// Starts the build of wanted block rows on another thread.
+    private func startWantedBlockRows() {
+        guard blockRowsWanted, blockBuild == nil else { return }
+        blockRowsWanted = false
+        let build = BlockRowsBuild(rows: rows, comboCount: combos.count)
+        blockBuild = build
+        build.start()
     }
 
     /// Takes the build's result, waiting for it if it is still running.
@@ -431,10 +448,15 @@ public final class AggregateIndex {
         return blockRows
     }
 
-    /// Waits until the block rows are built (the benchmark, before it times filter changes: a supervisor's
-    /// first key comes long after). Returns whether the index has them.
+    /// Waits until the block rows are built, building them here if their build has not started (the benchmark,
+    /// before it times filter changes: in the dashboard they are built a refresh after the first frame, long
+    /// before a supervisor's first keys). Returns whether the index has them.
     @discardableResult
     public func waitForBlockRows() -> Bool {
+        if blockRowsWanted {
+            blockRowsWanted = false
+            blockRows = BlockRowsBuild(rows: rows, comboCount: combos.count).wait()
+        }
         settleBlockBuild()
         return blockRows != nil
     }

@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 
 /// Builds the block rows of a set of slot rows on another thread, so that the dashboard's first frame does not wait
-/// for them (`AggregateIndex` starts one after a load and takes the result when it is done). The slot rows are
+/// for them (`AggregateIndex` starts one at the first refresh after a load and takes the result when it is done). The slot rows are
 /// shared with the index, not copied: the index waits for the build (`wait`) before it changes its rows, and the
 /// build lets go of them before it says it is done, so the index's next change copies nothing.
 final class BlockRowsBuild: Sendable {
