@@ -43,7 +43,7 @@ let package = Package(
         // The settings file (settings.toml): read with TOMLKit (toml++, C++), edited as text to save a view. Apart from
         // the model because TOMLKit's values take literals of every kind: imported into the model, they slow its type
         // checking past the compiler's limit. Its import is internal, so no client sees TOMLKit.
-        .target(name: "SettingsTOML", dependencies: ["DashboardModel", .product(name: "TOMLKit", package: "TOMLKit")],
+        .target(name: "SettingsTOML", dependencies: ["DashboardModel", "CoreValues", .product(name: "TOMLKit", package: "TOMLKit")],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         // The benchmark's measurements (store build, import, baseline SQL, census); the product links it for `bench`.
         .target(name: "Bench", dependencies: [

@@ -1,11 +1,12 @@
 import DashboardModel
+import CoreValues
 import Foundation
 
 /// Where the settings file is and how it is read: `--settings PATH`, else `$XDG_CONFIG_HOME/proactive-tui/settings.toml`,
 /// else `~/.config/proactive-tui/settings.toml`. A missing default file means no settings; a missing file that was
 /// named is an error.
 public enum SettingsFile {
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(environment: [String: String] = ProcessEnvironment.values) -> String {
         let base: String
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
             base = xdg
@@ -17,7 +18,7 @@ public enum SettingsFile {
     }
 
     /// The settings in `path` (or the default file when `path` is nil).
-    public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+    public static func load(path: String?, environment: [String: String] = ProcessEnvironment.values) throws -> Settings {
         let file = path ?? defaultPath(environment: environment)
         guard let text = try read(file, required: path != nil) else { return .empty }
         return try SettingsParser.parse(text, file: file)

@@ -81,3 +81,45 @@ import Testing
         }
     }
 }
+
+@Suite struct FixedDecimalTests {
+    /// The integer arithmetic writes what the C library's `%.4f` writes: ties of every kind (exact in binary and
+    /// not), negatives and negative zero, subnormals, integers, random values of every scale up to the limit.
+    @Test func matchesTheCLibrary() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.00005, 0.00015, 0.00025, 0.00125, 1.00005, 2.5e-5, 1.23445,
+                                0.1, 0.2, 0.3, 2.0 / 3, 1.0 / 3, 99.99995, 0.99995, 123456.78905, .leastNonzeroMagnitude,
+                                .leastNormalMagnitude, 1e-20, 9.99999999e14, -9.99999999e14, 4503599627370496.0 / 8]
+        for k in 0..<2_000 { values.append(Double(k) / 20_000) ; values.append(Double(k) * 0.00005 + 0.5) }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let scale = pow(10.0, Double(Int.random(in: -12...14, using: &random)))
+            values.append(Double.random(in: -1...1, using: &random) * scale)
+        }
+        for v in values {
+            var out: [UInt8] = []
+            #expect(FixedDecimal.appendFixed4(v, into: &out))
+            #expect(String(decoding: out, as: UTF8.self) == String(format: "%.4f", v), "\(v)")
+        }
+        var out: [UInt8] = []
+        #expect(!FixedDecimal.appendFixed4(1e15, into: &out) && !FixedDecimal.appendFixed4(.nan, into: &out) && out.isEmpty)
+        JSONValue.appendFixed4(1e300, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == String(format: "%.4f", 1e300))
+    }
+}
+
+@Suite struct ISOTimeTests {
+    @Test func matchesTheFormattedFields() {
+        var random = SystemRandomNumberGenerator()
+        var instants: [Int64] = [0, -1, 59, 86_399, 86_400, 1_764_547_199, -2_208_988_800]
+        for _ in 0..<500 { instants.append(Int64.random(in: -5_000_000_000...5_000_000_000, using: &random)) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        for t in instants {
+            let date = Date(timeIntervalSince1970: TimeInterval(t))
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                                  c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+            #expect(ISOTime.format(date) == expected, "\(t)")
+        }
+    }
+}

@@ -131,6 +131,8 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayCounts {
             for g in DateGranularity.allCases {
                 #expect(DateBucketing.buckets(days: days, series: series, from: from, to: to, granularity: g)
                         == reference(days, series, from, to, g))
+                #expect(DateBucketing.bucketCount(from: from, to: to, granularity: g)
+                        == DateBucketing.emptyBuckets(series: series, from: from, to: to, granularity: g).count)
             }
             let maxColumns = Int.random(in: 0...120, using: &random)
             let chosen = DateBucketing.buckets(days: days, series: series, from: from, to: to, maxColumns: maxColumns)
@@ -139,6 +141,15 @@ private func day(_ d: Int, _ counts: [(String, Int)]) -> DayCounts {
             }!
             #expect(chosen.0 == expected && chosen.1 == reference(days, series, from, to, expected))
         }
+    }
+
+    /// The series' labels first, then labels only days carry, in order of first appearance, each once.
+    @Test func seriesLabelsKeepOrderAndAddTheDaysOwn() {
+        let chart = StackedColumnChart(series: [LabelledCount("A", 1), LabelledCount("B", 2)],
+                                       days: [day(1, [("B", 1), ("C", 1)]), day(2, [("A", 1), ("B", 1)]),
+                                              day(3, [("C", 1), ("A", 1), ("D", 2), ("C", 1)])])
+        #expect(chart.seriesLabels == ["A", "B", "C", "D"])
+        #expect(StackedColumnChart(series: [], days: [day(1, [("X", 1)])]).seriesLabels == ["X"])
     }
 
     @Test func niceMax() {

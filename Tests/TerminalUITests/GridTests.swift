@@ -111,3 +111,27 @@ extension Style {
         #expect(r.centered(width: 4, height: 2) == Rect(x: 5, y: 5, width: 4, height: 2))
     }
 }
+
+@Suite struct CellTextTests {
+    /// Text round-trips through the inline bytes, code points included; equal texts are equal cells and hash alike;
+    /// text longer than a cell holds becomes the replacement character.
+    @Test func roundTrips() {
+        let texts = ["", " ", "a", "~", "é", "e\u{301}", "─", "█", "\u{28FF}", "東", "\u{1F468}", "1\u{20E3}",
+                     "\u{1F44D}\u{1F3FD}", "a\u{301}\u{302}\u{303}\u{304}", String(repeating: "\u{1F600}", count: 5)]
+        for text in texts {
+            let cell = CellText(text)
+            #expect(cell.string == text)
+            #expect(Int(cell.count) == text.utf8.count)
+            var scalars: [UInt32] = []
+            cell.appendScalars(to: &scalars)
+            #expect(scalars == text.unicodeScalars.map(\.value), "\(text.debugDescription)")
+            #expect(CellText(text) == cell && CellText(text).hashValue == cell.hashValue)
+            #expect(cell.isByte(0x20) == (text == " "))
+        }
+        #expect(CellText("a") != CellText("b") && CellText("ab") != CellText("a") && CellText("") != CellText(" "))
+        #expect(CellText(String(repeating: "\u{1F600}", count: 6)).string == "\u{FFFD}")  // 24 bytes: one too many
+        #expect(CellText("a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}\u{309}\u{30A}").count == 21)
+        #expect(MemoryLayout<Cell>.stride <= 56)
+        #expect(Cell("x").text == "x" && Cell.blank.glyph == CellText(" "))
+    }
+}

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import TerminalUI
 
 @Suite struct DisplayWidthTests {
@@ -33,14 +34,14 @@ import Testing
     /// The one-column fast paths (single code points of Latin-1 and Latin Extended, box drawing, blocks,
     /// braille; strings of printable ASCII) give what the general rules give.
     @Test func fastPathsMatchTheGeneralRules() {
-        for range in [0xA0...0x2FF, 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x259F, 0x2800...0x28FF, 0x20...0x7E] {
+        for range in [0xA0...0x2FF, 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x259F, 0x25A0...0x25FC, 0x2800...0x28FF, 0x20...0x7E] {
             for v in range {
                 let c = Character(Unicode.Scalar(UInt32(v))!)
                 #expect(DisplayWidth.of(c) == DisplayWidth.generalWidth(c), "U+\(String(v, radix: 16))")
                 #expect(DisplayWidth.of(c) == 1)
             }
         }
-        for text in ["", "Total 12,345", "a\u{301}b", "\r\nx", "x\u{7F}", "漢字", "─┐", String(repeating: "ab ", count: 50)] {
+        for text in ["", "Total 12,345", "▸ Status ▾ ─┐ …", "a\u{301}b", "\r\nx", "x\u{7F}", "漢字", "─┐", String(repeating: "ab ", count: 50)] {
             #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.generalWidth($1) }, "\(text.debugDescription)")
         }
     }
@@ -159,5 +160,29 @@ import Testing
         #expect(NumberFormat.duration(seconds: 9600) == "2h 40m")
         #expect(NumberFormat.duration(seconds: 7200) == "2h")
         #expect(NumberFormat.duration(seconds: 273_600) == "3d 4h")
+    }
+}
+
+@Suite struct ClockTextTests {
+    /// The offset arithmetic gives what a Gregorian calendar in the zone gives, across DST changes, 30- and
+    /// 45-minute offsets, historical local mean time and instants before 1970.
+    @Test func matchesTheCalendar() throws {
+        let zones = ["UTC", "America/New_York", "Europe/London", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe",
+                     "Pacific/Chatham", "America/St_Johns", "Africa/Monrovia"]
+        var random = SystemRandomNumberGenerator()
+        for name in zones {
+            let zone = try #require(TimeZone(identifier: name))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            var instants: [Double] = [0, -1, 1_711_846_799, 1_711_846_800, 1_730_595_600, -2_208_988_800, 1_800_000_000.75]
+            for _ in 0..<200 { instants.append(Double(Int64.random(in: -3_000_000_000...4_000_000_000, using: &random))) }
+            for t in instants {
+                let date = Date(timeIntervalSince1970: t)
+                let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+                let expected = String(format: "%02d:%02d:%02d", c.hour ?? -1, c.minute ?? -1, c.second ?? -1)
+                #expect(ClockText.time(date, in: zone) == expected, "\(name) \(t)")
+            }
+        }
+        #expect(ClockText.time(Date(timeIntervalSince1970: .nan), in: .gmt) == "--:--:--")
     }
 }

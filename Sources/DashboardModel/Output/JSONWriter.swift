@@ -49,8 +49,12 @@ public indirect enum JSONValue: Equatable {
         }
     }
 
-    /// `%.4f`, as `String(format:)` writes it (the C library's formatting, in the C locale's digits).
+    /// `%.4f`, as `String(format:)` writes it (the C library's formatting, in the C locale's digits): the double's
+    /// exact value times 10,000, rounded half to even, in integer arithmetic (`FixedDecimal`); the C library's own
+    /// formatting only for magnitudes of 10^15 and more, which no figure reaches (its variadic call costs a
+    /// conformance lookup a process).
     static func appendFixed4(_ value: Double, into out: inout [UInt8]) {
+        if FixedDecimal.appendFixed4(value, into: &out) { return }
         var buffer = [CChar](repeating: 0, count: 400)  // the largest finite double is 309 digits before the point
         let written = buffer.withUnsafeMutableBufferPointer { b in
             withVaList([value]) { vsnprintf(b.baseAddress, b.count, "%.4f", $0) }

@@ -1,4 +1,5 @@
 import Foundation
+import CoreValues
 
 /// Every filter of the dashboard in one value (CONTRACT.md "Filters"). An empty selection means "all".
 public struct DashboardFilters: Hashable, Sendable {
@@ -39,7 +40,7 @@ public struct DashboardFilters: Hashable, Sendable {
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
 
     /// `$TZ`, else the system zone, else UTC.
-    public static func defaultTimeZone(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultTimeZone(environment: [String: String] = ProcessEnvironment.values) -> String {
         if let tz = environment["TZ"], !tz.isEmpty {
             let name = tz.hasPrefix(":") ? String(tz.dropFirst()) : tz
             if TimeZone(identifier: name) != nil { return name }

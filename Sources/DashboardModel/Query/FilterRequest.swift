@@ -1,4 +1,5 @@
 import Foundation
+import CoreValues
 
 /// Filters as a user typed them (flags), before they are checked against what the store knows.
 public struct FilterRequest: Sendable, Equatable {
@@ -17,7 +18,7 @@ public enum FilterValidator {
     /// - Parameter known: values each list filter accepts besides the built-in ones (from the store), as
     ///   (value, display name) pairs, e.g. queue ids with their names.
     public static func validate(_ request: FilterRequest, known: [FilterDimension: [(value: String, label: String)]] = [:],
-                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DashboardFilters {
+                                environment: [String: String] = ProcessEnvironment.values) throws -> DashboardFilters {
         let zone = try validateZone(request.timeZone, environment: environment)
         let range = try validateRange(request)
         var filters = DashboardFilters(range: range, timeZone: zone)

@@ -83,16 +83,27 @@ public final class DeliveryStore: Sendable {
     public static func openForReading(path: String) throws -> DeliveryStore {
         try StoreFile.refuseDirectory(path)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreMissing(path: path, fileIsEmpty: false) }
-        if try StoreFile.kind(of: path) == .absent { throw StoreMissing(path: path, fileIsEmpty: true) }
+        if StoreFile.isNothingYet(path) { throw StoreMissing(path: path, fileIsEmpty: true) }
         var config = GRDB.Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
         // Readers map the file (up to 1 GiB): a page is read from the kernel's cache where it lies instead of being
         // copied into SQLite's cache first (the aggregate snapshot's blobs are most of a reading start's bytes).
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.readerMapBytes)") }
-        let pool = try DatabasePool(path: path, configuration: config)
-        let ready = try pool.read { db in try db.tableExists("slot_counts") && db.tableExists("meta") }
-        guard ready else { throw StoreError("\(path) is not a proactive-tui store (no slot_counts table)") }
+        // The reader's own first read tells what the file is (what `StoreFile.kind` finds with a connection of its
+        // own when a store is opened for writing): a reading start opens one connection, not two.
+        let pool: DatabasePool
+        let tables: [String]
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            tables = try pool.read { db in try StoreFile.tableNames(db) }
+        } catch {
+            throw StoreFile.notAStore(path, error)
+        }
+        try StoreFile.check(tables: tables, path: path)
+        guard tables.contains("slot_counts") && tables.contains("meta") else {
+            throw StoreError("\(path) is not a proactive-tui store (no slot_counts table)")
+        }
         return DeliveryStore(path: path, pool: pool)
     }
 

@@ -54,26 +54,45 @@ enum StoreFile {
     /// Looks at what is at `path` without writing to it (read-only): an unrelated database is refused and left
     /// exactly as it was.
     static func kind(of path: String) throws -> Kind {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return .absent }
-        if (attributes[.size] as? NSNumber)?.int64Value == 0 {
-            // An empty file is no store yet, unless a write-ahead log beside it holds its pages.
-            let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
-            if ((log?[.size] as? NSNumber)?.int64Value ?? 0) == 0 { return .absent }
-        }
+        if isNothingYet(path) { return .absent }
         var config = GRDB.Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
         let tables: [String]
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            tables = try queue.read { db in
-                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            }
+            tables = try queue.read { db in try tableNames(db) }
             try queue.close()
         } catch {
-            throw StoreError("\(path) is not a proactive-tui store (\(reason(error))); it was left unchanged")
+            throw notAStore(path, error)
         }
-        if tables.isEmpty || tables.contains("slot_counts") || tables.contains("grdb_migrations") { return .store }
+        try check(tables: tables, path: path)
+        return .store
+    }
+
+    /// No file, or an empty one without a write-ahead log beside it holding its pages: no store yet.
+    static func isNothingYet(_ path: String) -> Bool {
+        func size(_ path: String) -> Int64? {
+            var info = stat()
+            return stat(path, &info) == 0 ? Int64(info.st_size) : nil
+        }
+        guard let bytes = size(path) else { return true }
+        return bytes == 0 && (size(path + "-wal") ?? 0) == 0
+    }
+
+    /// The database's own tables.
+    static func tableNames(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    }
+
+    /// What opening something that is no SQLite database (or cannot be read as one) says.
+    static func notAStore(_ path: String, _ error: Error) -> StoreError {
+        StoreError("\(path) is not a proactive-tui store (\(reason(error))); it was left unchanged")
+    }
+
+    /// Refuses a database holding other tables than this program's (none at all is a new store).
+    static func check(tables: [String], path: String) throws {
+        if tables.isEmpty || tables.contains("slot_counts") || tables.contains("grdb_migrations") { return }
         let shown = tables.sorted().prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
         throw StoreError("\(path) is not a proactive-tui store (it holds other tables: \(shown)); it was left unchanged")
     }

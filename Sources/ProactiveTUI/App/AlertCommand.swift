@@ -1,4 +1,5 @@
 import DashboardModel
+import CoreValues
 import Foundation
 
 /// Runs `--on-alert CMD` for a figure that rose over a level: `/bin/sh -c CMD` (the user's own command line, as
@@ -14,7 +15,7 @@ final class AlertCommand {
     init(command: String) { self.command = command }
 
     /// The environment the command gets for `event`, on top of the dashboard's own.
-    static func environment(for event: AlertEvent, base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+    static func environment(for event: AlertEvent, base: [String: String] = ProcessEnvironment.values) -> [String: String] {
         var env = base
         env["PROACTIVE_TUI_FIGURE"] = event.figure.rawValue
         env["PROACTIVE_TUI_LEVEL"] = event.level.name

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoreValues
 import CommandSupport
 import DashboardModel
 import Foundation
@@ -71,7 +72,7 @@ struct FilterOptions: ParsableArguments {
 
     /// What `precheck` checks, as a typed error (a view's values are checked with it and placed in the file).
     func check() throws {
-        _ = try FilterValidator.validateZone(tz, environment: ProcessInfo.processInfo.environment)
+        _ = try FilterValidator.validateZone(tz, environment: ProcessEnvironment.values)
         var r = request
         r.values = [:]
         _ = try FilterValidator.validate(r)

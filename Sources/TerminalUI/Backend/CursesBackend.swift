@@ -1,4 +1,5 @@
 import CursesBridge
+import CoreValues
 import Foundation
 
 /// The only code that talks to the terminal: draws a `Grid` by writing just the cells that changed since the
@@ -16,7 +17,7 @@ public final class CursesBackend {
 
     /// - Parameter palette: the colours of `--theme` (`mono`, `--no-color` and `NO_COLOR` draw none).
     public init(forceASCII: Bool, noColor: Bool, palette: PaletteName = .dark,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessEnvironment.values) {
         pt_setlocale()
         paletteName = palette
         let unicode = !forceASCII && pt_locale_is_utf8() != 0 && environment["TERM"] != "linux"
@@ -75,7 +76,7 @@ public final class CursesBackend {
         var scalars: [UInt32] = []
         for change in changes where !change.cell.isContinuation {
             scalars.removeAll(keepingCapacity: true)
-            for scalar in change.cell.text.unicodeScalars { scalars.append(scalar.value) }
+            change.cell.glyph.appendScalars(to: &scalars)
             if let first = scalars.first, first >= 0x80 {
                 // ncurses moves its cursor by the C library's width of the cell's first character: where that is
                 // not the grid's (a character this machine's tables do not know, or measure otherwise), a

@@ -18,13 +18,15 @@ public enum DisplayWidth {
     }
 
     /// A code point of Latin-1 and Latin Extended (not a C1 control), general punctuation (dashes, quotes,
-    /// bullets, `…`), arrows, box drawing, block elements or braille: one column, never a control, a mark,
-    /// wide or an emoji, and always a grapheme cluster of its own beside another such or printable ASCII (a test
-    /// checks both against the general rules).
-    static func isSimpleOneColumn(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
+    /// bullets, `…`), arrows, box drawing, block elements, geometric shapes (`▸`, `●`; not U+25FD/U+25FE, which
+    /// are emoji shown wide) or braille: one column, never a control, a mark or wide, and always a grapheme cluster
+    /// of its own beside another such or printable ASCII (a test checks both against the general rules).
+    static func isSimpleOneColumn(_ s: Unicode.Scalar) -> Bool { isSimpleOneColumn(s.value) }
+
+    /// `isSimpleOneColumn` of a code point's value.
+    static func isSimpleOneColumn(_ v: UInt32) -> Bool {
         return (0xA0...0x2FF).contains(v) || (0x2010...0x2027).contains(v) || (0x2190...0x21FF).contains(v)
-            || (0x2500...0x259F).contains(v) || (0x2800...0x28FF).contains(v)
+            || (0x2500...0x25FC).contains(v) || (0x2800...0x28FF).contains(v)
     }
 
     /// `of(character)` by the general rules alone (the fast paths above give the same; a test checks it).
@@ -51,7 +53,19 @@ public enum DisplayWidth {
     /// text into clusters.)
     public static func of(_ text: String) -> Int {
         if let n = printableASCIICount(text) { return n }
+        if let n = simpleScalarCount(text) { return n }
         return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The code point count of `text` when each is printable ASCII or `isSimpleOneColumn` (each then a cluster of
+    /// its own, one column: what `Grid.put`'s scalar path relies on too), else nil.
+    static func simpleScalarCount(_ text: String) -> Int? {
+        var n = 0
+        for s in text.unicodeScalars {
+            guard (0x20..<0x7F).contains(s.value) || isSimpleOneColumn(s) else { return nil }
+            n += 1
+        }
+        return n
     }
 
     /// The byte count of `text` when every byte is printable ASCII (U+0020...U+007E), else nil.

@@ -71,7 +71,7 @@ public struct Grid: Hashable, Sendable {
             var col = x
             for b in bytes {
                 if col + 1 > limit { break }
-                if col >= 0 { setCell(x: col, y: y, Cell(Grid.asciiCells[Int(b)], style: style)) }
+                if col >= 0 { setCell(x: col, y: y, Cell(glyph: CellText(ascii: b), style: style)) }
                 col += 1
             }
             return max(0, col - max(x, 0))
@@ -82,21 +82,27 @@ public struct Grid: Hashable, Sendable {
     /// bars, braille, accented letters): each is a cluster of its own, one column, drawn as it is; nil (nothing
     /// written) for any other text.
     private mutating func putSimpleScalars(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
-        let scalars = text.unicodeScalars
-        for s in scalars where !((0x20..<0x7F).contains(s.value) || DisplayWidth.isSimpleOneColumn(s)) { return nil }
-        var col = x
-        for s in scalars {
-            if col + 1 > limit { break }
-            if col >= 0 {
-                setCell(x: col, y: y, Cell(s.value < 0x80 ? Grid.asciiCells[Int(s.value)] : String(Character(s)), style: style))
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            // First every code point is checked (nothing is written for other text), then each is copied as it is.
+            var i = 0
+            while i < bytes.count {
+                let (scalar, length) = CellText.decode(bytes, at: i)
+                guard (0x20..<0x7F).contains(scalar) || DisplayWidth.isSimpleOneColumn(scalar) else { return nil }
+                i += length
             }
-            col += 1
+            var col = x
+            i = 0
+            while i < bytes.count {
+                let length = CellText.sequenceLength(lead: bytes[i])
+                if col + 1 > limit { break }
+                if col >= 0 { setCell(x: col, y: y, Cell(glyph: CellText(bytes, i..<(i + length)), style: style)) }
+                col += 1
+                i += length
+            }
+            return max(0, col - max(x, 0))
         }
-        return max(0, col - max(x, 0))
     }
-
-    /// The one-byte strings of ASCII, by byte.
-    static let asciiCells: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Writes `text` aligned in `width` columns from `x` (truncating with `ellipsis` when too long); the rest of
     /// the span is left as it is. Returns the column where the text started.
@@ -124,8 +130,8 @@ public struct Grid: Hashable, Sendable {
             self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
         }
         // A wide character is never one byte: most cells skip measuring the text they replace.
-        if !old.isContinuation, old.text.utf8.count > 1, DisplayWidth.of(old.text) == 2, x + 1 < width,
-           self[x + 1, y].isContinuation {
+        if !old.isContinuation, x + 1 < width, self[x + 1, y].isContinuation, old.glyph.count > 1,
+           DisplayWidth.of(old.text) == 2 {
             self[x + 1, y] = Cell(" ", style: old.style)
         }
         self[x, y] = cell
@@ -137,7 +143,15 @@ public struct Grid: Hashable, Sendable {
         guard !r.isEmpty else { return }
         let cell = Cell(character, style: style)
         for yy in r.y..<r.bottom {
-            for xx in r.x..<r.right { setCell(x: xx, y: yy, cell) }
+            // Only the span's two ends can cut a wide character outside it in half: they go through `setCell`
+            // (which repairs it); what `setCell` would leave inside the span is overwritten by the span anyway.
+            setCell(x: r.x, y: yy, cell)
+            if r.width > 1 { setCell(x: r.right - 1, y: yy, cell) }
+            guard r.width > 2 else { continue }
+            let base = yy * width
+            cells.withUnsafeMutableBufferPointer { cells in
+                for xx in (r.x + 1)..<(r.right - 1) { cells[base + xx] = cell }
+            }
         }
     }
 
@@ -150,30 +164,21 @@ public struct Grid: Hashable, Sendable {
         }
     }
 
-    /// The screen as plain text, one string per row, trailing spaces removed.
+    /// The screen as plain text, one string per row, trailing spaces removed: each row's cells' bytes joined (every
+    /// cell holds whole clusters, so the row's text is their concatenation).
     public func lines() -> [String] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(width)
-        return (0..<height).map { row in
-            // A row of ASCII cells is written byte by byte (ASCII text joins into no cluster across cells but
-            // "\r\n", which no cell holds: `put` draws a control as `?`); any other row as strings, below.
-            bytes.removeAll(keepingCapacity: true)
-            var ascii = true
-            for col in 0..<width where !self[col, row].isContinuation {
-                var text = self[col, row].text
-                text.withUTF8 { utf8 in
-                    for b in utf8 { if b >= 0x80 { ascii = false }; bytes.append(b) }
+        bytes.reserveCapacity(width * 4)
+        return cells.withUnsafeBufferPointer { cells in
+            (0..<height).map { row in
+                bytes.removeAll(keepingCapacity: true)
+                let base = row * width
+                for col in 0..<width where !cells[base + col].isContinuation {
+                    cells[base + col].glyph.appendUTF8(to: &bytes)
                 }
-                if !ascii { break }
-            }
-            if ascii {
                 while bytes.last == 0x20 { bytes.removeLast() }
                 return String(decoding: bytes, as: UTF8.self)
             }
-            var line = ""
-            for col in 0..<width where !self[col, row].isContinuation { line += self[col, row].text }
-            while line.last == " " { line.removeLast() }
-            return line
         }
     }
 
@@ -188,8 +193,8 @@ public struct Grid: Hashable, Sendable {
                 if cell.isContinuation { continue }
                 if sameSize && previous[col, row] == cell {
                     // A wide character whose right half was overwritten on screen must be redrawn.
-                    let wide = cell.text.utf8.count > 1 && DisplayWidth.of(cell.text) == 2
-                    if !(wide && col + 1 < width && previous[col + 1, row] != self[col + 1, row]) { continue }
+                    let neighbourChanged = col + 1 < width && previous[col + 1, row] != self[col + 1, row]
+                    if !(neighbourChanged && cell.glyph.count > 1 && DisplayWidth.of(cell.text) == 2) { continue }
                 }
                 changes.append(CellChange(x: col, y: row, cell: cell))
             }

@@ -61,11 +61,11 @@ enum DateBucketing {
     public static func buckets(days: [DayCounts], series: [String], from: LocalDate, to: LocalDate,
                                maxColumns: Int) -> (DateGranularity, [DateBucket]) {
         // A granularity that gives too many columns is rejected on its count alone: its days are not summed.
-        for granularity in DateGranularity.allCases {
+        // (nor are its buckets built: a year's days would be 365 arrays a frame).
+        for granularity in DateGranularity.allCases
+        where granularity == .year || bucketCount(from: from, to: to, granularity: granularity) <= max(1, maxColumns) {
             let empty = emptyBuckets(series: series, from: from, to: to, granularity: granularity)
-            if empty.count <= max(1, maxColumns) || granularity == .year {
-                return (granularity, fill(empty, days: days, series: series, from: from, to: to))
-            }
+            return (granularity, fill(empty, days: days, series: series, from: from, to: to))
         }
         return (.year, [])
     }
@@ -74,6 +74,17 @@ enum DateBucketing {
                                granularity: DateGranularity) -> [DateBucket] {
         fill(emptyBuckets(series: series, from: from, to: to, granularity: granularity), days: days, series: series,
              from: from, to: to)
+    }
+
+    /// How many buckets `emptyBuckets` gives (counted, not built).
+    static func bucketCount(from: LocalDate, to: LocalDate, granularity: DateGranularity) -> Int {
+        guard from <= to else { return 0 }
+        switch granularity {
+        case .day: return to.dayNumber - from.dayNumber + 1
+        case .week: return (granularity.bucketStart(to).dayNumber - granularity.bucketStart(from).dayNumber) / 7 + 1
+        case .month: return (to.year - from.year) * 12 + to.month - from.month + 1
+        case .year: return to.year - from.year + 1
+        }
     }
 
     /// The buckets over `from...to`, counts zero.
@@ -105,8 +116,13 @@ enum DateBucketing {
             }
             let b = low - 1
             guard b >= 0, day.date <= result[b].end else { continue }
-            for entry in day.counts {
-                if let s = index[entry.label] { result[b].counts[s] += entry.count }
+            for (k, entry) in day.counts.enumerated() {
+                // A day's counts come in the series' order: the label at the same place is checked first.
+                if k < series.count, series[k] == entry.label {
+                    result[b].counts[k] += entry.count
+                } else if let s = index[entry.label] {
+                    result[b].counts[s] += entry.count
+                }
             }
         }
         return result

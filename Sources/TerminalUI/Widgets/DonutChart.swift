@@ -183,7 +183,7 @@ public struct DonutChart: Widget {
         let w = DisplayWidth.of(safe)
         let y = ring.y + ring.height / 2
         let x = ring.x + (ring.width - w) / 2
-        guard w <= ring.width, (x..<(x + w)).allSatisfy({ grid[$0, y].text == " " }) else { return }
+        guard w <= ring.width, (x..<(x + w)).allSatisfy({ grid[$0, y].glyph.isByte(0x20) }) else { return }
         grid.put(safe, x: x, y: y, style: .title)
     }
 

@@ -26,12 +26,17 @@ public struct Panel: Widget {
         let g = theme.glyphs
         let border = focused ? Style.focus : Style.muted
         grid.fill(area, with: " ")
-        let horizontal = String(repeating: g.horizontal, count: area.width - 2)
-        grid.put(g.topLeft + horizontal + g.topRight, x: area.x, y: area.y, style: border)
-        grid.put(g.bottomLeft + horizontal + g.bottomRight, x: area.x, y: area.bottom - 1, style: border)
-        for row in (area.y + 1)..<(area.bottom - 1) {
-            grid.put(g.vertical, x: area.x, y: row, style: border)
-            grid.put(g.vertical, x: area.right - 1, y: row, style: border)
+        // The border as spans of one glyph each (what `put` of the joined lines writes, cell for cell).
+        let (top, bottom, inside) = (area.y, area.bottom - 1, area.height - 2)
+        grid.put(g.topLeft, x: area.x, y: top, style: border)
+        grid.put(g.topRight, x: area.right - 1, y: top, style: border)
+        grid.put(g.bottomLeft, x: area.x, y: bottom, style: border)
+        grid.put(g.bottomRight, x: area.right - 1, y: bottom, style: border)
+        for row in [top, bottom] {
+            grid.fill(Rect(x: area.x + 1, y: row, width: area.width - 2, height: 1), with: g.horizontal, style: border)
+        }
+        for column in [area.x, area.right - 1] {
+            grid.fill(Rect(x: column, y: top + 1, width: 1, height: inside), with: g.vertical, style: border)
         }
         let room = area.width - 4
         if room > 0, !title.isEmpty {

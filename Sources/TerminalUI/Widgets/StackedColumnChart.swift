@@ -45,7 +45,13 @@ public struct StackedColumnChart: Widget {
 
     public var seriesLabels: [String] {
         var labels = series.map(\.label)
-        for day in days { for e in day.counts where !labels.contains(e.label) { labels.append(e.label) } }
+        var seen: Set<String>?  // made on the first label not found at its own place (days come in the series' order)
+        for day in days {
+            for (k, e) in day.counts.enumerated() where !(k < labels.count && labels[k] == e.label) {
+                if seen == nil { seen = Set(labels) }
+                if seen?.insert(e.label).inserted == true { labels.append(e.label) }
+            }
+        }
         return labels
     }
 
@@ -74,8 +80,9 @@ public struct StackedColumnChart: Widget {
         // Legend lines: entries packed left to right, two spaces apart.
         var lines: [[Int]] = [[]]
         var used = 0
-        let slots = self.slots
-        for i in seriesLabels.indices {
+        let labels = seriesLabels
+        let slots = SeriesSlots.assign(labels, known: known)
+        for i in labels.indices {
             let w = DisplayWidth.of(legendText(i, slot: slots[i], theme: theme))
             if !lines[lines.count - 1].isEmpty, used + 2 + w > area.width {
                 lines.append([])
@@ -84,7 +91,7 @@ public struct StackedColumnChart: Widget {
             used += (lines[lines.count - 1].isEmpty ? 0 : 2) + w
             lines[lines.count - 1].append(i)
         }
-        if seriesLabels.isEmpty { lines = [] }
+        if labels.isEmpty { lines = [] }
         lines = Array(lines.prefix(max(0, area.height - 3)))
         let plotHeight = area.height - lines.count - 1
         // A first pass for the y labels' width needs the maximum, which needs the buckets, which need the
@@ -93,7 +100,6 @@ public struct StackedColumnChart: Widget {
         var result: (DateGranularity, [DateBucket]) = (.day, [])
         var yMax = 2
         var bucketedWidth: Int?
-        let labels = seriesLabels
         for _ in 0..<2 {
             let plotWidth = area.width - axisWidth - 1
             // (The second pass buckets again only when the axis labels' width changed the plot's.)
