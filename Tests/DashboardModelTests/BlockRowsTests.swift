@@ -165,6 +165,29 @@ import Testing
         #expect(kept.readyBlockRows()!.firstBlock < before.firstBlock && kept.readyBlockRows()!.lastBlock > before.lastBlock)
     }
 
+    /// A refresh that throws at a damaged row after good ones changes nothing and drops the block rows; the next
+    /// refresh that succeeds has them built again, equal to a fresh build, and the index equal to a fresh one (the
+    /// all-time totals of new rows were counted twice when such a refresh was retried).
+    @Test func aRefreshThatThrowsDropsThemUntilTheNextGoodOne() throws {
+        let s = try SnapshotPurposeTests.store()
+        let now = MX.instant(SnapshotPurposeTests.now)
+        let kept = try s.index()
+        #expect(kept.readyBlockRows() != nil)
+        try s.write(now: SnapshotPurposeTests.now, deliveries: [MX.d("thrown-1", "2026-10-10T10:00:00Z", "Pending")])
+        try s.store.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO slot_counts SELECT 2100000, 999, 1, CAST(value AS INTEGER) FROM meta WHERE key = 'generation'")
+        }
+        #expect(throws: StoreDamaged.self) { try kept.refresh() }
+        #expect(kept.readyBlockRows() == nil)
+        try s.store.writeWithoutTransaction { db in try db.execute(sql: "DELETE FROM slot_counts WHERE combo = 999") }
+        #expect(try kept.refresh())
+        #expect(kept.waitForBlockRows())
+        #expect(kept.readyBlockRows() == BlockRows.build(from: kept.rows, comboCount: kept.combos.count))
+        let fresh = try Self.slotIndex(s)
+        #expect(kept.allTime == fresh.allTime && kept.rowCount == fresh.rowCount && kept.rowSlot == fresh.rowSlot)
+        Self.expectSameFigures(kept, fresh, now: now, context: "after a refresh that threw")
+    }
+
     /// A large store's block rows are not built by the load (the first frame sums the slot rows); the next
     /// refresh starts their build on another thread, the engine sums the slot rows until it is done, a refresh that
     /// changes rows waits for it first, and the figures never differ.

@@ -132,11 +132,17 @@ public final class AggregateIndex {
                 try loadCatalog(db)
                 catalogGeneration = newCatalogGeneration
             }
-            // Out of the index while the rows change: a load that throws half-way leaves none (the slot rows are
-            // summed until the next full load).
+            // Out of the index while the rows change: a load that throws half-way leaves none, and the next
+            // refresh that succeeds builds them again.
             let blocks = blockRows
             blockRows = nil
-            let load = try loadSlots(db, since: generation)
+            let load: SlotLoad
+            do {
+                load = try loadSlots(db, since: generation)
+            } catch {
+                if blocks != nil { blockRowsWanted = true }
+                throw error
+            }
             switch load {
             case .replaced: prepareBlockRows()
             case .changed(let changed): blockRows = Self.updated(blocks, changed, from: rows, comboCount: combos.count)
@@ -355,7 +361,9 @@ public final class AggregateIndex {
         return true
     }
 
-    /// The slot rows written after `lastGeneration` (checked), in (slot, combo) order.
+    /// The slot rows written after `lastGeneration` (checked), in (slot, combo) order. The generation index is named:
+    /// with a bound generation and no statistics, SQLite would rather walk the whole table in (slot, combo) order
+    /// than sort the few changed rows.
     private func changedRows(_ db: Database, since lastGeneration: Int64) throws -> [(slot: Int32, combo: Int32, n: Int32)] {
         let statement = try RawStatement(db, """
             SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
@@ -370,22 +378,17 @@ public final class AggregateIndex {
         return changes
     }
 
-    /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.
-    /// The generation index is named: with a bound generation and no statistics, SQLite would rather walk the
-    /// whole table in (slot, combo) order than sort the few changed rows. Returns the blocks (`BlockRows`) of the
+    /// Applies the slot rows written after `lastGeneration` (`changedRows`): changed counts in place, new rows merged
+    /// in order. Returns the blocks (`BlockRows`) of the
     /// slots changed.
     @discardableResult
     private func applyChanges(_ db: Database, since lastGeneration: Int64) throws -> Set<Int64> {
-        let statement = try RawStatement(db, """
-            SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
-            WHERE generation > ? AND generation > 0 ORDER BY slot, combo
-            """)
-        statement.bind(1, lastGeneration)
+        // Every row read and checked before any is applied: a damaged row leaves the index as it was (applied
+        // half-way, the all-time totals of the rows to insert were counted again when the refresh was retried).
+        let changes = try changedRows(db, since: lastGeneration)
         var inserts: [(Int32, Int32, Int32)] = []
         var changedBlocks = Set<Int64>()
-        while try statement.step() {
-            let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
-            let slot = Int32(truncatingIfNeeded: row.first), combo = row.combo, n = row.n  // the slot range fits an Int32
+        for (slot, combo, n) in changes {
             changedBlocks.insert(BlockRows.block(ofSlot: Int64(slot)))
             if let at = rows.position(slot: slot, combo: combo) {
                 allTime[Int(combo)] += Int64(n) - Int64(rows.count[at])
