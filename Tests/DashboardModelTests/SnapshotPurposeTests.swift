@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import DashboardModel
 
@@ -93,31 +94,119 @@ import Testing
                 == SnapshotJSON.value(of: MetricsEngine.compute(index: full, filters: filters, now: now)).serialized())
     }
 
-    /// A damaged aggregate snapshot is named the same way whichever purpose loads it (a windowed load that meets a
-    /// row that does not check loads the snapshot whole, which names it).
+    /// A damaged aggregate snapshot is named the same way whichever purpose loads it, wherever the windowed load
+    /// reads the damage: inside its windows, or anywhere when the store keeps no totals (it then checks every row,
+    /// and one that does not check loads the snapshot whole, which names it). With the stored totals the windowed
+    /// load reads the windows' rows only: damage outside them is not read, and what it shows is what the
+    /// undamaged store shows.
     @Test func aDamagedSnapshotIsNamedTheSameWayWithWindows() throws {
         let now = MX.instant(Self.now)
         let windows = SlotWindows.read(range: .lastDays(7), zone: TimeZone(identifier: "UTC")!, now: now, abandonRule: .us30d)
-        for (sql, expected) in [
-            ("UPDATE aggregate_snapshot SET counts = X'FFFFFFFF' || substr(counts, 5)", "negative count (-1)"),
-            ("UPDATE aggregate_snapshot SET combos = substr(combos, 1, length(combos) - 4) || X'39300000'", "combination 12345"),
-            ("UPDATE aggregate_snapshot SET slots = substr(slots, 1, 4) || X'00000000' || substr(slots, 9)", "out of order at row 1"),
-            ("UPDATE aggregate_snapshot SET row_count = row_count + 1", "expected"),
+        func json(_ index: AggregateIndex) -> String {
+            SnapshotJSON.value(of: MetricsEngine.compute(index: index, filters: DashboardFilters(range: .lastDays(7), timeZone: "UTC"),
+                                                         now: now, facets: false)).serialized()
+        }
+        let clean = try Self.store()
+        let cleanIndex = AggregateIndex(store: clean.store, purpose: .snapshot(now: now, windows: windows))
+        try cleanIndex.refresh()
+        let undamaged = json(cleanIndex)
+        for (sql, expected, insideWindows) in [
+            ("UPDATE aggregate_snapshot SET counts = X'FFFFFFFF' || substr(counts, 5)", "negative count (-1)", false),
+            ("UPDATE aggregate_snapshot SET combos = substr(combos, 1, length(combos) - 4) || X'39300000'", "combination 12345", true),
+            ("UPDATE aggregate_snapshot SET counts = substr(counts, 1, length(counts) - 4) || X'FFFFFFFF'", "negative count (-1)", true),
+            ("UPDATE aggregate_snapshot SET slots = substr(slots, 1, 4) || X'00000000' || substr(slots, 9)", "out of order at row 1", false),
+            ("UPDATE aggregate_snapshot SET row_count = row_count + 1", "expected", true),
         ] {
-            let s = try Self.store()
-            try s.store.writeWithoutTransaction { db in try db.execute(sql: sql) }
-            func message(_ purpose: AggregateIndex.Purpose) -> String {
+            for totalsKept in [true, false] {
+                let s = try Self.store()
+                try s.store.writeWithoutTransaction { db in
+                    try db.execute(sql: sql)
+                    if !totalsKept { try db.execute(sql: "UPDATE aggregate_snapshot SET totals = NULL") }
+                }
+                let whole: String
                 do {
-                    try AggregateIndex(store: s.store, purpose: purpose).refresh()
-                    return "loaded"
+                    try AggregateIndex(store: s.store, purpose: .dashboard).refresh()
+                    whole = "loaded"
                 } catch {
-                    return "\(error)"
+                    whole = "\(error)"
+                }
+                #expect(whole.contains(expected), "\(sql): \(whole)")
+                let windowed = AggregateIndex(store: s.store, purpose: .snapshot(now: now, windows: windows))
+                do {
+                    try windowed.refresh()
+                    #expect(totalsKept && !insideWindows, "\(sql): loaded")
+                    #expect(json(windowed) == undamaged, "\(sql)")
+                } catch {
+                    #expect("\(error)" == whole, "\(sql), totals kept: \(totalsKept)")
                 }
             }
-            let whole = message(.dashboard)
-            #expect(whole.contains(expected), "\(sql): \(whole)")
-            #expect(message(.snapshot(now: now, windows: windows)) == whole, "\(sql)")
         }
+    }
+
+    /// Totals that do not check (a size not a multiple of 8, more entries than combinations, a negative total, a
+    /// total for a combination the store does not hold) send the windowed load to reading every row: the same JSON.
+    @Test func storedTotalsThatDoNotCheckAreNotUsed() throws {
+        let now = MX.instant(Self.now)
+        let windows = SlotWindows.read(range: .lastDays(30), zone: TimeZone(identifier: "UTC")!, now: now, abandonRule: .us30d)
+        let filters = DashboardFilters(range: .lastDays(30), timeZone: "UTC")
+        let clean = try Self.store()
+        let full = AggregateIndex(store: clean.store)
+        try full.refresh()
+        let expected = SnapshotJSON.value(of: MetricsEngine.compute(index: full, filters: filters, now: now)).serialized()
+        for sql in ["UPDATE aggregate_snapshot SET totals = substr(totals, 1, length(totals) - 3)",
+                    "UPDATE aggregate_snapshot SET totals = totals || zeroblob(80000)",
+                    "UPDATE aggregate_snapshot SET totals = X'FFFFFFFFFFFFFFFF' || substr(totals, 9)",
+                    "UPDATE aggregate_snapshot SET totals = X'0100000000000000' || substr(totals, 9)",
+                    "UPDATE aggregate_snapshot SET totals = NULL"] {
+            let s = try Self.store()
+            try s.store.writeWithoutTransaction { db in try db.execute(sql: sql) }
+            let windowed = AggregateIndex(store: s.store, purpose: .snapshot(now: now, windows: windows))
+            try windowed.refresh()
+            #expect(windowed.allTime == full.allTime, "\(sql)")
+            #expect(SnapshotJSON.value(of: MetricsEngine.compute(index: windowed, filters: filters, now: now, facets: false))
+                        .serialized() == expected, "\(sql)")
+        }
+    }
+
+    /// A store written before the totals (no such column, no record of `v9-snapshot-totals`) is read as before,
+    /// every row, by readers (which never migrate); opened for writing it gets the column and its snapshot is
+    /// rewritten with the totals, which then equal the rows' sums, and the windowed load gives the same JSON.
+    @Test func aStoreWithoutTotalsIsReadThenMigrated() throws {
+        let now = MX.instant(Self.now)
+        let windows = SlotWindows.read(range: .lastDays(30), zone: TimeZone(identifier: "UTC")!, now: now, abandonRule: .us30d)
+        let filters = DashboardFilters(range: .lastDays(30), timeZone: "UTC")
+        let s = try Self.store()
+        let full = AggregateIndex(store: s.store)
+        try full.refresh()
+        let expected = SnapshotJSON.value(of: MetricsEngine.compute(index: full, filters: filters, now: now)).serialized()
+        try s.store.writeWithoutTransaction { db in
+            try db.execute(sql: "ALTER TABLE aggregate_snapshot DROP COLUMN totals")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9-snapshot-totals'")
+        }
+        let path = s.folder.appendingPathComponent("store.sqlite").path
+        func windowedJSON(_ store: DeliveryStore) throws -> String {
+            let index = AggregateIndex(store: store, purpose: .snapshot(now: now, windows: windows))
+            try index.refresh()
+            #expect(index.allTime == full.allTime)
+            return SnapshotJSON.value(of: MetricsEngine.compute(index: index, filters: filters, now: now, facets: false)).serialized()
+        }
+        #expect(try windowedJSON(try DeliveryStore.openForReading(path: path)) == expected)
+        let migrated = try DeliveryStore.openForWriting(path: path)
+        let stored = try migrated.pool.read { db -> [Int64] in
+            let bytes = try #require(try Data.fetchOne(db, sql: "SELECT totals FROM aggregate_snapshot WHERE id = 1"))
+            return stride(from: 0, to: bytes.count, by: 8).map { k in
+                bytes[k..<(k + 8)].reversed().reduce(Int64(0)) { $0 << 8 | Int64($1) }
+            }
+        }
+        let sums = try migrated.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT combo, SUM(n) FROM slot_counts GROUP BY combo")
+        }
+        #expect(!sums.isEmpty)
+        for row in sums {
+            let combo: Int = row[0], total: Int64 = row[1]
+            #expect(combo < stored.count && stored[combo] == total, "combination \(combo)")
+        }
+        #expect(try windowedJSON(migrated) == expected)
     }
 
     @Test func snapshotPurposeGivesTheDashboardIndexJSONInEveryState() throws {

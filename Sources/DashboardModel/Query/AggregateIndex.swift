@@ -340,9 +340,11 @@ public final class AggregateIndex {
         let changes = try changedRows(db, since: generation)
         let known = combos.map { $0 != nil ? UInt8(1) : 0 }
         let slotRange = Int32(truncatingIfNeeded: StoredInteger.slot.lowerBound)...Int32(truncatingIfNeeded: StoredInteger.slot.upperBound)
-        guard let windowed = try AggregateSnapshot.loadWindows(
-            db, rowCount: rowCount, windows: windows, known: known, slotRange: slotRange,
-            watched: changes.map { (slot: $0.slot, combo: $0.combo) }) else { return false }
+        let watched = changes.map { (slot: $0.slot, combo: $0.combo) }
+        guard let windowed = try AggregateSnapshot.loadWindowsByStoredTotals(
+                  db, rowCount: rowCount, windows: windows, known: known, slotRange: slotRange, watched: watched)
+              ?? AggregateSnapshot.loadWindows(db, rowCount: rowCount, windows: windows, known: known,
+                                               slotRange: slotRange, watched: watched) else { return false }
         var kept = windowed.rows, totals = windowed.totals
         var inserts: [(Int32, Int32, Int32)] = []
         for (k, change) in changes.enumerated() {

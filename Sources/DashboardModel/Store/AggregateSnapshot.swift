@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The whole of `slot_counts` as of one generation, persisted in `aggregate_snapshot` as three little-endian
@@ -73,13 +74,16 @@ struct AggregateSnapshot {
         }
     }
 
-    /// Stores the arrays (sorted by slot, then combo) as the snapshot of `generation`, replacing any earlier one.
+    /// Stores the arrays (sorted by slot, then combo) as the snapshot of `generation`, replacing any earlier one,
+    /// with each combination's total over them (`totals`, what the windowed read takes instead of every row).
     static func save(_ db: Database, generation: Int64, slots: [Int32], combos: [Int32], counts: [Int32]) throws {
         let bytes = slots.count * MemoryLayout<Int32>.size
+        let totals = Self.totals(of: combos, counts: counts).map(\.littleEndian)
         try db.execute(sql: """
-            INSERT OR REPLACE INTO aggregate_snapshot(id, generation, row_count, slots, combos, counts)
-            VALUES (1, ?, ?, zeroblob(?), zeroblob(?), zeroblob(?))
-            """, arguments: [generation, slots.count, bytes, bytes, bytes])
+            INSERT OR REPLACE INTO aggregate_snapshot(id, generation, row_count, slots, combos, counts, totals)
+            VALUES (1, ?, ?, zeroblob(?), zeroblob(?), zeroblob(?), ?)
+            """, arguments: [generation, slots.count, bytes, bytes, bytes,
+                             totals.withUnsafeBytes { Data($0) }])
         for (name, array) in [("slots", slots), ("combos", combos), ("counts", counts)] {
             #if _endian(big)
             let stored = array.map(\.littleEndian)

@@ -50,12 +50,13 @@ enum Schema {
                 """)
         }
         // The dashboard's start: `slot_counts` packed as three little-endian Int32 arrays sorted by (slot, combo)
-        // (see AggregateSnapshot); an older store gets its snapshot here, when it is first opened for writing.
+        // (see AggregateSnapshot); an older store gets its snapshot here, when it is first opened for writing. The
+        // table is made with v9's column, which that migration adds to tables made before.
         migrator.registerMigration("v2-aggregate-snapshot") { db in
             try db.execute(sql: """
                 CREATE TABLE aggregate_snapshot(
                     id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, row_count INTEGER NOT NULL,
-                    slots BLOB NOT NULL, combos BLOB NOT NULL, counts BLOB NOT NULL);
+                    slots BLOB NOT NULL, combos BLOB NOT NULL, counts BLOB NOT NULL, totals BLOB);
                 """)
             try AggregateSnapshotWriter.rebuildIfMissing(db)
         }
@@ -147,6 +148,15 @@ enum Schema {
                 DROP INDEX IF EXISTS deliveries_by_created;
                 CREATE INDEX IF NOT EXISTS deliveries_by_created_id ON deliveries(created, id, combo, modified);
                 """)
+        }
+        // Each combination's total beside the snapshot's rows, so that a reader that wants a few days (`snapshot`)
+        // reads their rows only, not every row for the all-time counts; a snapshot there is rewritten with them.
+        migrator.registerMigration("v9-snapshot-totals") { db in
+            guard try !db.columns(in: "aggregate_snapshot").contains(where: { $0.name == "totals" }) else { return }
+            try db.execute(sql: "ALTER TABLE aggregate_snapshot ADD COLUMN totals BLOB")
+            if try AggregateSnapshot.generation(db) != nil {
+                try AggregateSnapshotWriter.rebuild(db, generation: try StoredInteger.generation(db))
+            }
         }
         return migrator
     }
