@@ -47,6 +47,21 @@ public final class AggregateIndex {
 
     /// The slot rows, sorted by (slot, combo), in columns (`SlotRows`).
     private(set) var rows = SlotRows()
+    /// The slot rows summed per 6-hour UTC block (`BlockRows`), what long ranges sum; nil until built (in the
+    /// background after a load: `blockBuild`) or when the rows cannot be summed per block. Kept equal to the rows:
+    /// a refresh builds the blocks it changed again.
+    private var blockRows: BlockRows?
+    /// The build of `blockRows` under way, if any.
+    private var blockBuild: BlockRowsBuild?
+    /// Whether rows were loaded whose block rows are not built yet: the next refresh starts their build (the
+    /// dashboard's loop refreshes once its first frame is drawn, so that frame never shares the cores with it).
+    private var blockRowsWanted = false
+    /// Whether the dashboard's index keeps block rows (tests turn it off to compare with the slot rows alone). An
+    /// index for a snapshot never does (it answers one computation).
+    var usesBlockRows = true
+    /// Slot rows from which block rows are built on another thread; below, at once on the loading thread (a small
+    /// store's take microseconds). Tests lower it.
+    var backgroundBlockBuildFrom = 50_000
     /// Every row's slot (the rows hold them as runs: `SlotRows`); for tests and checks.
     var rowSlot: [Int32] { rows.rowSlots }
     var rowCombo: [Int32] { rows.combo }
@@ -94,15 +109,21 @@ public final class AggregateIndex {
     public var rowCountTotal: Int { rows.rowCount }
     public var comboCount: Int { combos.count - 1 }
 
-    /// Bytes held by the slot rows (for the benchmark's memory report).
-    public var approximateBytes: Int { rows.rowCount * 8 + rows.runSlot.count * 12 + combos.count * 80 }
+    /// Bytes held by the slot rows and the block rows (for the benchmark's memory report).
+    public var approximateBytes: Int {
+        rows.rowCount * 8 + rows.runSlot.count * 12 + combos.count * 80 + (blockRows?.approximateBytes ?? 0)
+    }
 
     /// Reads what changed since the last call (everything the first time). Returns true when anything changed.
     @discardableResult
     public func refresh() throws -> Bool {
         try store.read { db in
             let newGeneration = try StoredInteger.generation(db)
-            if newGeneration == generation { return false }
+            if newGeneration == generation {
+                startWantedBlockRows()
+                return false
+            }
+            settleBlockBuild()  // before the rows change (they are shared with the build)
             let changed = try StoredInteger.meta(db, "changed_at", in: StoredInteger.changedAt) ?? 0
             let newCatalogGeneration = try StoredInteger.meta(db, "catalog_generation", in: StoredInteger.generation) ?? 0
             changedAt = changed > 0 ? Date(timeIntervalSince1970: TimeInterval(changed)) : nil
@@ -111,9 +132,24 @@ public final class AggregateIndex {
                 try loadCatalog(db)
                 catalogGeneration = newCatalogGeneration
             }
-            try loadSlots(db, since: generation)
+            // Out of the index while the rows change: a load that throws half-way leaves none, and the next
+            // refresh that succeeds builds them again.
+            let blocks = blockRows
+            blockRows = nil
+            let load: SlotLoad
+            do {
+                load = try loadSlots(db, since: generation)
+            } catch {
+                if blocks != nil { blockRowsWanted = true }
+                throw error
+            }
+            switch load {
+            case .replaced: prepareBlockRows()
+            case .changed(let changed): blockRows = Self.updated(blocks, changed, from: rows, comboCount: combos.count)
+            }
             try loadRecent(db)
             generation = newGeneration
+            if case .changed = load { startWantedBlockRows() }
             return true
         }
     }
@@ -204,7 +240,13 @@ public final class AggregateIndex {
         return (first, combo, try StoredInteger.read32(statement, 2, "\(table).n", in: StoredInteger.count))
     }
 
-    private func loadSlots(_ db: Database, since lastGeneration: Int64) throws {
+    /// What a refresh did to the slot rows: loaded them anew, or changed those of some blocks.
+    private enum SlotLoad {
+        case replaced
+        case changed(Set<Int64>)
+    }
+
+    private func loadSlots(_ db: Database, since lastGeneration: Int64) throws -> SlotLoad {
         if lastGeneration >= 0, case .snapshot(_, _?) = purpose {
             // Only the windows' rows are held: a change outside them could not be applied. Load them again.
             rows = SlotRows()
@@ -214,16 +256,17 @@ public final class AggregateIndex {
             // Rows newer than the snapshot carry their generation; the snapshot holds the rest (a bulk import's rows
             // carry generation 0). An index older than the snapshot starts again from it.
             let snapshot = try AggregateSnapshot.generation(db) ?? -1
-            guard snapshot > lastGeneration else { return try applyChanges(db, since: lastGeneration) }
+            guard snapshot > lastGeneration else { return .changed(try applyChanges(db, since: lastGeneration)) }
             rows = SlotRows()
             allTime = [Int64](repeating: 0, count: allTime.count)
             snapshotGeneration = nil
         }
-        if usesSnapshot, case .snapshot(_, let windows?) = purpose, try loadWindows(db, windows) { return }
+        if usesSnapshot, case .snapshot(_, let windows?) = purpose, try loadWindows(db, windows) { return .replaced }
         if usesSnapshot, let snapshot = try AggregateSnapshot.load(db) {
             try adopt(snapshot)
             snapshotGeneration = snapshot.generation
-            return try applyChanges(db, since: snapshot.generation)
+            try applyChanges(db, since: snapshot.generation)
+            return .replaced
         }
         let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
         while try statement.step() {
@@ -231,6 +274,7 @@ public final class AggregateIndex {
             rows.append(slot: Int32(truncatingIfNeeded: row.first), combo: row.combo, count: row.n)  // the slot range fits an Int32
             allTime[Int(row.combo)] &+= Int64(row.n)  // fewer than 2^31 rows of at most 2^31: cannot overflow
         }
+        return .replaced
     }
 
     /// Takes the snapshot's rows as the index's rows (nothing loaded yet), after checking each one: a slot in range,
@@ -319,7 +363,9 @@ public final class AggregateIndex {
         return true
     }
 
-    /// The slot rows written after `lastGeneration` (checked), in (slot, combo) order.
+    /// The slot rows written after `lastGeneration` (checked), in (slot, combo) order. The generation index is named:
+    /// with a bound generation and no statistics, SQLite would rather walk the whole table in (slot, combo) order
+    /// than sort the few changed rows.
     private func changedRows(_ db: Database, since lastGeneration: Int64) throws -> [(slot: Int32, combo: Int32, n: Int32)] {
         let statement = try RawStatement(db, """
             SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
@@ -334,19 +380,18 @@ public final class AggregateIndex {
         return changes
     }
 
-    /// Applies the slot rows written after `lastGeneration`: changed counts in place, new rows merged in order.
-    /// The generation index is named: with a bound generation and no statistics, SQLite would rather walk the
-    /// whole table in (slot, combo) order than sort the few changed rows.
-    private func applyChanges(_ db: Database, since lastGeneration: Int64) throws {
-        let statement = try RawStatement(db, """
-            SELECT slot, combo, n FROM slot_counts INDEXED BY slot_counts_by_generation
-            WHERE generation > ? AND generation > 0 ORDER BY slot, combo
-            """)
-        statement.bind(1, lastGeneration)
+    /// Applies the slot rows written after `lastGeneration` (`changedRows`): changed counts in place, new rows merged
+    /// in order. Returns the blocks (`BlockRows`) of the
+    /// slots changed.
+    @discardableResult
+    private func applyChanges(_ db: Database, since lastGeneration: Int64) throws -> Set<Int64> {
+        // Every row read and checked before any is applied: a damaged row leaves the index as it was (applied
+        // half-way, the all-time totals of the rows to insert were counted again when the refresh was retried).
+        let changes = try changedRows(db, since: lastGeneration)
         var inserts: [(Int32, Int32, Int32)] = []
-        while try statement.step() {
-            let row = try checkedRow(statement, table: "slot_counts", first: "slot", in: StoredInteger.slot)
-            let slot = Int32(truncatingIfNeeded: row.first), combo = row.combo, n = row.n  // the slot range fits an Int32
+        var changedBlocks = Set<Int64>()
+        for (slot, combo, n) in changes {
+            changedBlocks.insert(BlockRows.block(ofSlot: Int64(slot)))
             if let at = rows.position(slot: slot, combo: combo) {
                 allTime[Int(combo)] += Int64(n) - Int64(rows.count[at])
                 rows.count[at] = n
@@ -356,6 +401,69 @@ public final class AggregateIndex {
             }
         }
         if !inserts.isEmpty { rows.merge(inserts) }
+        return changedBlocks
+    }
+
+    // MARK: Block rows
+
+    /// After rows were loaded anew: their block rows built at once for a small store, else wanted (built on another
+    /// thread from the next refresh on: `startWantedBlockRows`).
+    private func prepareBlockRows() {
+        blockRows = nil
+        blockBuild = nil
+        blockRowsWanted = false
+        guard usesBlockRows, case .dashboard = purpose, rows.rowCount > 0 else { return }
+        if rows.rowCount < backgroundBlockBuildFrom {
+            blockRows = BlockRowsBuild(rows: rows, comboCount: combos.count).wait()
+        } else {
+            blockRowsWanted = true
+        }
+    }
+
+    /// Starts the build of wanted block rows on another thread.
+    private func startWantedBlockRows() {
+        guard blockRowsWanted, blockBuild == nil else { return }
+        blockRowsWanted = false
+        let build = BlockRowsBuild(rows: rows, comboCount: combos.count)
+        blockBuild = build
+        build.start()
+    }
+
+    /// Takes the build's result, waiting for it if it is still running.
+    private func settleBlockBuild() {
+        guard let build = blockBuild else { return }
+        blockRows = build.wait()
+        blockBuild = nil
+    }
+
+    /// `blocks` with the changed blocks built again from the rows (nil if one no longer fits an Int32).
+    private static func updated(_ blocks: consuming BlockRows?, _ changed: Set<Int64>, from rows: SlotRows,
+                                comboCount: Int) -> BlockRows? {
+        guard var blocks else { return nil }
+        return blocks.rebuild(blocks: changed, from: rows, comboCount: comboCount) ? blocks : nil
+    }
+
+    /// The block rows if they are built (taking a finished build's result); nil while they are built or when
+    /// there are none: the caller sums the slot rows.
+    func readyBlockRows() -> BlockRows? {
+        if let build = blockBuild, let done = build.result {
+            blockRows = done
+            blockBuild = nil
+        }
+        return blockRows
+    }
+
+    /// Waits until the block rows are built, building them here if their build has not started (the benchmark,
+    /// before it times filter changes: in the dashboard they are built a refresh after the first frame, long
+    /// before a supervisor's first keys). Returns whether the index has them.
+    @discardableResult
+    public func waitForBlockRows() -> Bool {
+        if blockRowsWanted {
+            blockRowsWanted = false
+            blockRows = BlockRowsBuild(rows: rows, comboCount: combos.count).wait()
+        }
+        settleBlockBuild()
+        return blockRows != nil
     }
 
     /// Index of the first row whose (slot, combo) is not less than the given key.

@@ -69,15 +69,21 @@ public enum MetricsEngine {
     /// Rows in range from which the scan is split over two threads (below, a thread costs more than it saves).
     static let parallelRows = 300_000
 
-    /// The hot loop: every slot row of the range, once. A long range (a year of a large store) is cut in two halves
-    /// summed on two threads, then added together.
+    /// The hot loop: the block rows of the range's days and the slot rows of their ends (`RangeScan`) once the
+    /// index has them, else every slot row of the range, once. A long range (a year of a large store) is then cut
+    /// in two halves summed on two threads, then added together.
     private static func scan(index: AggregateIndex, matcher: FilterMatcher, boundaries: [Int64], statusCount: Int,
                              parallelFrom: Int, comboTotals: inout [Int], dayStatus: inout [Int]) {
+        let statusOf = index.combos.map { $0?.statusIndex ?? 0 }
+        let failures = matcher.failures
+        if let blocks = index.readyBlockRows() {
+            RangeScan.sum(rows: index.rows, blocks: blocks, boundaries: boundaries, failures: failures, statusOf: statusOf,
+                          statusCount: statusCount, comboTotals: &comboTotals, dayStatus: &dayStatus)
+            return
+        }
         let start = index.lowerBound(slot: boundaries[0])
         let end = index.lowerBound(slot: boundaries[boundaries.count - 1])
         guard start < end else { return }
-        let statusOf = index.combos.map { $0?.statusIndex ?? 0 }
-        let failures = matcher.failures
         let rows = index.rows  // the three columns, shared (not copied); a value the scan's threads may read
         if end - start < max(2, parallelFrom) {
             scanRows(start..<end, rows: rows, failures: failures, statusOf: statusOf, boundaries: boundaries,

@@ -1,17 +1,23 @@
 import Foundation
 import Synchronization
 
-/// Deliveries per combination created in a run of local days: one pass over the slot rows between the first day's
-/// start and the day after the last one's (every local midnight is a slot boundary). What the previous period
-/// and the compliance window add up; no day buckets, so it costs less than the range's own scan.
+/// Deliveries per combination created in a run of local days: the slots between the first day's start and the day
+/// after the last one's (every local midnight is a slot boundary), from the block rows and the slot rows of the two
+/// ends (`RangeScan`) once the index has them, else one pass over the slot rows. What the previous period and the
+/// compliance window add up; no day buckets, so it costs less than the range's own scan.
 enum SlotRangeTotals {
     /// Per combination id (indexed as `index.combos`): deliveries created from `first` through `last`, in `zone`.
     static func comboTotals(index: AggregateIndex, zone: TimeZone, first: LocalDate, last: LocalDate,
                             parallelFrom: Int = MetricsEngine.parallelRows) -> [Int] {
         var totals = [Int](repeating: 0, count: index.combos.count)
         guard first <= last else { return totals }
-        let start = index.lowerBound(slot: TimeSlots.slotStarting(atOrAfter: first.startInstant(in: zone)))
-        let end = index.lowerBound(slot: TimeSlots.slotStarting(atOrAfter: last.adding(days: 1).startInstant(in: zone)))
+        let from = TimeSlots.slotStarting(atOrAfter: first.startInstant(in: zone))
+        let to = TimeSlots.slotStarting(atOrAfter: last.adding(days: 1).startInstant(in: zone))
+        if let blocks = index.readyBlockRows() {
+            return RangeScan.totals(rows: index.rows, blocks: blocks, from: from, to: to, comboCount: totals.count)
+        }
+        let start = index.lowerBound(slot: from)
+        let end = index.lowerBound(slot: to)
         guard start < end else { return totals }
         let rows = index.rows  // the columns, shared (not copied); a value the threads may read
         if end - start < max(2, parallelFrom) {

@@ -17,6 +17,9 @@ struct BenchReport {
     var importResult: ImportBenchmark.Result?
     var indexLoadMs = 0.0
     var indexRows = 0
+    /// Whether the index built its block rows, and how long after the load they were ready.
+    var blockRows = false
+    var blockRowsWaitMs = 0.0
     var now = Date()
     var frames: [BenchFrameTimer.Sample] = []
     var warmFrames: [BenchFrameTimer.Sample] = []
@@ -94,6 +97,7 @@ struct BenchReport {
         }
         if let r = importResult { out += Self.importTable(r) }
         row("index load (\(count(indexRows)) slot rows)", ms(indexLoadMs))
+        row("  block rows ready after", blockRows ? ms(blockRowsWaitMs) : "none")
         let f = frameStats
         row("filter change → frame, \(f.count) states", "median \(ms(f.median)), p95 \(ms(f.p95)), max \(ms(f.max))",
             "median ≤ 16: \(verdict(f.median <= Self.frameMedianTarget)), p95 ≤ 33: \(verdict(f.p95 <= Self.frameP95Target))")
@@ -273,6 +277,7 @@ struct BenchReport {
         pairs.append(("rssAnonMiB", .double(startupAnonMiB)))
         pairs.append(("rssFileMiB", .double(startupFileMiB)))
         pairs.append(("indexMiB", .double(startupIndexMiB)))
+        pairs.append(("blockRowsAfterFirstFrameMs", .array(startup.map { $0.blockRowsAfterFirstFrameMs.map(JSONValue.double) ?? .null })))
         let met = startupWall.median < Self.startupTargetMs && startupPeakMiB * 1_048_576 < Self.memoryTargetMiB * 1_000_000
         pairs.append(("met", .bool(met)))
         return .object(pairs)
@@ -287,7 +292,8 @@ struct BenchReport {
             pairs.append(("build", .null))
         }
         if let importResult { pairs.append(("csvImport", Self.importJSON(importResult))) }
-        let load: Pairs = [("ms", .double(indexLoadMs)), ("slotRows", .int(indexRows))]
+        let load: Pairs = [("ms", .double(indexLoadMs)), ("slotRows", .int(indexRows)), ("blockRows", .bool(blockRows)),
+                           ("blockRowsWaitMs", .double(blockRowsWaitMs))]
         pairs.append(("indexLoad", .object(load)))
         pairs.append(("filterChangeToFrame", framesJSON))
         pairs.append(("baseline", baselineJSON))

@@ -21,6 +21,8 @@ enum BenchStartupProbe {
         var anonKiB: Int?
         var fileKiB: Int?
         var indexBytes: Int?
+        /// From the first frame until the block rows, built on another thread, were ready (nil: none built).
+        var blockRowsAfterFirstFrameMs: Double?
     }
 
     static var executablePath: String {
@@ -50,6 +52,7 @@ enum BenchStartupProbe {
                    computeMs: number("computeMs"), renderMs: number("renderMs"), cpuMs: number("processCPUMs"),
                    peakKiB: (object["vmHWMKiB"] as? NSNumber)?.intValue, rssKiB: (object["vmRSSKiB"] as? NSNumber)?.intValue,
                    anonKiB: (object["rssAnonKiB"] as? NSNumber)?.intValue, fileKiB: (object["rssFileKiB"] as? NSNumber)?.intValue,
-                   indexBytes: (object["indexBytes"] as? NSNumber)?.intValue)
+                   indexBytes: (object["indexBytes"] as? NSNumber)?.intValue,
+                   blockRowsAfterFirstFrameMs: object["blockRows"] as? Bool == true ? number("blockRowsAfterFirstFrameMs") : nil)
     }
 }

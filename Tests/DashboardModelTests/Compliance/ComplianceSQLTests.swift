@@ -139,15 +139,21 @@ import Testing
         }
     }
 
-    /// The previous period and the window summed on two threads (large stores) give the same figures.
+    /// The previous period and the window summed from the slot rows on one thread, on two (large stores) and from
+    /// the block rows give the same figures.
     @Test func twoThreadsGiveTheSameFigures() throws {
         let s = try Self.store()
-        let index = try s.index()
+        let index = AggregateIndex(store: s.store)
+        index.usesBlockRows = false
+        try index.refresh()
+        let blocks = try s.index()
+        #expect(blocks.readyBlockRows() != nil)
         let zone = TimeZone(identifier: "America/New_York")!
         for (first, last) in [("2026-09-20", "2026-11-25"), ("2026-10-31", "2026-11-02")] {
             let one = SlotRangeTotals.comboTotals(index: index, zone: zone, first: MX.day(first), last: MX.day(last))
             let two = SlotRangeTotals.comboTotals(index: index, zone: zone, first: MX.day(first), last: MX.day(last), parallelFrom: 2)
             #expect(one == two)
+            #expect(SlotRangeTotals.comboTotals(index: blocks, zone: zone, first: MX.day(first), last: MX.day(last)) == one)
             #expect(one.reduce(0, +) > 0)
         }
     }
