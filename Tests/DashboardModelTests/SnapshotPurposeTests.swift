@@ -143,16 +143,25 @@ import Testing
         }
     }
 
+    /// The last 30 days in UTC at the fixtures' now: the instant, the snapshot's windows and the filters.
+    static func lastThirtyDays() -> (Date, SlotWindows?, DashboardFilters) {
+        let now = MX.instant(Self.now)
+        return (now, SlotWindows.read(range: .lastDays(30), zone: TimeZone(identifier: "UTC")!, now: now, abandonRule: .us30d),
+                DashboardFilters(range: .lastDays(30), timeZone: "UTC"))
+    }
+
+    /// The dashboard's (whole) index of the store and its JSON under `filters`.
+    static func wholeIndexJSON(_ s: MXStore, _ filters: DashboardFilters, _ now: Date) throws -> (AggregateIndex, String) {
+        let full = AggregateIndex(store: s.store)
+        try full.refresh()
+        return (full, SnapshotJSON.value(of: MetricsEngine.compute(index: full, filters: filters, now: now)).serialized())
+    }
+
     /// Totals that do not check (a size not a multiple of 8, more entries than combinations, a negative total, a
     /// total for a combination the store does not hold) send the windowed load to reading every row: the same JSON.
     @Test func storedTotalsThatDoNotCheckAreNotUsed() throws {
-        let now = MX.instant(Self.now)
-        let windows = SlotWindows.read(range: .lastDays(30), zone: TimeZone(identifier: "UTC")!, now: now, abandonRule: .us30d)
-        let filters = DashboardFilters(range: .lastDays(30), timeZone: "UTC")
-        let clean = try Self.store()
-        let full = AggregateIndex(store: clean.store)
-        try full.refresh()
-        let expected = SnapshotJSON.value(of: MetricsEngine.compute(index: full, filters: filters, now: now)).serialized()
+        let (now, windows, filters) = Self.lastThirtyDays()
+        let (full, expected) = try Self.wholeIndexJSON(try Self.store(), filters, now)
         for sql in ["UPDATE aggregate_snapshot SET totals = substr(totals, 1, length(totals) - 3)",
                     "UPDATE aggregate_snapshot SET totals = totals || zeroblob(80000)",
                     "UPDATE aggregate_snapshot SET totals = X'FFFFFFFFFFFFFFFF' || substr(totals, 9)",
@@ -172,13 +181,9 @@ import Testing
     /// every row, by readers (which never migrate); opened for writing it gets the column and its snapshot is
     /// rewritten with the totals, which then equal the rows' sums, and the windowed load gives the same JSON.
     @Test func aStoreWithoutTotalsIsReadThenMigrated() throws {
-        let now = MX.instant(Self.now)
-        let windows = SlotWindows.read(range: .lastDays(30), zone: TimeZone(identifier: "UTC")!, now: now, abandonRule: .us30d)
-        let filters = DashboardFilters(range: .lastDays(30), timeZone: "UTC")
+        let (now, windows, filters) = Self.lastThirtyDays()
         let s = try Self.store()
-        let full = AggregateIndex(store: s.store)
-        try full.refresh()
-        let expected = SnapshotJSON.value(of: MetricsEngine.compute(index: full, filters: filters, now: now)).serialized()
+        let (full, expected) = try Self.wholeIndexJSON(s, filters, now)
         try s.store.writeWithoutTransaction { db in
             try db.execute(sql: "ALTER TABLE aggregate_snapshot DROP COLUMN totals")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9-snapshot-totals'")
