@@ -29,20 +29,10 @@ enum FixedDecimal {
             if rest > half || (rest == half && units & 1 == 1) { units += 1 }
         }
         if value.sign == .minus { out.append(UInt8(ascii: "-")) }
-        appendDigits(UInt64(units / 10_000), into: &out)
+        JSONValue.appendDecimal(Int(units / 10_000), into: &out)  // below 10^15
         out.append(UInt8(ascii: "."))
         let decimals = Int(units % 10_000)
         for divisor in [1000, 100, 10, 1] { out.append(UInt8(truncatingIfNeeded: 48 + decimals / divisor % 10)) }
         return true
-    }
-
-    private static func appendDigits(_ n: UInt64, into out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var n = n
-        repeat {
-            digits.append(UInt8(truncatingIfNeeded: 48 + n % 10))
-            n /= 10
-        } while n > 0
-        out.append(contentsOf: digits.reversed())
     }
 }

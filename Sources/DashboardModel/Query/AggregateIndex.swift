@@ -94,8 +94,9 @@ public final class AggregateIndex {
         /// One `MetricsEngine.compute` at `now` (`snapshot`): the recent completions are read only from the hour
         /// the live throughput counts (`LiveFiguresCalculator`), not the whole table; with `windows`
         /// (`SlotWindows.read`, for the computation's range, zone and rule), only the slot rows inside them are
-        /// kept (every row is still checked and counted in the all-time totals). Such an index answers only that
-        /// computation; each refresh loads its rows again.
+        /// kept: the all-time totals come from the snapshot's stored totals, or else from every row, checked and
+        /// counted (`AggregateSnapshot.loadWindows`). Such an index answers only that computation; each refresh
+        /// loads its rows again.
         case snapshot(now: Date, windows: SlotWindows? = nil)
     }
 

@@ -23,7 +23,6 @@ extension AggregateSnapshot {
             let column = ColumnAccess(slots: readers[0], combos: readers[1], counts: readers[2])
             let limit = Int32(clamping: known.count)
             var kept = SlotRows()
-            var slots: [Int32] = [], combos: [Int32] = [], counts: [Int32] = []
             var scratch = [Int64](repeating: 0, count: known.count)
             for window in windows.ranges {
                 let lo = Int32(clamping: window.lowerBound), hi = Int32(clamping: window.upperBound)
@@ -31,7 +30,7 @@ extension AggregateSnapshot {
                 var start = a
                 while start < b {
                     let n = min(pieceRows, b - start)
-                    try column.read(rows: start..<(start + n), slots: &slots, combos: &combos, counts: &counts)
+                    let (slots, combos, counts) = try column.read(rows: start..<(start + n))
                     // Checked as a whole snapshot is: ranges, order (within the piece and after the last one kept),
                     // known combinations; and inside the window, which a column out of order could belie.
                     guard SnapshotRowCheck.rangesAndOrderHold(slots: slots, combos: combos, counts: counts,
@@ -124,20 +123,17 @@ extension AggregateSnapshot {
             return lo
         }
 
-        /// Reads `rows` of the three columns into the arrays (replacing what they held).
-        func read(rows: Range<Int>, slots s: inout [Int32], combos c: inout [Int32], counts k: inout [Int32]) throws {
-            for (reader, which) in [(slots, 0), (combos, 1), (counts, 2)] {
+        /// `rows` of the three columns.
+        func read(rows: Range<Int>) throws -> (slots: [Int32], combos: [Int32], counts: [Int32]) {
+            func column(_ reader: SQLiteBlob.Reader) throws -> [Int32] {
                 var array = [Int32](repeating: 0, count: rows.count)
                 try array.withUnsafeMutableBytes { try reader.read(into: $0, at: rows.lowerBound * 4) }
                 #if _endian(big)
                 for i in array.indices { array[i] = Int32(littleEndian: array[i]) }
                 #endif
-                switch which {
-                case 0: s = array
-                case 1: c = array
-                default: k = array
-                }
+                return array
             }
+            return (try column(slots), try column(combos), try column(counts))
         }
     }
 }

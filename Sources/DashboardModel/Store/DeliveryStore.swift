@@ -83,10 +83,10 @@ public final class DeliveryStore: Sendable {
         return DeliveryStore(path: path, pool: pool, snapshotRewriteThreshold: snapshotRewriteThreshold)
     }
 
-    /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
     /// How much of a store a reader maps (`PRAGMA mmap_size`).
     static let readerMapBytes = 1 << 30
 
+    /// Opens an existing store for reading only: the dashboard and `snapshot` never write.
     public static func openForReading(path: String) throws -> DeliveryStore {
         try StoreFile.refuseDirectory(path)
         guard FileManager.default.fileExists(atPath: path) else { throw StoreMissing(path: path, fileIsEmpty: false) }

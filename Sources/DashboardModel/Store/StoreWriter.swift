@@ -164,9 +164,6 @@ public final class StoreWriter {
 
     // MARK: Commit
 
-    /// The list's index (migration `v8-list-index`).
-    static let createdIndex = CreatedIndex.name
-
     /// Writes the gathered counts and bumps the store's generation, so that readers see one consistent change.
     func finish() throws {
         try flushStaged()

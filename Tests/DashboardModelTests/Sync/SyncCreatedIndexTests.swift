@@ -19,7 +19,7 @@ import Testing
     }
 
     static func hasCreatedIndex(_ store: DeliveryStore) throws -> Bool {
-        try indexes(store).contains(StoreWriter.createdIndex)
+        try indexes(store).contains(CreatedIndex.name)
     }
 
     /// The schema cookie: every CREATE or DROP of an index moves it.
@@ -136,7 +136,7 @@ import Testing
         let reopened = try DeliveryStore.openForWriting(path: s.store.path)
         #expect(try Self.hasCreatedIndex(reopened))
         // And a store whose index went missing some other way gets it back from its next write, too.
-        try reopened.writeWithoutTransaction { db in try db.execute(sql: "DROP INDEX \(StoreWriter.createdIndex)") }
+        try reopened.writeWithoutTransaction { db in try db.execute(sql: "DROP INDEX \(CreatedIndex.name)") }
         try reopened.write(now: Self.now) { w in try w.upsert(Delivery(deliveryId: "late-1", createdOn: MX.utc("2026-11-06T10:00:00Z"), status: "Pending")) }
         #expect(try Self.hasCreatedIndex(reopened))
     }
