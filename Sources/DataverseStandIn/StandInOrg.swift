@@ -351,7 +351,8 @@ public final class StandInOrg: @unchecked Sendable {
         }
         // The delta and next links keep the request's $select, as the Web API's do.
         let selectQuery: [(String, String)] = request.value("$select").map { [("$select", $0)] } ?? []
-        func row(_ bytes: [UInt8]) -> [UInt8] { select?.project(bytes) ?? bytes }
+        /// A stored row, projected by `$select` as the page is written.
+        func row(_ bytes: [UInt8]) -> PageItem { PageItem(bytes: bytes, projected: true) }
         let wantsTracking = prefer.contains("odata.track-changes")
         let filter = request.value("$filter")
         let cookie = request.value("$skiptoken").flatMap(Self.parseCookie)
@@ -366,10 +367,10 @@ public final class StandInOrg: @unchecked Sendable {
             let positions = table.changedPositions(after: after, upTo: upTo)
             let start = cookie?.position ?? 0
             let slice = positions[min(start, positions.count)..<min(start + pageSize, positions.count)]
-            var items: [[UInt8]] = []
+            var items: [PageItem] = []
             for p in slice {
                 if let stored = table.rows[p] { items.append(row(stored)) } else {
-                    items.append(Array(#"{"@odata.context":"\#(originValue)/api/data/v9.2/$metadata#\#(table.entitySet)/$deletedEntity","id":"\#(table.ids[p])","reason":"deleted"}"#.utf8))
+                    items.append(PageItem(bytes: Array(#"{"@odata.context":"\#(originValue)/api/data/v9.2/$metadata#\#(table.entitySet)/$deletedEntity","id":"\#(table.ids[p])","reason":"deleted"}"#.utf8), projected: false))
                 }
             }
             var links: [(String, String)] = []
@@ -380,7 +381,7 @@ public final class StandInOrg: @unchecked Sendable {
                 links.append(("@odata.deltaLink", link(table, selectQuery + [("$deltatoken", deltaToken(upTo))])))
             }
             applied.append("odata.track-changes")
-            return page(table, items, links, applied: applied)
+            return page(table, items, select, links, applied: applied)
         }
         let tracking = wantsTracking && table.changeTracking
         if filter != nil && tracking {
@@ -399,7 +400,7 @@ public final class StandInOrg: @unchecked Sendable {
         }
         let upTo = cookie?.upTo ?? sequence
         var position = cookie?.position ?? 0
-        var items: [[UInt8]] = []
+        var items: [PageItem] = []
         if let only {
             // Rows by id: only their positions are visited (in position order), never the whole table.
             let ahead = only.filter { $0 >= position }
@@ -423,15 +424,22 @@ public final class StandInOrg: @unchecked Sendable {
             links.append(("@odata.deltaLink", link(table, selectQuery + [("$deltatoken", deltaToken(upTo))])))
         }
         if tracking { applied.append("odata.track-changes") }
-        return page(table, items, links, applied: applied)
+        return page(table, items, select, links, applied: applied)
     }
 
-    private func page(_ table: StandInTable, _ items: [[UInt8]], _ links: [(String, String)], applied: [String]) -> StandInResponse {
+    /// A row of a page: a stored row (projected by the request's `$select`) or an entry written for the page.
+    struct PageItem {
+        var bytes: [UInt8]
+        var projected: Bool
+    }
+
+    private func page(_ table: StandInTable, _ items: [PageItem], _ select: StandInSelect?, _ links: [(String, String)],
+                      applied: [String]) -> StandInResponse {
         var body = Array(#"{"@odata.context":"\#(originValue)/api/data/v9.2/$metadata#\#(table.entitySet)","value":["#.utf8)
-        body.reserveCapacity(items.reduce(200) { $0 + $1.count + 1 })
+        body.reserveCapacity(items.reduce(200) { $0 + $1.bytes.count + 1 })
         for (i, item) in items.enumerated() {
             if i > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(contentsOf: item)
+            if item.projected, let select { select.append(item.bytes, to: &body) } else { body.append(contentsOf: item.bytes) }
         }
         body.append(UInt8(ascii: "]"))
         for (key, value) in links { body.append(contentsOf: Array(",\"\(key)\":\(StandInRows.quote(value))".utf8)) }

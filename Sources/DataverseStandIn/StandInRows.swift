@@ -42,9 +42,31 @@ struct StandInRows {
         let queue = config % 8
         let conversation = complete && linkConversation ? "\"" + conversationID(i) + "\"" : "null"
         let engagement = (h >> 24) % 3 == 0 ? "\"AI agent\"" : "\"Representative\""
-        let text = #"{"@odata.etag":"W/\"\#(version)\"","msdyn_proactive_deliveryid":"\#(deliveryRowID(i))","msdyn_delivery_id":"\#(deliveryID(i))","createdon":"\#(Self.iso(createdOn(i)))","modifiedon":"\#(Self.iso(modifiedOn))","msdyn_status":"\#(status)","msdyn_result":\#(result),"msdyn_dialmode_type":"\#(Self.dialModes[config % 4])","msdyn_proactive_engagement_config_id":"\#(configID(config))","msdyn_queue_id":"\#(queueID(queue))","msdyn_channel":"Voice","msdyn_conversation_id":\#(conversation),"msdyn_engagement_type":\#(engagement),"msdyn_seq_no":\#(1 + Int(h % 1000))}"#
+        let details = contactDetails(i, status: status, complete: complete, modifiedOn: modifiedOn)
+        let text = #"{"@odata.etag":"W/\"\#(version)\"","msdyn_proactive_deliveryid":"\#(deliveryRowID(i))","msdyn_delivery_id":"\#(deliveryID(i))","createdon":"\#(Self.iso(createdOn(i)))","modifiedon":"\#(Self.iso(modifiedOn))","msdyn_status":"\#(status)","msdyn_result":\#(result),"msdyn_dialmode_type":"\#(Self.dialModes[config % 4])","msdyn_proactive_engagement_config_id":"\#(configID(config))","msdyn_queue_id":"\#(queueID(queue))","msdyn_channel":"Voice","msdyn_conversation_id":\#(conversation),"msdyn_engagement_type":\#(engagement),\#(details)"msdyn_seq_no":\#(1 + Int(h % 1000))}"#
         return Array(text.utf8)
     }
+
+    /// The list columns of a delivery (DOMAIN.md): who was called from which number (fictional 555-01xx numbers),
+    /// the calling window (the day it was created), when the call ran and ended, and the disposition codes of a
+    /// call someone took; each member ends with its comma.
+    func contactDetails(_ i: Int, status: String, complete: Bool, modifiedOn: Double) -> String {
+        let h = hash(i)
+        let created = createdOn(i)
+        let day = (created / 86400).rounded(.down) * 86400
+        let area = 200 + Int((h >> 28) % 800)
+        let line = Int((h >> 40) % 100)
+        func number(_ area: Int, _ line: Int) -> String { "\"+1\(area)55501\(line < 10 ? "0" : "")\(line)\"" }
+        func date(_ t: Double?) -> String { t.map { "\"" + Self.iso($0) + "\"" } ?? "null" }
+        let started = status == "Pending" ? nil : min(modifiedOn, created + 30)
+        let ended = status == "Pending" || status == "InProcess" ? nil : modifiedOn
+        let codes = complete && (h >> 48) % 2 == 0 ? Self.dispositionCodes[Int((h >> 50) % UInt64(Self.dispositionCodes.count))] : "null"
+        return #""msdyn_to_address":\#(number(area, line)),"msdyn_from_address":\#(number(800, Int((h >> 16) % 12))),"msdyn_window_start_date":\#(date(day + 8 * 3600)),"msdyn_window_end_date":\#(date(day + 20 * 3600)),"msdyn_start_date":\#(date(started)),"msdyn_end_date":\#(date(ended)),"msdyn_result_date":\#(date(complete ? modifiedOn : nil)),"msdyn_disposition_codes":\#(codes),"#
+    }
+
+    /// The codes an agent sets after a call, as the column holds them (comma-separated quoted codes, JSON-escaped).
+    static let dispositionCodes = [#""\"PromiseToPay\"""#, #""\"SpokeToAgent\"""#, #""\"CallbackRequested\"""#,
+                                   #""\"PromiseToPay\",\"SpokeToAgent\"""#, #""\"NotInterested\"""#]
 
     func conversation(_ i: Int, modifiedOn: Double) -> [UInt8] {
         let h = hash(i)

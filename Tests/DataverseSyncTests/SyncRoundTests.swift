@@ -17,6 +17,13 @@ import Testing
         #expect(deliveries.rows == 230)
         #expect(try h.store.syncCursor(for: .deliveries).map { if case .delta = $0 { true } else { false } } == true)
         #expect(try h.matchesImport())
+        // The list's columns came too: numbers, calling windows, disposition codes (the export shows them all).
+        let exported = try SyncHarness.exported(h.store)
+        let header = try #require(exported.split(separator: "\r\n").first).split(separator: ",")
+        let firstRow = try #require(exported.split(separator: "\r\n").dropFirst().first)
+        #expect(header.contains("msdyn_to_address") && header.contains("msdyn_window_start_date"))
+        #expect(firstRow.contains("+1") && firstRow.contains("55501"))
+        #expect(exported.contains("PromiseToPay"))
         let status = try #require(try h.store.syncStatus())
         #expect(status.lastSuccess != nil && status.failingSince == nil)
         #expect(status.rowsByTable[.deliveries] == 230)

@@ -11,7 +11,12 @@ enum WebAPITable {
         case .deliveries:
             return ["msdyn_proactive_deliveryid", "msdyn_delivery_id", "createdon", "modifiedon", "msdyn_status", "msdyn_result",
                     "msdyn_dialmode_type", "msdyn_proactive_engagement_config_id", "msdyn_queue_id", "msdyn_channel",
-                    "msdyn_conversation_id", "msdyn_engagement_type"].joined(separator: ",")
+                    "msdyn_conversation_id", "msdyn_engagement_type",
+                    // The list's and export's columns (issue 12), read as `import` reads them (DOMAIN.md's columns only:
+                    // the Web API refuses a `$select` that names a column the table does not have).
+                    "msdyn_to_address", "msdyn_from_address", "msdyn_window_start_date", "msdyn_window_end_date", "msdyn_start_date",
+                    "msdyn_end_date", "msdyn_result_date", "msdyn_disposition_codes", "msdyn_seq_no",
+                ].joined(separator: ",")
         case .configurations:
             return ["msdyn_proactive_engagement_configid", "msdyn_name", "statecode", "msdyn_priority", "msdyn_dialmode_type",
                     "msdyn_type", "_msdyn_queue_value", "modifiedon"].joined(separator: ",")

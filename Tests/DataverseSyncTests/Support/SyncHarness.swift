@@ -84,8 +84,19 @@ final class SyncHarness: Sendable {
             .filter { !$0.contains("\"dataChangedAt\"") }.joined(separator: "\n")
     }
 
-    /// The snapshot of a fresh store that imported the stand-in's live rows (its export files).
-    func importedSnapshot() throws -> String {
+    /// Every delivery as `export` writes it (CSV of every column, addresses shown, created order): the list's rows.
+    static func exported(_ store: DeliveryStore) throws -> String {
+        let index = AggregateIndex(store: store)
+        _ = try index.refresh()
+        let query = DeliveryQuery(filters: DashboardFilters(range: .all, timeZone: "UTC", selections: [:]),
+                                  now: Date(timeIntervalSince1970: 1_800_000_000))
+        let sink = CollectedBytes()
+        try DeliveryExporter(options: ExportOptions(showAddresses: true)).export(query, index: index, store: store, to: sink)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    /// The snapshot and the export of a fresh store that imported the stand-in's live rows (its export files).
+    func imported() throws -> (snapshot: String, exported: String) {
         let path = folder.appendingPathComponent("import-\(UUID().uuidString).sqlite").path
         let fresh = try DeliveryStore.openForWriting(path: path)
         for set in [StandInOrg.queuesSet, StandInOrg.configurationsSet, StandInOrg.conversationsSet, StandInOrg.deliveriesSet] {
@@ -94,18 +105,24 @@ final class SyncHarness: Sendable {
             let outcome = FileImporter.importFile(file.path, into: fresh, progress: nil)
             if let error = outcome.error { throw HarnessError(description: error) }
         }
-        return try Self.snapshot(fresh)
+        return (try Self.snapshot(fresh), try Self.exported(fresh))
     }
 
     /// True when the synced store's snapshot equals the import's; records both when not.
+    /// True when the synced store's snapshot and its export of every delivery (every list column) equal the
+    /// import's; prints the first differing lines when not.
     func matchesImport() throws -> Bool {
-        let synced = try Self.snapshot(store)
-        let imported = try importedSnapshot()
+        let imported = try imported()
+        let snapshots = Self.same("snapshots", try Self.snapshot(store), imported.snapshot)
+        return try snapshots && Self.same("exports", Self.exported(store), imported.exported)
+    }
+
+    private static func same(_ what: String, _ synced: String, _ imported: String) -> Bool {
         if synced != imported {
-            let a = synced.split(separator: "\n"), b = imported.split(separator: "\n")
+            let a = synced.split(whereSeparator: \.isNewline), b = imported.split(whereSeparator: \.isNewline)
             let differing = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.prefix(8)
                 .map { "line \($0.offset): synced \($0.element.0) | imported \($0.element.1)" }
-            print("snapshots differ (\(a.count) vs \(b.count) lines):\n" + differing.joined(separator: "\n"))
+            print("\(what) differ (\(a.count) vs \(b.count) lines):\n" + differing.joined(separator: "\n"))
         }
         return synced == imported
     }
@@ -113,6 +130,11 @@ final class SyncHarness: Sendable {
     func dataRequests(_ entitySet: String) -> [StandInRequestRecord] {
         org.requests.filter { $0.path.hasSuffix("/" + entitySet) }
     }
+}
+
+final class CollectedBytes: ByteSink {
+    var bytes: [UInt8] = []
+    func write(_ more: [UInt8]) throws { bytes += more }
 }
 
 final class LogLines: Sendable {
