@@ -105,6 +105,29 @@ import Testing
         #expect(try ODataPageLinks.parse(Array(page.utf8)).collected.isEmpty)
     }
 
+    @Test func theTrailingNextLinkIsReadBackwardsOnlyWhenThePageEndsWithIt() throws {
+        func trailing(_ text: String) -> String? { ODataPageLinks.trailingNextLink(Array(text.utf8)) }
+        // As the Web API ends a page; escapes decoded as `parse` decodes them; spaces and a final newline allowed.
+        #expect(trailing(#"{"value":[{"a":"b"}],"@odata.nextLink":"https:\/\/org\/q?$skiptoken=%3Cc%2F%3E"}"#) == "https://org/q?$skiptoken=%3Cc%2F%3E")
+        #expect(trailing("{\"value\":[] ,  \"@odata.nextLink\" : \"https://o/n\" }\r\n") == "https://o/n")
+        // A row whose text ends like a link is inside the array: the page's own end decides.
+        let posing = #"{"value":[{"t":"],\"@odata.nextLink\":\"https://evil\"}"}],"@odata.deltaLink":"https://o/d"}"#
+        #expect(trailing(posing) == nil)
+        #expect(try ODataPageLinks.parse(Array(posing.utf8)).nextLink == nil)
+        // A quote after an even run of backslashes ends the string; after an odd run it is text.
+        #expect(trailing(#"{"value":[],"@odata.nextLink":"https://o/a\\"}"#) == #"https://o/a\"#)
+        #expect(trailing(#"{"value":[],"@odata.nextLink":"https://o/\"x"}"#) == #"https://o/"x"#)
+        // Not a page that ends with its next link: a last page, another member after the array, a link before it,
+        // a truncated body, an HTML page. Then only the full read can tell.
+        #expect(trailing(#"{"value":[],"@odata.deltaLink":"https://o/d"}"#) == nil)
+        #expect(trailing(#"{"value":[]}"#) == nil)
+        #expect(trailing(#"{"value":[],"@odata.count":2,"@odata.nextLink":"https://o/n"}"#) == nil)
+        #expect(trailing(#"{"@odata.nextLink":"https://o/n","value":[]}"#) == nil)
+        #expect(trailing(#"{"value":[{"a":1}],"@odata.nextLink":"https://o/n"#) == nil)
+        #expect(trailing("<html><body>502 Bad Gateway</body></html>") == nil)
+        #expect(trailing("") == nil && trailing("}") == nil && trailing(#""}"#) == nil)
+    }
+
     @Test func htmlTruncatedAndValuelessBodiesAreRefused() {
         #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse(Array("<html><body>502</body></html>".utf8)) }
         #expect(throws: ODataPageLinks.ParseError.self) { try ODataPageLinks.parse(Array(#"{"value":[{"a":1}"#.utf8)) }

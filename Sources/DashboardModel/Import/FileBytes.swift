@@ -9,13 +9,15 @@ import Foundation
 /// The bytes of an import file: memory-mapped when it is a regular file, else read whole into memory.
 /// Immutable once made, so scanners can read it through a raw pointer without copying.
 ///
-/// `@unchecked Sendable`: `base`, `count` and `mappedLength` are constants; the bytes behind `base` are a private
-/// read-only mapping or memory only this object owns, never written after `init` and freed only by `deinit`, when no
-/// thread holds the object any more.
+/// `@unchecked Sendable`: `base`, `count`, `mappedLength` and `owner` are set once in `init`; the bytes behind `base`
+/// are a private read-only mapping, memory only this object owns, or the storage of the array in `owner`, never
+/// written after `init` and freed only by `deinit`, when no thread holds the object any more.
 final class FileBytes: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     let count: Int
     private let mappedLength: Int  // > 0 when `base` is an mmap that must be unmapped
+    /// The array whose storage `base` points into (then nothing is freed here).
+    private var owner: [UInt8]?
 
     init(path: String) throws {
         let fd = open(path, O_RDONLY)
@@ -55,9 +57,18 @@ final class FileBytes: @unchecked Sendable {
         mappedLength = 0
     }
 
+    /// Bytes already in memory (a sync page of about 4 MB), read where they are, not copied: the array is kept
+    /// here, never mutated, so its storage stays where it is until this object goes.
     init(bytes: [UInt8]) {
-        (base, count) = FileBytes.copy(bytes)
-        mappedLength = 0
+        if let address = bytes.withUnsafeBufferPointer({ $0.baseAddress }), !bytes.isEmpty {
+            owner = bytes
+            base = address
+            count = bytes.count
+            mappedLength = 0
+        } else {
+            (base, count) = FileBytes.copy(bytes)
+            mappedLength = 0
+        }
     }
 
     private static func copy(_ bytes: [UInt8]) -> (UnsafePointer<UInt8>, Int) {
@@ -73,7 +84,7 @@ final class FileBytes: @unchecked Sendable {
     deinit {
         if mappedLength > 0 {
             munmap(UnsafeMutableRawPointer(mutating: base), mappedLength)
-        } else {
+        } else if owner == nil {
             UnsafeMutablePointer(mutating: base).deallocate()
         }
     }

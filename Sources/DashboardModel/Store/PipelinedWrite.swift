@@ -13,6 +13,8 @@ enum PipelinedWrite {
     fileprivate enum Item {
         case deliveries(StagedBatch)
         case records([ImportRecord])
+        /// A step the producer asks the writer to take here, after everything handed over before it.
+        case onWriter(HandedOver<() throws -> Void>)
         case failed(Error)
         case finished
     }
@@ -47,6 +49,19 @@ enum PipelinedWrite {
             if stager.isBatchFull { try handOverBatch() }
         }
 
+        /// Runs `step` on the writer's thread once everything handed over before it is applied (the other records
+        /// read so far go first; the deliveries staged and not handed over stay staged). The step belongs to the
+        /// writer's thread from here on: it may use the writer, never the stager.
+        func onWriter(_ step: @escaping () throws -> Void) throws {
+            try handOverOthers()
+            try channel.put(.onWriter(HandedOver(step)), counts: false)
+        }
+
+        /// Hands over every delivery staged so far (a batch, full or not) and the other records before it.
+        func handOverStaged() throws {
+            if stager.hasStaged { try handOverBatch() } else { try handOverOthers() }
+        }
+
         /// The other records read so far go first, so that a conversation read before or among a batch's
         /// deliveries is stored when they are applied (they take its direction, no relink needed).
         private func handOverBatch() throws {
@@ -75,9 +90,11 @@ enum PipelinedWrite {
     /// - Parameter keepingStaged: the deliveries staged and not yet handed over when the producer ends stay in the
     ///   writer's stager (applied by a later batch, or `StoreWriter.flushStaged`), so that the sync's pages of one
     ///   transaction go into the B-tree in larger sorted batches.
-    static func run(_ writer: StoreWriter, keepingStaged: Bool = false, produce: @escaping (Sink) throws -> Void,
+    /// - Parameter capacity: batches and groups of records handed over and not yet applied, at most (the producer
+    ///   waits beyond it).
+    static func run(_ writer: StoreWriter, keepingStaged: Bool = false, capacity: Int = 2, produce: @escaping (Sink) throws -> Void,
                     describeWriterError: (Error) -> Error = { $0 }) throws {
-        let channel = RecordChannel<Item>(capacity: 2)
+        let channel = RecordChannel<Item>(capacity: capacity)
         let producerEnded = DispatchSemaphore(value: 0)
         let sink = Sink(stager: writer.stager, channel: channel)
         sink.keepsStaged = keepingStaged
@@ -111,6 +128,8 @@ enum PipelinedWrite {
                     ImportTrace.mark("batch applied")
                 case .records(let records):
                     do { for record in records { try writer.apply(record) } } catch { throw describeWriterError(error) }
+                case .onWriter(let step):
+                    do { try step.value() } catch { throw describeWriterError(error) }
                 case .failed(let error):
                     throw error
                 case .finished:

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A bounded queue between one producing thread and one consuming thread. `put` waits while the queue is full;
+/// A bounded queue between one producing thread and one consuming thread. `put` waits while the queue is full (of
+/// items that count: `put(_:counts: false)` adds a light one, a step between them, without waiting);
 /// `cancel` wakes both sides and makes every later `put` throw, so a producer stops soon after the consumer fails.
 ///
 /// `@unchecked Sendable`: `items` and `cancelled` are read and written only with `condition` locked, and the items
@@ -9,19 +10,24 @@ final class RecordChannel<Item: Sendable>: @unchecked Sendable {
     struct Cancelled: Error {}
 
     private let condition = NSCondition()
-    private var items: [Item] = []
+    private var items: [(item: Item, counts: Bool)] = []
+    /// Items in `items` that count against `capacity`.
+    private var counted = 0
     private var cancelled = false
     private let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
-    func put(_ item: Item) throws {
+    func put(_ item: Item, counts: Bool = true) throws {
         condition.lock()
         defer { condition.unlock() }
-        if items.count >= capacity { ImportTrace.mark("producer waits: queue full") }
-        while items.count >= capacity && !cancelled { condition.wait() }
+        if counts {
+            if counted >= capacity { ImportTrace.mark("producer waits: queue full") }
+            while counted >= capacity && !cancelled { condition.wait() }
+        }
         if cancelled { throw Cancelled() }
-        items.append(item)
+        items.append((item, counts))
+        if counts { counted += 1 }
         condition.broadcast()
     }
 
@@ -30,7 +36,8 @@ final class RecordChannel<Item: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while items.isEmpty { condition.wait() }
-        let item = items.removeFirst()
+        let (item, counts) = items.removeFirst()
+        if counts { counted -= 1 }
         condition.broadcast()
         return item
     }
@@ -45,6 +52,7 @@ final class RecordChannel<Item: Sendable>: @unchecked Sendable {
         condition.lock()
         cancelled = true
         items.removeAll()
+        counted = 0
         condition.broadcast()
         condition.unlock()
     }

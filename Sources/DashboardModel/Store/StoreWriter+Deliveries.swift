@@ -21,20 +21,6 @@ extension StoreWriter {
     /// 5,000 sorted alone touches a B-tree leaf for nearly every row once the table outgrows the page cache.
     static let syncBatchLimit = 65_536
 
-    /// Begins applying a sync page in `context`. The deliveries of a transaction's pages are staged together and
-    /// applied in sorted batches of up to `syncBatchLimit` (a page leaves its deliveries staged: `PipelinedWrite.run
-    /// (keepingStaged:)`); those staged in another context (another table, or another full read's mark) are applied
-    /// first, in theirs.
-    func enterSyncPage(_ context: SyncWriteContext) throws {
-        stager.batchLimit = Self.syncBatchLimit
-        if stager.hasStaged, stagedContext != context {
-            sync = stagedContext
-            try flushStaged()
-        }
-        sync = context
-        stagedContext = context
-    }
-
     /// Applies a batch of staged versions in key order (equal keys in staging order). New deliveries go in
     /// `chunkRows` at a time, one statement each; those whose key is taken (a stored version, a repeat, a hash
     /// collision) go through `applyTaken` one by one.

@@ -53,8 +53,6 @@ public final class StoreWriter {
     var storeHadNoRowIds: Bool
     /// The sync's context, when this transaction applies a sync page (`DeliveryStore.applySyncPage`).
     var sync: SyncWriteContext?
-    /// The context of the sync page whose deliveries are staged now (`enterSyncPage`).
-    var stagedContext: SyncWriteContext?
     /// Conversations that synced deliveries link to and the store has not read: key -> id text.
     var wantedConversations: [Int64: [UInt8]] = [:]
     /// The newest version stamp applied while `sync` is set (for the sync's lag).

@@ -41,6 +41,10 @@ extension DeliveryStore {
     /// store's cost per transaction (rewriting the B-tree pages that random keys touch, the link and row id
     /// buckets, the commit) is then paid once per many pages, and the pages need not be held in memory.
     ///
+    /// Each transaction's pages are read (parsed and staged) on a reading thread of their own while this thread
+    /// applies them (`SyncTransactionPages`): `next` is called on that thread, one call at a time, and never after
+    /// this call has returned.
+    ///
     /// The transaction (and the store's write lock) stays open while `next` waits: a `next` with nothing ready
     /// within about `policy.maxSeconds` should return nil (the call commits and returns) and the client call again
     /// when pages arrive; the table's state carries over.
@@ -50,7 +54,7 @@ extension DeliveryStore {
     /// - Parameter now: the time for the live figures' window; nil: the clock, read when each transaction begins.
     @discardableResult
     public func applySyncPages(table: SyncTable, now: Date? = nil, policy: SyncCommitPolicy = .default,
-                               next: () throws -> SyncPage?) throws -> SyncPageOutcome {
+                               next: @escaping () throws -> SyncPage?) throws -> SyncPageOutcome {
         var total = SyncPageOutcome(summary: ImportSummary(), deleted: 0, rows: 0, deletedAsUnseen: 0, endedFullRead: false)
         try pool.writeWithoutTransaction { db in
             try Self.prepareSyncConnection(db)
@@ -64,24 +68,11 @@ extension DeliveryStore {
                         ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
                     let writer = try StoreWriter(db: db, now: now ?? started, combos: combos,
                                                  snapshotRewriteThreshold: snapshotRewriteThreshold)
-                    let entries = Counter(), conversationEntries = Counter()
-                    var unseen = 0, endedFullRead = false, conversationPages = 0
-                    var page: SyncPage? = first
-                    while let current = page {
-                        if let companions = current.conversations {
-                            try Self.applyConversations(companions, writer: writer, entries: conversationEntries)
-                            conversationPages += companions.pages
-                        }
-                        let ended = try Self.apply(current, table: table, writer: writer, state: &state, entries: entries)
-                        unseen += ended.unseen
-                        endedFullRead = endedFullRead || ended.endedFullRead
-                        if entries.value >= policy.maxEntries || Date().timeIntervalSince(started) >= policy.maxSeconds {
-                            page = nil
-                        } else {
-                            page = try next()
-                            if page == nil { pending = nil }
-                        }
-                    }
+                    let pages = SyncTransactionPages(table: table, state: state)
+                    try pages.run(first: first, writer: writer, policy: policy, started: started, next: next)
+                    if pages.streamEnded { pending = nil }
+                    state = pages.state
+                    let endedFullRead = pages.endedFullRead, unseen = pages.unseen, conversationPages = pages.conversationPages
                     // The first full read of a store without deliveries builds the index on created when it ends.
                     if table == .deliveries { writer.deliveriesFullReadContinues = state.cursor?.isFullRead ?? false }
                     try writer.finish()
@@ -113,8 +104,8 @@ extension DeliveryStore {
                     outcome.summary.add(summary)
                     outcome.deleted += summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
                         + summary.conversations.deleted
-                    outcome.rows += entries.value
-                    outcome.conversationRows += conversationEntries.value
+                    outcome.rows += pages.entries
+                    outcome.conversationRows += pages.conversationEntries
                     outcome.conversationPages += conversationPages
                     outcome.deletedAsUnseen += unseen
                     outcome.endedFullRead = outcome.endedFullRead || endedFullRead
@@ -128,64 +119,6 @@ extension DeliveryStore {
             }
         }
         return total
-    }
-
-    /// Applies one page inside the transaction of `writer`: its rows, then (when it ends a full read) the deletion of
-    /// the rows the read did not see; moves `state` to the page's cursor.
-    private static func apply(_ page: SyncPage, table: SyncTable, writer: StoreWriter, state: inout SyncTableState,
-                              entries: Counter) throws -> (unseen: Int, endedFullRead: Bool) {
-        if let link = page.cursor?.link, let problem = SyncSecrets.credentialProblem(inLink: link) {
-            throw StoreError("the \(table.rawValue) cursor from \(SyncSecrets.redact(page.source)) was not stored: \(problem)")
-        }
-        let reader = try webAPIPageReader(page.bytes, source: page.source)
-        let plan = SyncPagePlan(stored: state.cursor, new: page.cursor, table: table, epoch: state.epoch)
-        state.epoch = plan.epoch
-        try writer.enterSyncPage(SyncWriteContext(table: table, fullReadMark: plan.mark))
-        try write(reader, source: page.source, writer: writer, entries: entries)
-        var unseen = 0
-        if plan.endsFullRead, let mark = plan.mark { unseen = try writer.deleteUnseen(table, mark: mark) }
-        if let cursor = page.cursor { state.cursor = cursor }
-        return (unseen, plan.endsFullRead)
-    }
-
-    /// Applies the conversations a delivery page links to inside the transaction of `writer`, before the page: as a
-    /// page of conversations read by id is applied (no cursor, no full-read mark). Only its conversations: the
-    /// answer to a query of conversations by id holds nothing else, and the deliveries of the transaction's earlier
-    /// pages stay staged meanwhile (a deletion or a delivery here would have to come after them).
-    private static func applyConversations(_ companions: SyncPage.Companions, writer: StoreWriter, entries: Counter) throws {
-        let reader = try webAPIPageReader(companions.bytes, source: companions.source)
-        writer.sync = SyncWriteContext(table: .conversations, fullReadMark: nil)
-        try write(reader, source: companions.source, writer: writer, entries: entries, onlyConversations: true)
-    }
-
-    /// The import's reader over a Web API page (or pages one after another); anything else is refused.
-    private static func webAPIPageReader(_ bytes: [UInt8], source: String) throws -> RecordFileReader {
-        let reader = try RecordFileReader(name: source, bytes: bytes)
-        guard reader.format == .jsonPages else {
-            throw ImportError(file: source, line: 1, reason: "not a Web API page (expected a JSON object with a \"value\" array)")
-        }
-        return reader
-    }
-
-    /// Every record of `reader` through `writer`, as an import writes a file (reading and writing side by side),
-    /// counting the entries in `entries`. The deliveries staged last stay staged (`StoreWriter.enterSyncPage`).
-    /// - Parameter onlyConversations: other records are passed over (counted as entries, not applied).
-    private static func write(_ reader: RecordFileReader, source: String, writer: StoreWriter, entries: Counter,
-                              onlyConversations: Bool = false) throws {
-        try PipelinedWrite.run(writer, keepingStaged: true, produce: { sink in
-            try reader.read(staging: onlyConversations ? nil : sink.stager) { record, _ in
-                entries.value += 1
-                if let record {
-                    if onlyConversations { guard case .conversation = record else { return } }
-                    try sink.emit(record)
-                } else {
-                    try sink.didStage()
-                }
-            }
-        }, describeWriterError: { error in
-            if error is ImportError { return error }
-            return ImportError(file: source, reason: "the store refused the page's records: \(error)")
-        })
     }
 
     /// Of these conversation ids, those the store holds (compared by the normalized id, not only its key).
@@ -350,13 +283,6 @@ extension DeliveryStore {
         parts.fragment = nil
         return parts.string ?? SyncSecrets.redact(url)
     }
-}
-
-/// A value the reading thread counts and the writer's thread reads once the reading has ended.
-/// Not `Sendable`: it travels to the reading thread inside the producer `PipelinedWrite.run` hands over, and is read
-/// here only after `run` returned (the reader has ended).
-private final class Counter {
-    var value = 0
 }
 
 /// What a page means for its table's full read, from the stored cursor and the page's new one.

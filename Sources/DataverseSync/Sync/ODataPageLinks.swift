@@ -81,7 +81,7 @@ public struct ODataPageLinks: Sendable, Equatable {
     }
 
     /// Reads a JSON string starting at its opening quote, decoding the escapes a URL may hold.
-    private static func readString(_ bytes: [UInt8], _ i: inout Int) throws -> String {
+    static func readString(_ bytes: [UInt8], _ i: inout Int) throws -> String {
         i += 1
         let start = i
         var escaped = false

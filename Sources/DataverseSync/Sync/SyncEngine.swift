@@ -328,28 +328,35 @@ public final class SyncEngine: Sendable {
         let client = self.client
         let queued = QueuedCount()
         let column = table == .deliveries ? Self.deliveryConversationColumn : nil
-        let fetched = Self.produced { (continuation: AsyncThrowingStream<FetchedPage, Error>.Continuation) in
+        // Requests, one at a time: a page that ends with its next link (as the Web API's do) is read whole in the
+        // stage below, while the next one is on its way; any other is read whole here first.
+        let fetched = Self.produced { (continuation: AsyncThrowingStream<ReceivedPage, Error>.Continuation) in
             var url: URL? = first
             while let current = url {
                 while queued.value >= Self.pagesAhead { try await Task.sleep(nanoseconds: 2_000_000) }
                 ImportTrace.mark("sync: \(table.rawValue) page requested")
                 let reply = try await client.get(current, prefer: prefer, isDeltaLink: isDeltaLink)
-                let page = try FetchedPage.make(url: current, reply: reply, collecting: column)
-                ImportTrace.mark("sync: \(table.rawValue) page received (\(page.bytes.count) bytes)")
+                let bytes = reply.bytes
+                var received = ReceivedPage(url: current, reply: reply, bytes: bytes, trailingNextLink: ODataPageLinks.trailingNextLink(bytes))
+                if received.trailingNextLink == nil {
+                    received.page = try FetchedPage.make(url: current, reply: reply, bytes: bytes, collecting: column)
+                }
+                ImportTrace.mark("sync: \(table.rawValue) page received (\(bytes.count) bytes)")
                 url = nil
-                if let next = page.links.nextLink {
+                if let next = received.nextLink {
                     guard let nextURL = URL(string: next) else {
-                        throw SyncFailure.malformedPage(why: "@odata.nextLink is not a URL", url: Redaction.url(page.url))
+                        throw SyncFailure.malformedPage(why: "@odata.nextLink is not a URL", url: Redaction.url(current))
                     }
                     guard EndpointPolicy.sameOrigin(nextURL, as: client.org) else { throw SyncFailure.refusedLink(url: Redaction.url(nextURL)) }
                     url = nextURL
                 }
                 queued.add(1)
-                continuation.yield(page)
+                continuation.yield(received)
             }
         }
         let stream = Self.produced { (continuation: AsyncThrowingStream<(FetchedPage, SyncPage.Companions?), Error>.Continuation) in
-            for try await page in fetched {
+            for try await received in fetched {
+                let page = try received.read(collecting: column)
                 continuation.yield((page, column == nil ? nil : try await self.companions(of: page, round)))
             }
         }

@@ -3,7 +3,7 @@ import Testing
 @testable import DashboardModel
 
 /// Issue 11: the deliveries of a sync transaction's pages are staged together and applied in sorted batches that span
-/// pages (`StoreWriter.enterSyncPage`). Whatever a later page does to a delivery still staged (a newer or older
+/// pages (`SyncTransactionPages`). Whatever a later page does to a delivery still staged (a newer or older
 /// version, a deletion, a new full read), and whatever conversations travel between the pages, one transaction ends
 /// as the pages applied one by one.
 @Suite struct SyncStagedAcrossPagesTests {
