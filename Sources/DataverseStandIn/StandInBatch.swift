@@ -10,30 +10,101 @@ enum StandInBatch {
         var headers: [String: String]
     }
 
-    /// The GETs of a batch body; nil when it is not one.
+    /// The GETs of a batch body; nil when it is not one. Read as bytes (a batch of ten GETs of 600 ids is about
+    /// 270 KB of request lines).
     static func requests(body: Data, contentType: String?) -> [Inner]? {
         guard let contentType, let range = contentType.range(of: "boundary=") else { return nil }
         let boundary = contentType[range.upperBound...].prefix { $0 != ";" }.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
         guard !boundary.isEmpty else { return nil }
-        let text = String(decoding: body, as: UTF8.self)
+        let bytes = [UInt8](body)
+        let marker = Array(("--" + boundary).utf8)
         var out: [Inner] = []
-        for chunk in text.components(separatedBy: "--" + boundary).dropFirst() {
-            if chunk.hasPrefix("--") { break }
-            // "\r\n" is one Character: split on it and on a bare "\n".
-            let lines = chunk.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\r\n" || $0 == "\n" }).map(String.init)
+        let starts = occurrences(of: marker, in: bytes)
+        for (n, start) in starts.enumerated() {
+            let from = start + marker.count
+            let to = n + 1 < starts.count ? starts[n + 1] : bytes.count
+            let chunk = bytes[from..<to]
+            if chunk.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { break }
+            // Lines end with CRLF or a bare LF.
+            let lines = chunk.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line -> String in
+                let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+                return String(decoding: trimmed, as: UTF8.self)
+            }
             // MIME headers, a blank line, the request line, its headers.
             guard let blank = lines.dropFirst().firstIndex(of: ""), blank + 1 < lines.count else { return nil }
             let requestLine = lines[blank + 1].split(separator: " ")
-            guard requestLine.count == 3, requestLine[0] == "GET", let target = URLComponents(string: String(requestLine[1])) else { return nil }
+            guard requestLine.count == 3, requestLine[0] == "GET", let target = Self.target(String(requestLine[1])) else { return nil }
             var headers: [String: String] = [:]
             for line in lines[(blank + 2)...] {
                 if line.isEmpty { break }
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
-            out.append(Inner(path: target.path, query: (target.queryItems ?? []).map { ($0.name, $0.value ?? "") }, headers: headers))
+            out.append(Inner(path: target.path, query: target.query, headers: headers))
         }
         return out.isEmpty ? nil : out
+    }
+
+    /// Where `marker` starts in `bytes`, each occurrence.
+    private static func occurrences(of marker: [UInt8], in bytes: [UInt8]) -> [Int] {
+        guard let first = marker.first, bytes.count >= marker.count else { return [] }
+        var found: [Int] = []
+        var i = 0
+        while i <= bytes.count - marker.count {
+            if bytes[i] == first, bytes[i..<(i + marker.count)].elementsEqual(marker) {
+                found.append(i)
+                i += marker.count
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// The path and the query items (percent-decoded) of a request line's target: an absolute URL or a path.
+    private static func target(_ text: String) -> (path: String, query: [(name: String, value: String)])? {
+        var rest = Substring(text)
+        if let scheme = rest.range(of: "://") {
+            let afterHost = rest[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+            rest = rest[afterHost...]
+        }
+        let question = rest.firstIndex(of: "?")
+        let rawPath = question.map { rest[..<$0] } ?? rest
+        guard let path = percentDecoded(rawPath) else { return nil }
+        var query: [(name: String, value: String)] = []
+        if let question {
+            for pair in rest[rest.index(after: question)...].split(separator: "&", omittingEmptySubsequences: true) {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard let name = percentDecoded(parts[0]), let value = percentDecoded(parts.count > 1 ? parts[1] : "") else { return nil }
+                query.append((name, value))
+            }
+        }
+        return (path.isEmpty ? "/" : path, query)
+    }
+
+    /// `%XX` escapes decoded as UTF-8 bytes (`+` stays a plus, as in `URLComponents.queryItems`); nil for a bad
+    /// escape or bytes that are not UTF-8.
+    private static func percentDecoded(_ text: Substring) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var bytes = text.utf8.makeIterator()
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        while let b = bytes.next() {
+            if b == UInt8(ascii: "%") {
+                guard let high = bytes.next().flatMap(hex), let low = bytes.next().flatMap(hex) else { return nil }
+                out.append(high << 4 | low)
+            } else {
+                out.append(b)
+            }
+        }
+        return String(validating: out, as: UTF8.self)
     }
 
     /// The answer: one part per response, in order.

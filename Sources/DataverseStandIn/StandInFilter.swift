@@ -35,8 +35,9 @@ enum StandInFilter {
     }
 
     private static func inFunction(_ text: String, table: StandInTable, aliases: (String) -> String?) -> Selection? {
-        guard text.hasSuffix(")") else { return nil }
-        let inside = String(text.dropFirst("Microsoft.Dynamics.CRM.In(".count).dropLast())
+        let bytes = text.utf8
+        guard bytes.last == UInt8(ascii: ")") else { return nil }
+        let inside = String(decoding: bytes.dropFirst("Microsoft.Dynamics.CRM.In(".utf8.count).dropLast(), as: UTF8.self)
         var arguments: [String: String] = [:]
         for part in topLevelParts(inside) {
             guard let equals = part.firstIndex(of: "=") else { return nil }
@@ -45,63 +46,65 @@ enum StandInFilter {
             arguments[String(part[..<equals])] = value
         }
         guard let name = arguments["PropertyName"], strings(name) == [table.keyColumn],
-              let values = arguments["PropertyValues"], values.hasPrefix("["), values.hasSuffix("]") else { return nil }
+              let values = arguments["PropertyValues"], values.utf8.first == UInt8(ascii: "["), values.utf8.last == UInt8(ascii: "]") else { return nil }
         var wanted = Set<Int>()
-        for id in strings(String(values.dropFirst().dropLast())) {
+        for id in strings(values) {
             if let p = table.position(of: id) { wanted.insert(p) }
         }
         return .positions(wanted.sorted())
     }
 
-    /// `a=1,b=['x','y']` split at the commas outside quotes and brackets.
+    /// `a=1,b=['x','y']` split at the commas outside quotes and brackets (read as UTF-8 bytes: every character
+    /// that matters here is ASCII, so a byte never splits a character; an `In` list of 600 ids is about 27 KB).
     static func topLevelParts(_ text: String) -> [String] {
         var parts: [String] = []
-        var current = ""
-        var quote: Character?
+        let bytes = Array(text.utf8)
+        var start = 0
+        var quote: UInt8?
         var depth = 0
-        for c in text {
+        for (i, b) in bytes.enumerated() {
             if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "'" || c == "\"" {
-                quote = c
-            } else if c == "[" {
+                if b == q { quote = nil }
+            } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
+                quote = b
+            } else if b == UInt8(ascii: "[") {
                 depth += 1
-            } else if c == "]" {
+            } else if b == UInt8(ascii: "]") {
                 depth -= 1
-            } else if c == "," && depth == 0 {
-                parts.append(current)
-                current = ""
-                continue
+            } else if b == UInt8(ascii: ","), depth == 0 {
+                parts.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                start = i + 1
             }
-            current.append(c)
         }
-        if !current.isEmpty { parts.append(current) }
+        if start < bytes.count { parts.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return parts
     }
 
-    /// The quoted strings of an OData list (`'a','b'` or `"a","b"`; a doubled quote is a quote).
+    /// The quoted strings of an OData list (`'a','b'` or `"a","b"`; a doubled quote is a quote), read as bytes.
     static func strings(_ text: String) -> [String] {
         var out: [String] = []
-        var current = ""
-        var quote: Character?
-        var iterator = Array(text).makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? iterator.next() {
-            pending = nil
+        let bytes = Array(text.utf8)
+        var current: [UInt8] = []
+        var quote: UInt8?
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
             if let q = quote {
-                if c == q {
-                    if let next = iterator.next() {
-                        if next == q { current.append(q); continue }
-                        pending = next
+                if b == q {
+                    if i < bytes.count, bytes[i] == q {
+                        current.append(q)
+                        i += 1
+                        continue
                     }
-                    out.append(current)
-                    current = ""
+                    out.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
                     quote = nil
                 } else {
-                    current.append(c)
+                    current.append(b)
                 }
-            } else if c == "'" || c == "\"" {
-                quote = c
+            } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
+                quote = b
             }
         }
         return out
