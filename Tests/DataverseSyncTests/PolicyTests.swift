@@ -48,6 +48,26 @@ import Testing
     }
 }
 
+@Suite struct CommitPatienceTests {
+    @Test func aYoungTransactionWaitsLongerForItsNextPageTheDearerTheLastCommitWas() {
+        var patience = CommitPatience()
+        // Nothing measured yet (or a small store's commits of milliseconds): the pause, as before.
+        #expect(patience.wait(age: 0, pause: 0.05, maxSeconds: 8) == 0.05)
+        patience.ended(seconds: 0.002)
+        #expect(patience.wait(age: 0.001, pause: 0.05, maxSeconds: 8) == 0.05)
+        // A commit of 0.7 s (a million deliveries): a transaction waits until it is 2.8 s old, then the pause.
+        patience.ended(seconds: 0.7)
+        #expect(abs(patience.wait(age: 0.3, pause: 0.05, maxSeconds: 8) - 2.5) < 1e-9)
+        #expect(patience.wait(age: 2.79, pause: 0.05, maxSeconds: 8) == 0.05)
+        #expect(patience.wait(age: 5, pause: 0.05, maxSeconds: 8) == 0.05)
+        // Never beyond the policy's longest transaction.
+        patience.ended(seconds: 10)
+        #expect(patience.wait(age: 1, pause: 0.05, maxSeconds: 8) == 7)
+        patience.ended(seconds: -1)
+        #expect(patience.lastEndSeconds == 0)
+    }
+}
+
 @Suite struct EndpointPolicyTests {
     @Test func httpsAnywhereAndHTTPOnlyToLoopback() throws {
         #expect(try EndpointPolicy.serviceURL("https://contoso.crm.dynamics.com/", flag: "--org").absoluteString == "https://contoso.crm.dynamics.com")

@@ -71,9 +71,12 @@ enum PipelinedWrite {
 
         private func handOverOthers() throws {
             guard !others.isEmpty else { return }
-            try channel.put(.records(others))
+            try channel.put(.records(others), counts: recordsCount)
             others.removeAll(keepingCapacity: true)
         }
+
+        /// Whether groups of other records count against the channel's capacity (`run(recordsWait:)`).
+        fileprivate var recordsCount = true
 
         /// Whether the deliveries staged when the producer ends stay in the stager (`run(keepingStaged:)`).
         fileprivate var keepsStaged = false
@@ -90,14 +93,16 @@ enum PipelinedWrite {
     /// - Parameter keepingStaged: the deliveries staged and not yet handed over when the producer ends stay in the
     ///   writer's stager (applied by a later batch, or `StoreWriter.flushStaged`), so that the sync's pages of one
     ///   transaction go into the B-tree in larger sorted batches.
-    /// - Parameter capacity: batches and groups of records handed over and not yet applied, at most (the producer
-    ///   waits beyond it).
-    static func run(_ writer: StoreWriter, keepingStaged: Bool = false, capacity: Int = 2, produce: @escaping (Sink) throws -> Void,
+    /// - Parameter recordsWait: groups of other records count with the batches of deliveries against the channel's
+    ///   capacity (two handed over and not yet applied); false: only the batches do (the sync's pages bring a few
+    ///   thousand conversations each, the reading must not stop behind them while a batch is applied).
+    static func run(_ writer: StoreWriter, keepingStaged: Bool = false, recordsWait: Bool = true, produce: @escaping (Sink) throws -> Void,
                     describeWriterError: (Error) -> Error = { $0 }) throws {
-        let channel = RecordChannel<Item>(capacity: capacity)
+        let channel = RecordChannel<Item>(capacity: 2)
         let producerEnded = DispatchSemaphore(value: 0)
         let sink = Sink(stager: writer.stager, channel: channel)
         sink.keepsStaged = keepingStaged
+        sink.recordsCount = recordsWait
         writer.stagerLent = true
         defer { writer.stagerLent = false }
         // The producer closure and the sink (with the writer's stager, lent) belong to the reading thread from here

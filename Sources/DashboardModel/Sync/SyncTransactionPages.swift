@@ -42,7 +42,7 @@ final class SyncTransactionPages {
              next: @escaping () throws -> SyncPage?) throws {
         writer.stager.batchLimit = StoreWriter.syncBatchLimit
         // `next` is called on the reading thread, which has ended when `run` returns (it waits for it).
-        try PipelinedWrite.run(writer, keepingStaged: true, capacity: 8, produce: { sink in
+        try PipelinedWrite.run(writer, keepingStaged: true, recordsWait: false, produce: { sink in
             var stagedContext: SyncWriteContext?
             var page: SyncPage? = first
             while let current = page {

@@ -414,19 +414,25 @@ public final class SyncEngine: Sendable {
                               applied: AppliedRows) throws -> SyncPageOutcome {
         var total = SyncPageOutcome()
         var current = ""
+        var patience = CommitPatience()
         do {
             while let first = handOff.take(waiting: .infinity) {
                 var pending: SyncPage? = first
                 current = first.source
+                let began = Date()
+                var lastWaitEnded: Date?
+                // `next` runs on the store's reading thread, one call at a time, and not after the call returns.
                 let outcome = try store.applySyncPages(table: table, now: clock.now(), policy: commitPolicy) {
                     if let page = pending {
                         pending = nil
                         return page
                     }
-                    let page = handOff.take(waiting: pause)
-                    if let page { current = page.source }
+                    let wait = patience.wait(age: Date().timeIntervalSince(began), pause: pause, maxSeconds: commitPolicy.maxSeconds)
+                    let page = handOff.take(waiting: wait)
+                    if let page { current = page.source } else { lastWaitEnded = Date() }
                     return page
                 }
+                if let lastWaitEnded { patience.ended(seconds: Date().timeIntervalSince(lastWaitEnded)) }
                 ImportTrace.mark("sync: \(outcome.transactions) transactions committed")
                 total.add(outcome)
                 applied.add(outcome.rows)
