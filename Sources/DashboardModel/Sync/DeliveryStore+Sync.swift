@@ -121,6 +121,11 @@ extension DeliveryStore {
         return total
     }
 
+    /// Whether the store holds no conversation at all.
+    public func holdsNoConversations() throws -> Bool {
+        try pool.read { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversations)") ?? false }
+    }
+
     /// Of these conversation ids, those the store holds (compared by the normalized id, not only its key).
     public func storedConversationIds(among ids: [String]) throws -> Set<String> {
         guard !ids.isEmpty else { return [] }

@@ -12,6 +12,12 @@ final class RoundConversations: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The store held no conversation when the round began: every one it holds since came in this round, asked
+    /// for by it, so an id not yet asked for is not stored (a conversation imported meanwhile would only be read
+    /// again), and the conversation stage need not look the page's ids up in the store.
+    let storeHeldNone: Bool
+
+    init(storeHeldNone: Bool = false) { self.storeHeldNone = storeHeldNone }
 
     /// Of `ids` (GUID text; anything else is dropped: only GUIDs go into a `$filter`), those not yet asked for in
     /// this round, in their order, without repeats, lower-cased; they count as asked from now on.
