@@ -469,7 +469,7 @@ public final class SyncEngine: Sendable {
     /// Pages fetched ahead of the store at most (each about 4.9 MB with its conversations): enough that the fetching
     /// goes on while the writer ends a transaction or applies a batch (with 6, the requests stopped for 6-8 s of a
     /// first read of a million deliveries with their conversations), few enough that a first sync stays under 300 MB.
-    static let pagesAhead = 10
+    static let pagesAhead = 8
 
     /// How many rows a table has, when the service says (`$count` stops at 5,000: above it, unknown).
     private func count(_ table: SyncTable) async -> Int? {
