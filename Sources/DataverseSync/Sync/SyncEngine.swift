@@ -402,9 +402,10 @@ public final class SyncEngine: Sendable {
     }
 
     /// How the store cuts the pages into transactions: one stays open while pages keep coming, up to 250,000
-    /// entries (50 pages) or 8 seconds, and commits as soon as the stream pauses (`pause`) or ends. So a store that
-    /// keeps up commits every page (a kill loses nothing received), and one the pages wait for commits rarely: each
-    /// transaction's end costs the writer 0.2-0.3 s at a million rows (counts, links, snapshot, commit).
+    /// entries (50 pages) or 8 seconds, and commits when the stream ends or pauses (`pause`; longer for a young
+    /// transaction of a large store, `CommitPatience`). So a small store that keeps up commits every page (a kill
+    /// loses nothing received), and a large one commits about once every four times its commit's cost: each
+    /// transaction's end costs the writer 0.6-0.9 s at a million rows (counts, links, snapshot, commit).
     static let commitPolicy = SyncCommitPolicy(maxEntries: 250_000, maxSeconds: 8)
     /// No page waiting for this long: the transaction commits.
     static let pause = 0.05
