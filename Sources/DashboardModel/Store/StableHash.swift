@@ -14,6 +14,24 @@ enum StableHash {
         return finish(h)
     }
 
+    /// A second hash of the same bytes, independent of `of` (another start, the bytes from the last to the
+    /// first, another finaliser): with `of`, 128 bits that tell two ids apart where a stored id is not at hand.
+    static func second(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x6c62_272e_07bb_0142
+        for byte in bytes.reversed() { h = step(h, byte) }
+        h ^= h >> 33
+        h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
+    }
+
+    static func second(_ text: String) -> UInt64 {
+        var copy = text
+        return copy.withUTF8 { second($0) }
+    }
+
     private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
 
     @inline(__always) private static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 {

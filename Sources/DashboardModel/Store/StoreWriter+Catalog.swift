@@ -88,7 +88,9 @@ extension StoreWriter {
         }
         // Deliveries stored before now move when the batch finishes; versions still queued read the new direction
         // when they are applied (and are then left alone by the relink).
-        relinks[key] = (newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none, Int64(linkChanges.count))
+        let direction = newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none
+        relinks[key] = (direction, Int64(linkChanges.count))
+        writtenConversations[key] = (StableHash.second(conversation.id), direction)
     }
 
     /// Moves the deliveries linked to the conversations whose direction arrived or changed in this transaction to

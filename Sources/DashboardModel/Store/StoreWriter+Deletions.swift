@@ -96,6 +96,7 @@ extension StoreWriter {
         }
         try db.execute(sql: "DELETE FROM conversations WHERE id = ?", arguments: [key])
         relinks[key] = (Direction.none, Int64(linkChanges.count))
+        writtenConversations[key] = nil
         summary.conversations.deleted += 1
         return true
     }

@@ -313,6 +313,9 @@ extension StoreWriter {
             wantConversation(delivery, text)
             return .none
         }
+        if let written = writtenConversations[delivery.conversationKey], written.check == StableHash.second(text.conversationId(delivery)) {
+            return written.direction
+        }
         findConversation.bind(1, delivery.conversationKey)
         defer { findConversation.reset() }
         // A different id under the same key (a hash collision, about one in 10^12 pairs) reads as unknown.

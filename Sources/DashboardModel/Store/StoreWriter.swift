@@ -44,6 +44,11 @@ public final class StoreWriter {
     /// Conversations whose direction changed: their linked deliveries move when the transaction finishes.
     /// With the place in `linkChanges` where the conversation was written: links made after it took its direction.
     var relinks: [Int64: (direction: Direction, after: Int64)] = [:]
+    /// The conversations this transaction wrote, by key: a second hash of their id (`StableHash.second`, where the
+    /// store's lookup compares the id itself) and their direction, so the deliveries applied after them read the
+    /// direction here instead of looking each one up (a sync page's conversations come just before its
+    /// deliveries). A deleted one leaves.
+    var writtenConversations: [Int64: (check: UInt64, direction: Direction)] = [:]
     /// Links made and dropped by the transaction, in order; written when it finishes (`ConversationLinks`).
     var linkChanges: [ConversationLinks.Change] = []
     /// No conversation link was stored when the transaction began.

@@ -52,6 +52,38 @@ import Testing
         #expect(try SyncDeletionTests.view(s.store) == SyncDeletionTests.view(t.store))
     }
 
+    /// The transaction's own conversations give the direction of the deliveries applied after them
+    /// (`StoreWriter.writtenConversations`); one deleted in the same transaction no longer does.
+    @Test func aConversationWrittenAndDeletedInOneTransactionGivesNoDirection() throws {
+        let s = try MXStore()
+        let kept = Self.conversation(1), gone = Self.conversation(2)
+        let file = s.folder.appendingPathComponent("mixed.json")
+        let page = SyncPages.bytes([
+            "@odata.context": SyncPages.org + "$metadata#msdyn_ocliveworkitems",
+            "value": [
+                ["msdyn_ocliveworkitemid": kept, "msdyn_isoutbound": true],
+                ["msdyn_ocliveworkitemid": gone, "msdyn_isoutbound": true],
+                SyncPages.deleted(.conversations, gone),
+            ],
+        ] as [String: Any])
+        try Data(page).write(to: file)
+        let deliveries = s.folder.appendingPathComponent("deliveries.json")
+        try Data(SyncPages.page(.deliveries, [Self.delivery(1, conversation: 1), Self.delivery(2, conversation: 2)])).write(to: deliveries)
+        // One file, one transaction: the conversations and the deletion, then the deliveries that link to them.
+        let both = s.folder.appendingPathComponent("both.json")
+        try Data(page + Array("\n".utf8) + SyncPages.page(.deliveries, [Self.delivery(1, conversation: 1), Self.delivery(2, conversation: 2)]))
+            .write(to: both)
+        let outcome = FileImporter.importFile(both.path, into: s.store, progress: nil)
+        #expect(outcome.error == nil)
+        // Delivery 1 is outgoing; delivery 2's conversation is gone, so it has no direction (either filter keeps it).
+        #expect(try s.compute(MX.filters(.all, tz: "UTC", [.direction: ["Outgoing"]])).totalDeliveries == 2)
+        #expect(try s.compute(MX.filters(.all, tz: "UTC", [.direction: ["Incoming"]])).totalDeliveries == 1)
+        // The same as the rows applied in transactions of their own.
+        let t = try MXStore()
+        for path in [file.path, deliveries.path] { #expect(FileImporter.importFile(path, into: t.store, progress: nil).error == nil) }
+        #expect(try SyncDeletionTests.view(s.store) == SyncDeletionTests.view(t.store))
+    }
+
     @Test func companionsOfAPageThatCannotBeReadAreNotKept() throws {
         let s = try MXStore()
         let bad = SyncPage(bytes: Array(#"{"value":[{"msdyn_delivery_id":"#.utf8), source: "p1", cursor: nil,
