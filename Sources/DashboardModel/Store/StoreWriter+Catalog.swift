@@ -90,7 +90,10 @@ extension StoreWriter {
         // when they are applied (and are then left alone by the relink).
         let direction = newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none
         relinks[key] = (direction, Int64(linkChanges.count))
-        writtenConversations[key] = (StableHash.second(conversation.id), direction)
+        // At most a million (about 40 MB: an import of a large conversations file stays bounded); beyond, the store.
+        if writtenConversations.count < StoreWriter.writtenConversationsKept || writtenConversations[key] != nil {
+            writtenConversations[key] = (StableHash.second(conversation.id), direction)
+        }
     }
 
     /// Moves the deliveries linked to the conversations whose direction arrived or changed in this transaction to

@@ -49,6 +49,7 @@ public final class StoreWriter {
     /// direction here instead of looking each one up (a sync page's conversations come just before its
     /// deliveries). A deleted one leaves.
     var writtenConversations: [Int64: (check: UInt64, direction: Direction)] = [:]
+    static let writtenConversationsKept = 1_000_000
     /// Links made and dropped by the transaction, in order; written when it finishes (`ConversationLinks`).
     var linkChanges: [ConversationLinks.Change] = []
     /// No conversation link was stored when the transaction began.
