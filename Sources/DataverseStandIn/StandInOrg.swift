@@ -439,7 +439,9 @@ public final class StandInOrg: @unchecked Sendable {
         body.reserveCapacity(items.reduce(200) { $0 + $1.bytes.count + 1 })
         for (i, item) in items.enumerated() {
             if i > 0 { body.append(UInt8(ascii: ",")) }
-            if item.projected, let select { select.append(item.bytes, to: &body) } else { body.append(contentsOf: item.bytes) }
+            if item.projected, let select, !select.keepsEveryColumn { select.append(item.bytes, to: &body) } else {
+                body.append(contentsOf: item.bytes)
+            }
         }
         body.append(UInt8(ascii: "]"))
         for (key, value) in links { body.append(contentsOf: Array(",\"\(key)\":\(StandInRows.quote(value))".utf8)) }

@@ -12,7 +12,13 @@ final class StandInSelect {
     /// the same order, so a member's name is usually the one at its position in the row before (one compare).
     private var byPosition: [(name: [UInt8], keep: Bool)] = []
 
-    init(columns: Set<String>) { self.columns = columns }
+    /// Every column of the table is selected: a row is sent as it is stored (nothing to leave out).
+    let keepsEveryColumn: Bool
+
+    init(columns: Set<String>, of table: StandInTable? = nil) {
+        self.columns = columns
+        keepsEveryColumn = table.map { $0.columns.isSubset(of: columns) } ?? false
+    }
 
     /// nil when `text` is nil (every column); `.failure(column)` for a column the table does not have.
     static func parse(_ text: String?, table: StandInTable) -> Result<StandInSelect, UnknownColumn>? {
@@ -23,7 +29,7 @@ final class StandInSelect {
             guard table.columns.contains(name) else { return .failure(UnknownColumn(name: name)) }
             columns.insert(name)
         }
-        return .success(StandInSelect(columns: columns))
+        return .success(StandInSelect(columns: columns, of: table))
     }
 
     struct UnknownColumn: Error {
