@@ -6,6 +6,21 @@ import Testing
 /// Reading conversations by id: the `In` query function, `$select`, and `$batch` (the client's codec and the
 /// stand-in's answers, over loopback).
 @Suite(.serialized) struct BatchAndSelectTests {
+    @Test func theConversationsURLOfGUIDsIsTheOneURLComponentsWrites() throws {
+        let root = "https://contoso.crm.dynamics.com/api/data/v9.2/"
+        let ids = ["0a1b2c3d-4e5f-6789-abcd-ef0123456789", "11111111-2222-3333-4444-555555555555", "FFFFFFFF-2222-3333-4444-555555555555"]
+        let fast = try #require(WebAPITable.conversationsURL(root: root, ids: ids))
+        let values = "[" + ids.map { "'\($0)'" }.joined(separator: ",") + "]"
+        let slow = try #require(WebAPITable.url(root: root, .conversations, extra: [
+            ("$filter", "Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)"), ("@p1", "'msdyn_ocliveworkitemid'"), ("@p2", values),
+        ]))
+        #expect(fast.absoluteString == slow.absoluteString)
+        let items = try #require(URLComponents(url: fast, resolvingAgainstBaseURL: false)?.queryItems)
+        #expect(items.first { $0.name == "@p2" }?.value == values)
+        // Not GUIDs: the general way.
+        #expect(WebAPITable.conversationsURL(root: root, ids: ["a b", "c+d"]) != nil)
+    }
+
     @Test func theStandInHonoursSelectAndRefusesAColumnTheTableDoesNotHave() async throws {
         let h = try await SyncHarness.start(deliveries: 40)
         let client = h.engine().client

@@ -33,11 +33,28 @@ enum WebAPITable {
     /// `$filter=Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)&@p1='KEY'&@p2=['ID',...]`, about 45
     /// URL bytes an id (`KEY eq ID or ...` takes about 70).
     static func conversationsURL(root: String, ids: [String]) -> URL? {
-        let values = "[" + ids.map { "'\($0)'" }.joined(separator: ",") + "]"
-        return url(root: root, .conversations, extra: [
-            ("$filter", "Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)"), ("@p1", "'\(conversationKey)'"), ("@p2", values),
-        ])
+        guard ids.allSatisfy(isGUID) else {
+            let values = "[" + ids.map { "'\($0)'" }.joined(separator: ",") + "]"
+            return url(root: root, .conversations, extra: [inFilter, inProperty, ("@p2", values)])
+        }
+        // GUIDs need no escape: the list is written as `URLComponents` writes it (brackets escaped, quotes and
+        // commas as they are), without percent-encoding 27 KB of text for each GET (5 ms a page of deliveries).
+        guard let head = url(root: root, .conversations, extra: [inFilter, inProperty]) else { return nil }
+        var text = head.absoluteString
+        text.reserveCapacity(text.utf8.count + 12 + ids.count * 39)
+        text += "&@p2=%5B"
+        for (i, id) in ids.enumerated() {
+            if i > 0 { text += "," }
+            text += "'"
+            text += id
+            text += "'"
+        }
+        text += "%5D"
+        return URL(string: text)
     }
+
+    private static let inFilter = ("$filter", "Microsoft.Dynamics.CRM.In(PropertyName=@p1,PropertyValues=@p2)")
+    private static let inProperty = ("@p1", "'\(conversationKey)'")
 
     /// `{root}{set}?$select=...` plus more query items, percent-encoded as the Web API expects.
     static func url(root: String, _ table: SyncTable, extra: [(String, String)] = []) -> URL? {
