@@ -467,10 +467,10 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    /// Pages fetched ahead of the store at most (each about 4.9 MB with its conversations): enough that the fetching
-    /// goes on while the writer ends a transaction or applies a batch (with 6, the requests stopped for 6-8 s of a
-    /// first read of a million deliveries with their conversations), few enough that a first sync stays under 300 MB.
-    static let pagesAhead = 8
+    /// Pages fetched ahead of the store at most (each about 4.9 MB with its conversations). More keep the requests
+    /// going while the writer ends a transaction (8 were 0.4-0.6 s faster in a first read of a million deliveries with
+    /// their conversations) but took its peak to 270-297 MB; with 6 it was 259-278 MB, under 300 MB with more room.
+    static let pagesAhead = 6
 
     /// How many rows a table has, when the service says (`$count` stops at 5,000: above it, unknown).
     private func count(_ table: SyncTable) async -> Int? {
