@@ -8,16 +8,13 @@ final class StandInSelect {
     /// Whether a member name is kept, by the FNV-1a hash of its bytes (confirmed against the name itself): the
     /// rows of a table repeat the same names, so each is decided once per request, not once per row.
     private var decided: [UInt64: (name: [UInt8], keep: Bool)] = [:]
-    /// The decision for the member at each position of the last row written: rows of a table list their members in
-    /// the same order, so a member's name is usually the one at its position in the row before (one compare).
-    private var byPosition: [(name: [UInt8], keep: Bool)] = []
 
     /// Every column of the table is selected: a row is sent as it is stored (nothing to leave out).
     let keepsEveryColumn: Bool
 
-    init(columns: Set<String>, of table: StandInTable? = nil) {
+    init(columns: Set<String>, of table: StandInTable) {
         self.columns = columns
-        keepsEveryColumn = table.map { $0.columns.isSubset(of: columns) } ?? false
+        keepsEveryColumn = table.columns.isSubset(of: columns)
     }
 
     /// nil when `text` is nil (every column); `.failure(column)` for a column the table does not have.
@@ -68,7 +65,6 @@ final class StandInSelect {
         i += 1
         out.append(UInt8(ascii: "{"))
         var first = true
-        var position = 0
         while true {
             skipSpace()
             guard i < n else { return false }
@@ -106,29 +102,13 @@ final class StandInSelect {
             var valueEnd = i
             while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 { valueEnd -= 1 }
             guard valueEnd > valueStart else { return false }
-            defer { position += 1 }
-            guard keeps(name, at: position) else { continue }
+            guard keeps(name) else { continue }
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(nameStart - 1)..<(nameStart + name.count + 1)]))
             out.append(UInt8(ascii: ":"))
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))
         }
-    }
-
-    private func keeps(_ name: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        if position < byPosition.count {
-            let known = byPosition[position]
-            if known.name.count == name.count, name.isEmpty || known.name.withUnsafeBufferPointer({ known in
-                memcmp(known.baseAddress!, name.baseAddress!, name.count) == 0
-            }) {
-                return known.keep
-            }
-        }
-        let keep = keeps(name)
-        let entry = (Array(name), keep)
-        if position < byPosition.count { byPosition[position] = entry } else if position == byPosition.count { byPosition.append(entry) }
-        return keep
     }
 
     private func keeps(_ name: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -81,11 +81,11 @@ import Testing
     @Test func theBatchCodecReadsAnswersWithCRLFOrLFAndRefusesOneWithoutABoundary() throws {
         let body = "--b1\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"value\":[]}\r\n"
             + "--b1\nContent-Type: application/http\n\nHTTP/1.1 404 Not Found\nOData-Version: 4.0\n\n{\"error\":{}}\n--b1--\n"
-        let parts = try ODataBatch.parse(Data(body.utf8), contentType: "multipart/mixed; boundary=\"b1\"")
+        let parts = try ODataBatch.parse(Array(body.utf8), contentType: "multipart/mixed; boundary=\"b1\"")
         #expect(parts.map(\.status) == [200, 404])
         #expect(String(decoding: parts[0].body, as: UTF8.self) == "{\"value\":[]}")
         #expect(parts[1].headers["odata-version"] == "4.0")
-        #expect(throws: ODataBatch.ParseError.self) { try ODataBatch.parse(Data(body.utf8), contentType: "application/json") }
+        #expect(throws: ODataBatch.ParseError.self) { try ODataBatch.parse(Array(body.utf8), contentType: "application/json") }
         let request = String(decoding: ODataBatch.body(gets: [URL(string: "https://o.example/api/data/v9.2/queues?$select=name")!],
                                                       headers: [("Prefer", "odata.maxpagesize=10")], boundary: "batch_x"), as: UTF8.self)
         #expect(request.contains("\r\nGET https://o.example/api/data/v9.2/queues?$select=name HTTP/1.1\r\nPrefer: odata.maxpagesize=10\r\n"))

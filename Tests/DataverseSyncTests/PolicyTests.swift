@@ -49,17 +49,14 @@ import Testing
 }
 
 @Suite struct RoundConversationsTests {
-    @Test func guidsAreReadInEitherCaseAndAnythingElseIsRefused() throws {
-        let lower = try #require(GUIDBits("0a1b2c3d-4e5f-6789-abcd-ef0123456789"))
-        let upper = try #require(GUIDBits("0A1B2C3D-4E5F-6789-ABCD-EF0123456789"))
-        #expect(lower == upper && !lower.hasUpperCase && upper.hasUpperCase)
-        #expect(lower.high == 0x0a1b_2c3d_4e5f_6789 && lower.low == 0xabcd_ef01_2345_6789)
-        #expect(GUIDBits("0a1b2c3d-4e5f-6789-abcd-ef012345678a") != lower)
+    @Test func guidsAreReadInEitherCaseAndAnythingElseIsRefused() {
+        #expect(RoundConversations().claim(["0A1B2C3D-4E5F-6789-ABCD-EF0123456789"]) == ["0a1b2c3d-4e5f-6789-abcd-ef0123456789"])
+        #expect(RoundConversations().claim(["0a1b2c3d-4e5f-6789-abcd-ef012345678a"]) == ["0a1b2c3d-4e5f-6789-abcd-ef012345678a"])
         for bad in ["", "c1", "0a1b2c3d4e5f6789abcdef0123456789", "0a1b2c3d-4e5f-6789-abcd-ef01234567890",
                     "0a1b2c3d-4e5f-6789-abcd-ef012345678", "{0a1b2c3d-4e5f-6789-abcd-ef0123456789}",
                     "0a1b2c3d-4e5f-6789-abcd_ef0123456789", "0a1b2c3g-4e5f-6789-abcd-ef0123456789",
-                    "0a1b2c3d-4e5f-6789-abcd-ef012345678\u{e9}"] {
-            #expect(GUIDBits(bad) == nil, "\(bad)")
+                    "0a1b2c3d-4e5f-6789-abcd-ef012345678\u{e9}", "0A1B2C3D-4E5F-6789-ABCD-EF012345678Z"] {
+            #expect(RoundConversations().claim([bad]).isEmpty, "\(bad)")
         }
     }
 

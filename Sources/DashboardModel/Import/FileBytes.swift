@@ -17,9 +17,10 @@ final class FileBytes: @unchecked Sendable {
     let count: Int
     private let mappedLength: Int  // > 0 when `base` is an mmap that must be unmapped
     /// The array whose storage `base` points into (then nothing is freed here).
-    private var owner: [UInt8]?
+    private let owner: [UInt8]?
 
     init(path: String) throws {
+        owner = nil
         let fd = open(path, O_RDONLY)
         if fd < 0 {
             throw ImportError(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
@@ -66,6 +67,7 @@ final class FileBytes: @unchecked Sendable {
             count = bytes.count
             mappedLength = 0
         } else {
+            owner = nil
             (base, count) = FileBytes.copy(bytes)
             mappedLength = 0
         }

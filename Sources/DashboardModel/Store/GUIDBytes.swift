@@ -1,9 +1,9 @@
 /// A canonical GUID (`3b7dae04-8c5f-4f0e-9d3a-1c2b3a4d5e6f`, lower-case, as `GUIDText.normalize` leaves it) packed
 /// into 16 bytes. The store keeps such delivery ids as 16-byte blobs instead of 36 characters of text: a smaller row
 /// to build, page and commit. Ids of any other shape are kept as text.
-enum GUIDBytes {
+public enum GUIDBytes {
     /// The 16 bytes, most significant first, or nil when the text is not a canonical lower-case GUID.
-    static func pack(_ text: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+    public static func pack(_ text: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
         guard text.count == 36, let p = text.baseAddress,
               p[8] == 45, p[13] == 45, p[18] == 45, p[23] == 45 else { return nil }  // '-'
         // Every nibble is decoded; an invalid byte sets bit 4 of `bad` (one test at the end, no branch per byte).

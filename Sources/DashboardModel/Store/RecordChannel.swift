@@ -4,8 +4,8 @@ import Foundation
 /// items that count: `put(_:counts: false)` adds a light one, a step between them, without waiting);
 /// `cancel` wakes both sides and makes every later `put` throw, so a producer stops soon after the consumer fails.
 ///
-/// `@unchecked Sendable`: `items` and `cancelled` are read and written only with `condition` locked, and the items
-/// themselves are `Sendable`; `capacity` never changes.
+/// `@unchecked Sendable`: `items`, `counted` and `cancelled` are read and written only with `condition` locked, and
+/// the items themselves are `Sendable`; `capacity` never changes.
 final class RecordChannel<Item: Sendable>: @unchecked Sendable {
     struct Cancelled: Error {}
 

@@ -7,7 +7,7 @@ enum ODataBatch {
     struct Part: Sendable {
         var status: Int
         var headers: [String: String]
-        var body: Data
+        var body: [UInt8]
     }
 
     enum ParseError: Error, CustomStringConvertible {
@@ -48,9 +48,8 @@ enum ODataBatch {
     }
 
     /// The HTTP responses inside a batch answer, in order.
-    static func parse(_ body: Data, contentType: String?) throws -> [Part] {
+    static func parse(_ bytes: [UInt8], contentType: String?) throws -> [Part] {
         guard let boundary = boundary(contentType: contentType) else { throw ParseError.noBoundary }
-        let bytes = [UInt8](body)
         let delimiter = Array("--\(boundary)".utf8)
         var starts: [Int] = []
         var i = 0
@@ -90,7 +89,7 @@ enum ODataBatch {
             headers[line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] =
                 line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        return Part(status: code, headers: headers, body: Data(http[headEnd...]))
+        return Part(status: code, headers: headers, body: Array(http[headEnd...]))
     }
 
     /// The index just past the blank line that ends a header block starting at `from`; nil when there is none.

@@ -52,7 +52,7 @@ public final class WebAPIClient: Sendable {
                                    prefer: [], isDeltaLink: false)
         let shown = Redaction.url(batchURL)
         let parts: [ODataBatch.Part]
-        do { parts = try ODataBatch.parse(reply.body, contentType: reply.header("Content-Type")) } catch let error as ODataBatch.ParseError {
+        do { parts = try ODataBatch.parse(reply.bytes, contentType: reply.header("Content-Type")) } catch let error as ODataBatch.ParseError {
             let html = WebAPIError(body: reply.body).isHTML
             throw SyncFailure.malformedPage(why: html ? "an HTML page instead of JSON" : error.description, url: shown)
         }
@@ -62,11 +62,11 @@ public final class WebAPIClient: Sendable {
         var replies: [HTTPReply] = []
         for (part, url) in zip(parts, urls) {
             guard part.status == 200 else {
-                throw SyncFailure.http(status: part.status, detail: WebAPIError(body: part.body).detail, url: Redaction.url(url))
+                throw SyncFailure.http(status: part.status, detail: WebAPIError(body: Data(part.body)).detail, url: Redaction.url(url))
             }
             var headers = part.headers
             if headers["date"] == nil, let date = reply.header("Date") { headers["date"] = date }
-            replies.append(HTTPReply(status: 200, headers: headers, body: part.body))
+            replies.append(HTTPReply(status: 200, headers: headers, bytes: part.body))
         }
         return replies
     }

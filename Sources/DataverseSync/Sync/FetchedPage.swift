@@ -13,11 +13,7 @@ struct FetchedPage: Sendable {
     /// - Parameter column: a column whose string values in the rows are kept in `links.collected` (the conversation
     /// ids of a page of deliveries).
     static func make(url: URL, reply: HTTPReply, collecting column: String? = nil) throws -> FetchedPage {
-        try make(url: url, reply: reply, bytes: reply.bytes, collecting: column)
-    }
-
-    /// `make` of a reply whose body is already in `bytes`.
-    static func make(url: URL, reply: HTTPReply, bytes: [UInt8], collecting column: String?) throws -> FetchedPage {
+        let bytes = reply.bytes
         let links: ODataPageLinks
         do { links = try ODataPageLinks.parse(bytes, collecting: column) } catch let error as ODataPageLinks.ParseError {
             let html = WebAPIError(body: reply.body).isHTML
@@ -35,7 +31,6 @@ struct FetchedPage: Sendable {
 struct ReceivedPage: Sendable {
     var url: URL
     var reply: HTTPReply
-    var bytes: [UInt8]
     /// The next link read from the end of the body; nil when the page had to be read whole at once (`page`).
     var trailingNextLink: String?
     /// The page read whole already (when the end of its body did not tell its next link).
@@ -47,7 +42,7 @@ struct ReceivedPage: Sendable {
     /// The page read whole; a page whose read finds another next link than its end told is refused.
     func read(collecting column: String?) throws -> FetchedPage {
         if let page { return page }
-        let page = try FetchedPage.make(url: url, reply: reply, bytes: bytes, collecting: column)
+        let page = try FetchedPage.make(url: url, reply: reply, collecting: column)
         guard page.links.nextLink == trailingNextLink else {
             throw SyncFailure.malformedPage(why: "@odata.nextLink is not the member that ends the page", url: Redaction.url(url))
         }

@@ -1,3 +1,4 @@
+import DashboardModel
 import Foundation
 import Synchronization
 
@@ -6,7 +7,7 @@ import Synchronization
 /// for at most once a round. Ids are kept as 16-byte GUIDs (a 1M-delivery first sync asks for about 500,000).
 final class RoundConversations: Sendable {
     private struct State {
-        var asked = Set<GUIDBits>()
+        var asked = Set<AskedGUID>()
         var pages = 0
         var rows = 0
     }
@@ -23,21 +24,32 @@ final class RoundConversations: Sendable {
     /// this round, in their order, without repeats, lower-cased; they count as asked from now on.
     func claim(_ ids: [String]) -> [String] {
         // Read outside the lock (a page brings about 2,500 ids): only the set is shared.
-        let parsed = ids.compactMap { id in GUIDBits(id).map { (id, $0) } }
+        let parsed = ids.compactMap(Self.guid)
         return state.withLock { state in
             var fresh: [String] = []
             fresh.reserveCapacity(parsed.count)
-            for (id, bits) in parsed where state.asked.insert(bits).inserted {
-                fresh.append(bits.hasUpperCase ? id.lowercased() : id)
-            }
+            for (text, bits) in parsed where state.asked.insert(bits).inserted { fresh.append(text) }
             return fresh
         }
     }
 
     /// Whether the id was asked for in this round.
     func wasAsked(_ id: String) -> Bool {
-        guard let bits = GUIDBits(id) else { return false }
+        guard let (_, bits) = Self.guid(id) else { return false }
         return state.withLock { $0.asked.contains(bits) }
+    }
+
+    /// A GUID's 128 bits, as the store packs them.
+    private struct AskedGUID: Hashable {
+        let high: UInt64
+        let low: UInt64
+    }
+
+    /// A GUID (`8-4-4-4-12` hex digits, either case) as its lower-case text and its bits; nil for anything else.
+    private static func guid(_ id: String) -> (text: String, bits: AskedGUID)? {
+        var text = id.utf8.contains { $0 &- UInt8(ascii: "A") < 6 } ? id.lowercased() : id
+        guard let bits = text.withUTF8({ GUIDBytes.pack($0) }) else { return nil }
+        return (text, AskedGUID(high: bits.0, low: bits.1))
     }
 
     /// Conversation pages and rows applied with delivery pages.
@@ -49,47 +61,4 @@ final class RoundConversations: Sendable {
     }
 
     var applied: (pages: Int, rows: Int) { state.withLock { ($0.pages, $0.rows) } }
-}
-
-/// A GUID as Dataverse prints one (`8-4-4-4-12` hex digits, either case), read into its 128 bits in one pass over
-/// the text: the conversation stage reads some 2,500 ids a page, and Foundation's `UUID(uuidString:)` with a shape
-/// check cost 5 ms of them.
-struct GUIDBits: Hashable, Sendable {
-    let high: UInt64
-    let low: UInt64
-    /// The text had upper-case hex digits.
-    let hasUpperCase: Bool
-
-    init?(_ text: String) {
-        var high: UInt64 = 0, low: UInt64 = 0, upper = false, count = 0
-        for b in text.utf8 {
-            if count == 8 || count == 13 || count == 18 || count == 23 {
-                guard b == UInt8(ascii: "-") else { return nil }
-                count += 1
-                continue
-            }
-            let digit: UInt8
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"):
-                digit = b - UInt8(ascii: "A") + 10
-                upper = true
-            default: return nil
-            }
-            guard count < 36 else { return nil }
-            if count < 18 { high = high << 4 | UInt64(digit) } else { low = low << 4 | UInt64(digit) }
-            count += 1
-        }
-        guard count == 36 else { return nil }
-        self.high = high
-        self.low = low
-        hasUpperCase = upper
-    }
-
-    static func == (a: GUIDBits, b: GUIDBits) -> Bool { a.high == b.high && a.low == b.low }
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(high)
-        hasher.combine(low)
-    }
 }

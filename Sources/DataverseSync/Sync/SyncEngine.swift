@@ -337,12 +337,11 @@ public final class SyncEngine: Sendable {
                 while queued.value >= Self.pagesAhead { try await Task.sleep(nanoseconds: 2_000_000) }
                 ImportTrace.mark("sync: \(table.rawValue) page requested")
                 let reply = try await client.get(current, prefer: prefer, isDeltaLink: isDeltaLink)
-                let bytes = reply.bytes
-                var received = ReceivedPage(url: current, reply: reply, bytes: bytes, trailingNextLink: ODataPageLinks.trailingNextLink(bytes))
+                var received = ReceivedPage(url: current, reply: reply, trailingNextLink: ODataPageLinks.trailingNextLink(reply.bytes))
                 if received.trailingNextLink == nil {
-                    received.page = try FetchedPage.make(url: current, reply: reply, bytes: bytes, collecting: column)
+                    received.page = try FetchedPage.make(url: current, reply: reply, collecting: column)
                 }
-                ImportTrace.mark("sync: \(table.rawValue) page received (\(bytes.count) bytes)")
+                ImportTrace.mark("sync: \(table.rawValue) page received (\(reply.bytes.count) bytes)")
                 url = nil
                 if let next = received.nextLink {
                     guard let nextURL = URL(string: next) else {
