@@ -8,8 +8,7 @@ import Testing
     let folder: String
 
     init() throws {
-        folder = NSTemporaryDirectory() + "follow-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folder = try TestScratch.newFolder("follow").path
     }
 
     func line(_ id: String, _ status: String = "Pending", created: String = "2026-11-20T10:00:00Z",

@@ -9,8 +9,7 @@ func importTempFile(_ name: String, _ content: String) throws -> String {
 }
 
 func importTempFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("import-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TestScratch.newFolder("import")
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)
     return url.path
