@@ -25,18 +25,18 @@ enum StandInBatch {
             let to = n + 1 < starts.count ? starts[n + 1] : bytes.count
             let chunk = bytes[from..<to]
             if chunk.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { break }
-            // Lines end with CRLF or a bare LF.
-            let lines = chunk.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line -> String in
-                let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-                return String(decoding: trimmed, as: UTF8.self)
+            // Lines end with CRLF or a bare LF; read as bytes (a request line holds up to about 27 KB of URL).
+            let lines = chunk.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+                line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             }
             // MIME headers, a blank line, the request line, its headers.
-            guard let blank = lines.dropFirst().firstIndex(of: ""), blank + 1 < lines.count else { return nil }
-            let requestLine = lines[blank + 1].split(separator: " ")
-            guard requestLine.count == 3, requestLine[0] == "GET", let target = Self.target(String(requestLine[1])) else { return nil }
+            guard let blank = lines.dropFirst().firstIndex(where: \.isEmpty), blank + 1 < lines.count else { return nil }
+            let requestLine = lines[blank + 1].split(separator: UInt8(ascii: " "))
+            guard requestLine.count == 3, requestLine[0].elementsEqual("GET".utf8), let target = Self.target(requestLine[1]) else { return nil }
             var headers: [String: String] = [:]
-            for line in lines[(blank + 2)...] {
-                if line.isEmpty { break }
+            for bytes in lines[(blank + 2)...] {
+                if bytes.isEmpty { break }
+                let line = String(decoding: bytes, as: UTF8.self)
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
@@ -62,20 +62,20 @@ enum StandInBatch {
     }
 
     /// The path and the query items (percent-decoded) of a request line's target: an absolute URL or a path.
-    private static func target(_ text: String) -> (path: String, query: [(name: String, value: String)])? {
-        var rest = Substring(text)
-        if let scheme = rest.range(of: "://") {
-            let afterHost = rest[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-            rest = rest[afterHost...]
+    private static func target(_ text: ArraySlice<UInt8>) -> (path: String, query: [(name: String, value: String)])? {
+        var rest = text
+        let scheme = Array("://".utf8)
+        if let at = rest.indices.first(where: { rest[$0...].starts(with: scheme) }) {
+            let host = at + scheme.count
+            rest = rest[(rest[host...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) ?? rest.endIndex)...]
         }
-        let question = rest.firstIndex(of: "?")
-        let rawPath = question.map { rest[..<$0] } ?? rest
-        guard let path = percentDecoded(rawPath) else { return nil }
+        let question = rest.firstIndex(of: UInt8(ascii: "?"))
+        guard let path = percentDecoded(question.map { rest[..<$0] } ?? rest) else { return nil }
         var query: [(name: String, value: String)] = []
         if let question {
-            for pair in rest[rest.index(after: question)...].split(separator: "&", omittingEmptySubsequences: true) {
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard let name = percentDecoded(parts[0]), let value = percentDecoded(parts.count > 1 ? parts[1] : "") else { return nil }
+            for pair in rest[(question + 1)...].split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+                let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+                guard let name = percentDecoded(parts[0]), let value = percentDecoded(parts.count > 1 ? parts[1] : []) else { return nil }
                 query.append((name, value))
             }
         }
@@ -84,10 +84,10 @@ enum StandInBatch {
 
     /// `%XX` escapes decoded as UTF-8 bytes (`+` stays a plus, as in `URLComponents.queryItems`); nil for a bad
     /// escape or bytes that are not UTF-8.
-    private static func percentDecoded(_ text: Substring) -> String? {
+    private static func percentDecoded(_ text: ArraySlice<UInt8>) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var bytes = text.utf8.makeIterator()
+        out.reserveCapacity(text.count)
+        var bytes = text.makeIterator()
         func hex(_ b: UInt8) -> UInt8? {
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")

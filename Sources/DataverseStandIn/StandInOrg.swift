@@ -66,7 +66,12 @@ public final class StandInOrg: @unchecked Sendable {
     private var refreshTokens: Set<String> = []
     private var deviceCodes: [String: (polls: Int, expires: Date, slowDown: Bool)] = [:]
     private var faults: [(fault: StandInFault, entitySet: String?)] = []
-    private var log: [StandInRequestRecord] = []
+    /// The requests answered, oldest first: the last `logKept` (a long-running stand-in, as the benchmark's, keeps
+    /// a bounded log: a `$batch` of conversations logs five GETs of about 27 KB of query each).
+    private var log: [StandInRequestRecord] = [] {
+        didSet { if log.count > Self.logKept + Self.logKept / 4 { log.removeFirst(log.count - Self.logKept) } }
+    }
+    static let logKept = 20_000
     private var tokenCounter = 0
     private var userCodes: [String] = []
     /// The origin the links it returns point at (`http://127.0.0.1:PORT`), set when the server starts.

@@ -25,7 +25,10 @@ final class StandInTable {
 
     var liveCount: Int { positionOf.count }
 
-    func position(of id: String) -> Int? { positionOf[id.lowercased()] }
+    func position(of id: String) -> Int? {
+        // Most ids arrive in lower case already (GUIDs as the Web API writes them): no copy then.
+        positionOf[id.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 } ? id.lowercased() : id]
+    }
 
     /// Inserts or replaces the row with key `id` (a row deleted and made again gets a new position).
     func put(id: String, json: [UInt8], modifiedOn: Double, seq: Int) {
