@@ -62,7 +62,7 @@ import Testing
 
     /// Random conversations, deliveries and deletions in one transaction end as the same writes one per transaction.
     @Test(arguments: 0..<12) func oneTransactionEndsAsOneWritePerRecord(seed: Int) throws {
-        var random = SeededRandom(seed: UInt64(seed) &+ 7)
+        var random = SplitMix64(seed: UInt64(seed) &+ 7)
         enum Step { case conversation(Conversation), delivery(Delivery), deletion(String) }
         var steps: [Step] = []
         for n in 0..<60 {
@@ -92,18 +92,5 @@ import Testing
         let filters = MX.filters()
         #expect(try together.compute(filters).mxFacet(.direction) == apart.compute(filters).mxFacet(.direction))
         #expect(try together.compute(filters).totalDeliveries == apart.compute(filters).totalDeliveries)
-    }
-}
-
-/// A small deterministic generator (splitmix64) for the property test.
-private struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
