@@ -96,9 +96,11 @@ enum PipelinedWrite {
     /// - Parameter recordsWait: groups of other records count with the batches of deliveries against the channel's
     ///   capacity (two handed over and not yet applied); false: only the batches do (the sync's pages bring a few
     ///   thousand conversations each, the reading must not stop behind them while a batch is applied).
-    static func run(_ writer: StoreWriter, keepingStaged: Bool = false, recordsWait: Bool = true, produce: @escaping (Sink) throws -> Void,
+    /// - Parameter batchesAhead: batches handed over and not yet applied at most (the reading thread waits beyond).
+    static func run(_ writer: StoreWriter, keepingStaged: Bool = false, recordsWait: Bool = true, batchesAhead: Int = 2,
+                    produce: @escaping (Sink) throws -> Void,
                     describeWriterError: (Error) -> Error = { $0 }) throws {
-        let channel = RecordChannel<Item>(capacity: 2)
+        let channel = RecordChannel<Item>(capacity: max(1, batchesAhead))
         let producerEnded = DispatchSemaphore(value: 0)
         let sink = Sink(stager: writer.stager, channel: channel)
         sink.keepsStaged = keepingStaged

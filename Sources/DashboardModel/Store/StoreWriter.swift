@@ -193,6 +193,9 @@ public final class StoreWriter {
             ImportTrace.mark("relinked")
             slotEntries = slotDeltas.sortedEntries()
         }
+        // The table of count changes goes as soon as its sorted entries exist (up to 32 MB in a large transaction).
+        let changedSlotRows = slotDeltas.count
+        slotDeltas = SlotDeltaTable()
         try writeRowIds()
         try writeWantedConversations()
         let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.deliveries.deleted
@@ -234,7 +237,7 @@ public final class StoreWriter {
         if slotCountsWereEmpty {
             try AggregateSnapshotWriter.replace(db, generation: generation, wholeTable: slotEntries)
         } else {
-            try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: slotDeltas.count,
+            try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: changedSlotRows,
                                                          threshold: snapshotRewriteThreshold)
         }
         ImportTrace.mark("snapshot written")

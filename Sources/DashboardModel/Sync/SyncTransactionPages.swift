@@ -42,7 +42,9 @@ final class SyncTransactionPages {
              next: @escaping () throws -> SyncPage?) throws {
         writer.stager.batchLimit = StoreWriter.syncBatchLimit
         // `next` is called on the reading thread, which has ended when `run` returns (it waits for it).
-        try PipelinedWrite.run(writer, keepingStaged: true, recordsWait: false, produce: { sink in
+        // One batch waits while the writer applies another (the writer is the slower side: a second waiting batch
+        // only held about 20 MB more).
+        try PipelinedWrite.run(writer, keepingStaged: true, recordsWait: false, batchesAhead: 1, produce: { sink in
             var stagedContext: SyncWriteContext?
             var page: SyncPage? = first
             while let current = page {
