@@ -64,10 +64,9 @@ enum StandInBatch {
     /// The path and the query items (percent-decoded) of a request line's target: an absolute URL or a path.
     private static func target(_ text: ArraySlice<UInt8>) -> (path: String, query: [(name: String, value: String)])? {
         var rest = text
-        let scheme = Array("://".utf8)
-        if let at = rest.indices.first(where: { rest[$0...].starts(with: scheme) }) {
-            let host = at + scheme.count
-            rest = rest[(rest[host...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) ?? rest.endIndex)...]
+        if let scheme = rest.firstRange(of: "://".utf8) {
+            let afterHost = rest[scheme.upperBound...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") })
+            rest = rest[(afterHost ?? rest.endIndex)...]
         }
         let question = rest.firstIndex(of: UInt8(ascii: "?"))
         guard let path = percentDecoded(question.map { rest[..<$0] } ?? rest) else { return nil }

@@ -94,9 +94,10 @@ enum PipelinedWrite {
     ///   writer's stager (applied by a later batch, or `StoreWriter.flushStaged`), so that the sync's pages of one
     ///   transaction go into the B-tree in larger sorted batches.
     /// - Parameter recordsWait: groups of other records count with the batches of deliveries against the channel's
-    ///   capacity (two handed over and not yet applied); false: only the batches do (the sync's pages bring a few
-    ///   thousand conversations each, the reading must not stop behind them while a batch is applied).
-    /// - Parameter batchesAhead: batches handed over and not yet applied at most (the reading thread waits beyond).
+    ///   capacity (`batchesAhead`); false: only the batches do (the sync's pages bring a few thousand conversations
+    ///   each, the reading must not stop behind them while a batch is applied).
+    /// - Parameter batchesAhead: items that count (above) handed over and not yet applied at most; the reading thread
+    ///   waits beyond.
     static func run(_ writer: StoreWriter, keepingStaged: Bool = false, recordsWait: Bool = true, batchesAhead: Int = 2,
                     produce: @escaping (Sink) throws -> Void,
                     describeWriterError: (Error) -> Error = { $0 }) throws {

@@ -242,7 +242,6 @@ public final class StoreWriter {
         }
         ImportTrace.mark("snapshot written")
         slotCountsWereEmpty = false
-        slotDeltas = SlotDeltaTable()
         recentDeltas = SlotDeltaTable()
     }
 }

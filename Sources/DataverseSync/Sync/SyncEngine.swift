@@ -401,8 +401,8 @@ public final class SyncEngine: Sendable {
     }
 
     /// How the store cuts the pages into transactions: one stays open while pages keep coming, up to 375,000
-    /// entries (75 pages of deliveries alone) or 8 seconds, and commits when the stream ends or pauses (`pause`; longer for a young
-    /// transaction of a large store, `CommitPatience`). So a small store that keeps up commits every page (a kill
+    /// entries (75 pages of deliveries alone) or 8 seconds, and commits when the stream ends or pauses (`pause`;
+    /// longer for a young transaction of a large store, `CommitPatience`). So a small store that keeps up commits every page (a kill
     /// loses nothing received), and a large one commits about once every four times its commit's cost: each
     /// transaction's end costs the writer 0.6-0.9 s at a million rows (counts, links, snapshot, commit). A first read
     /// of a million deliveries and their half million conversations thus ends four transactions, not six (10.8 s

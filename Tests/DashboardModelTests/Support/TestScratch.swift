@@ -7,8 +7,7 @@ enum TestScratch {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("dashboard-model-tests-\(getpid())-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        removedAtExit = url.path
-        atexit { if let path = TestScratch.removedAtExit { try? FileManager.default.removeItem(atPath: path) } }
+        atexit { try? FileManager.default.removeItem(at: TestScratch.folder) }
         return url
     }()
 
@@ -18,6 +17,4 @@ enum TestScratch {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
-
-    nonisolated(unsafe) private static var removedAtExit: String?
 }
