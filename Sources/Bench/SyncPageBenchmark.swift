@@ -76,7 +76,7 @@ public enum SyncPageBenchmark {
         var inNext = 0.0, cpuInNext = 0.0
         let watch = Stopwatch()
         let cpuStart = CPUClock.processMilliseconds
-        let outcome = try store.applySyncPages(table: .deliveries, now: now, policy: policy) {
+        let outcome = try store.applySyncPages(table: .deliveries, now: now, policy: policy) { _ in
             guard index < paths.count else { return nil }
             let started = Stopwatch()
             let cpu = CPUClock.processMilliseconds

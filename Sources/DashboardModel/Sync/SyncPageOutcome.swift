@@ -15,6 +15,8 @@ public struct SyncPageOutcome: Sendable {
     public var conversationPages = 0
     /// Transactions committed (several pages may share one: `applySyncPages`).
     public var transactions = 0
+    /// How long the end of the last transaction committed took, from its last page applied to its commit (nil: none).
+    public var lastEndSeconds: Double?
 
     /// Nothing applied yet.
     public init() {
@@ -39,5 +41,6 @@ public struct SyncPageOutcome: Sendable {
         transactions += other.transactions
         conversationRows += other.conversationRows
         conversationPages += other.conversationPages
+        lastEndSeconds = other.lastEndSeconds ?? lastEndSeconds
     }
 }

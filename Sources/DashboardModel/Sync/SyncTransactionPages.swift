@@ -36,10 +36,11 @@ final class SyncTransactionPages {
     }
 
     /// Reads `first` and the pages `next` gives while the transaction may take more (`policy`, from `started`),
-    /// applying them through `writer`. Throws the first page that cannot be read (`ImportError`), a cursor that
+    /// applying them through `writer`; `next` is told the transaction's age and `lastEndSeconds` (the end of the
+    /// transaction before, if any). Throws the first page that cannot be read (`ImportError`), a cursor that
     /// carries a credential (`StoreError`), or the writer's failure; the caller rolls the transaction back then.
-    func run(first: SyncPage, writer: StoreWriter, policy: SyncCommitPolicy, started: Date,
-             next: @escaping () throws -> SyncPage?) throws {
+    func run(first: SyncPage, writer: StoreWriter, policy: SyncCommitPolicy, started: Date, lastEndSeconds: Double?,
+             next: @escaping (SyncPageRequest) throws -> SyncPage?) throws {
         writer.stager.batchLimit = StoreWriter.syncBatchLimit
         // `next` is called on the reading thread, which has ended when `run` returns (it waits for it).
         // One batch waits while the writer applies another (the writer is the slower side: a second waiting batch
@@ -47,12 +48,16 @@ final class SyncTransactionPages {
         try PipelinedWrite.run(writer, keepingStaged: true, recordsWait: false, batchesAhead: 1, produce: { sink in
             var stagedContext: SyncWriteContext?
             var page: SyncPage? = first
-            while let current = page {
+            while var current = page.take() {
                 try self.read(current, sink: sink, writer: writer, stagedContext: &stagedContext)
-                if self.entries >= policy.maxEntries || Date().timeIntervalSince(started) >= policy.maxSeconds {
+                // Read and staged: its bytes can take the next page that arrives.
+                PageBuffers.shared.give(&current.bytes)
+                if current.conversations != nil { PageBuffers.shared.give(&current.conversations!.bytes) }
+                let age = Date().timeIntervalSince(started)
+                if self.entries >= policy.maxEntries || age >= policy.maxSeconds {
                     page = nil
                 } else {
-                    page = try next()
+                    page = try next(SyncPageRequest(transactionAge: age, lastEndSeconds: lastEndSeconds))
                     if page == nil { self.streamEnded = true }
                 }
             }

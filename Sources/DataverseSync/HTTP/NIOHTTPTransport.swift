@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import DashboardModel
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -40,10 +41,15 @@ public final class NIOHTTPTransport: HTTPTransport, Sendable {
             let response = try await client.execute(request, timeout: deadline)
             // Into one array sized by Content-Length when the answer gives it: a page is about 4 MB, and a buffer
             // grown by doubling, then copied, touched four times as much fresh memory (a million page faults in a
-            // first sync of a million rows).
+            // first sync of a million rows). A large answer goes into an array handed back by a page already read
+            // (`PageBuffers`) when there is one.
             var bytes: [UInt8] = []
             if let length = response.headers.first(name: "content-length").flatMap({ Int($0) }), length > 0 {
-                bytes.reserveCapacity(min(length, Self.maxBody))
+                if length >= PageBuffers.smallest {
+                    bytes = PageBuffers.shared.take(capacity: min(length, Self.maxBody))
+                } else {
+                    bytes.reserveCapacity(length)
+                }
             }
             for try await chunk in response.body {
                 guard bytes.count + chunk.readableBytes <= Self.maxBody else { throw TransportFailure.other("an answer larger than 256 MiB") }

@@ -1,3 +1,4 @@
+import DashboardModel
 import Foundation
 
 /// GET requests to the organization's Web API with a bearer token, the retry policy, the rate ceiling and the
@@ -48,7 +49,7 @@ public final class WebAPIClient: Sendable {
         var inner: [(name: String, value: String)] = [("Accept", "application/json")]
         if !prefer.isEmpty { inner.append(("Prefer", prefer.joined(separator: ","))) }
         let body = ODataBatch.body(gets: urls, headers: inner, boundary: boundary)
-        let reply = try await send(method: "POST", url: batchURL, body: body, contentType: "multipart/mixed; boundary=\"\(boundary)\"",
+        var reply = try await send(method: "POST", url: batchURL, body: body, contentType: "multipart/mixed; boundary=\"\(boundary)\"",
                                    prefer: [], isDeltaLink: false)
         let shown = Redaction.url(batchURL)
         let parts: [ODataBatch.Part]
@@ -56,6 +57,8 @@ public final class WebAPIClient: Sendable {
             let html = WebAPIError(body: reply.body).isHTML
             throw SyncFailure.malformedPage(why: html ? "an HTML page instead of JSON" : error.description, url: shown)
         }
+        // The parts hold copies of their bodies: the answer's array can take the next answer.
+        PageBuffers.shared.give(&reply.bytes)
         guard parts.count == urls.count else {
             throw SyncFailure.malformedPage(why: "\(parts.count) answers to \(urls.count) requests in a $batch", url: shown)
         }

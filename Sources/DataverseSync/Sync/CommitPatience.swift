@@ -9,7 +9,7 @@ import Foundation
 /// ends, and a small store (ends of milliseconds) commits at every pause as before. The end of the stream commits
 /// at once whatever the age.
 struct CommitPatience {
-    /// The last transaction's end (from the page wait that ended it to its commit), seconds.
+    /// The last transaction's end (from its last page applied to its commit, as the store measured it), seconds.
     private(set) var lastEndSeconds = 0.0
     static let ratio = 4.0
 

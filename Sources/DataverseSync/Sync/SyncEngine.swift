@@ -221,6 +221,13 @@ public final class SyncEngine: Sendable {
         var pages = 0
         var firstURL: URL?
 
+        /// Held pages of these sizes will follow: room for them (an array handed back by the store once it read the
+        /// pages it went with, `PageBuffers`).
+        mutating func reserve(for pages: [FetchedPage]) {
+            let total = pages.reduce(bytes.count) { $0 + $1.bytes.count + 1 }
+            if bytes.isEmpty && bytes.capacity < total { bytes = PageBuffers.shared.take(capacity: total) }
+        }
+
         mutating func add(_ page: FetchedPage) {
             if !bytes.isEmpty { bytes.append(0x0A) }
             bytes.append(contentsOf: page.bytes)
@@ -267,7 +274,9 @@ public final class SyncEngine: Sendable {
         var held = HeldPages()
         ImportTrace.mark("sync: \(ids.count) conversations requested")
         for start in stride(from: 0, to: ids.count, by: batch) {
-            for fetched in try await conversationPages(Array(ids[start..<min(start + batch, ids.count)])) { held.add(fetched) }
+            let fetched = try await conversationPages(Array(ids[start..<min(start + batch, ids.count)]))
+            held.reserve(for: fetched)
+            for page in fetched { held.add(page) }
         }
         ImportTrace.mark("sync: conversations received (\(held.bytes.count) bytes)")
         return held.companions
@@ -423,20 +432,23 @@ public final class SyncEngine: Sendable {
             while let first = handOff.take(waiting: .infinity) {
                 var pending: SyncPage? = first
                 current = first.source
-                let began = Date()
-                var lastWaitEnded: Date?
                 // `next` runs on the store's reading thread, one call at a time, and not after the call returns.
-                let outcome = try store.applySyncPages(table: table, now: clock.now(), policy: commitPolicy) {
+                // Between two transactions (no age) it waits the pause only: no transaction is held open then, and a
+                // page later than that begins the next call.
+                let outcome = try store.applySyncPages(table: table, now: clock.now(), policy: commitPolicy) { request in
+                    if let end = request.lastEndSeconds { patience.ended(seconds: end) }
                     if let page = pending {
                         pending = nil
                         return page
                     }
-                    let wait = patience.wait(age: Date().timeIntervalSince(began), pause: pause, maxSeconds: commitPolicy.maxSeconds)
+                    let wait = request.transactionAge.map {
+                        patience.wait(age: $0, pause: pause, maxSeconds: commitPolicy.maxSeconds)
+                    } ?? pause
                     let page = handOff.take(waiting: wait)
-                    if let page { current = page.source } else { lastWaitEnded = Date() }
+                    if let page { current = page.source }
                     return page
                 }
-                if let lastWaitEnded { patience.ended(seconds: Date().timeIntervalSince(lastWaitEnded)) }
+                if let end = outcome.lastEndSeconds { patience.ended(seconds: end) }
                 ImportTrace.mark("sync: \(outcome.transactions) transactions committed")
                 total.add(outcome)
                 applied.add(outcome.rows)

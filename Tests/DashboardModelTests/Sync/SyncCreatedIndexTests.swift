@@ -97,7 +97,7 @@ import Testing
             var sent = 0
             #expect(throws: Killed.self) {
                 try first.applySyncPages(table: .deliveries, now: Self.now,
-                                         policy: SyncCommitPolicy(maxEntries: 40, maxSeconds: .infinity)) {
+                                         policy: SyncCommitPolicy(maxEntries: 40, maxSeconds: .infinity)) { _ in
                     defer { sent += 1 }
                     if sent == 5 { throw Killed() }
                     return Self.page(service, sent, size: 20)

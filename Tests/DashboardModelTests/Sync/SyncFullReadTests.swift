@@ -201,7 +201,7 @@ import Testing
         let s = try MXStore()
         var i = 0
         #expect(throws: ImportError.self) {
-            try s.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 20, maxSeconds: 60)) {
+            try s.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 20, maxSeconds: 60)) { _ in
                 defer { i += 1 }
                 guard i < 6 else { return nil }
                 return i == 4 ? page(i, bytes: Array("{\"value\": [".utf8)) : page(i)
@@ -211,7 +211,7 @@ import Testing
         #expect(try s.compute().totalDeliveries == 40)
         // The next round resumes from the saved link.
         i = 4
-        let rest = try s.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 20, maxSeconds: 60)) {
+        let rest = try s.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 20, maxSeconds: 60)) { _ in
             defer { i += 1 }
             return i < 6 ? page(i) : nil
         }
@@ -220,11 +220,35 @@ import Testing
         // One stream, one transaction a page.
         let t = try MXStore()
         i = 0
-        let all = try t.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 1, maxSeconds: 60)) {
+        let all = try t.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 1, maxSeconds: 60)) { _ in
             defer { i += 1 }
             return i < 6 ? page(i) : nil
         }
         #expect(all.transactions == 6 && all.summary.deliveries.inserted == 60)
         #expect(try Self.json(t) == Self.json(s))
+    }
+
+    /// `next` is told the age of the transaction a page would join (none between transactions) and the cost of the
+    /// last transaction's end: the sync's patience is measured per transaction, not from the call's start.
+    @Test func eachPageRequestCarriesItsTransactionsAgeAndTheLastEnd() throws {
+        let service = Self.service(60)
+        let s = try MXStore()
+        var requests: [SyncPageRequest] = []
+        var i = 0
+        let outcome = try s.store.applySyncPages(table: .deliveries, now: Self.now, policy: SyncCommitPolicy(maxEntries: 20, maxSeconds: 60)) { request in
+            requests.append(request)
+            defer { i += 1 }
+            guard i < 6 else { return nil }
+            return SyncPage(bytes: SyncPages.page(.deliveries, Array(service[(i * 10)..<(i * 10 + 10)])), source: "p\(i)",
+                            cursor: i == 5 ? .delta(deltaLink: Self.link + "?$deltatoken=1")
+                                : .fullRead(nextLink: Self.link + "?$skiptoken=\(i + 1)", startedAt: Self.startedAt))
+        }
+        // Pages 0-1, 2-3 and 4-5 share a transaction: asked for with no transaction open, then from inside it.
+        #expect(outcome.transactions == 3 && requests.count == 7)
+        #expect(requests.map { $0.transactionAge == nil } == [true, false, true, false, true, false, true])
+        #expect(requests[0].lastEndSeconds == nil && requests[1].lastEndSeconds == nil)
+        for k in 2..<7 { #expect((requests[k].lastEndSeconds ?? -1) >= 0) }
+        #expect(requests.compactMap(\.transactionAge).allSatisfy { $0 >= 0 && $0 < 60 })
+        #expect((outcome.lastEndSeconds ?? -1) >= 0)
     }
 }
