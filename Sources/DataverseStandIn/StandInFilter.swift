@@ -50,10 +50,48 @@ enum StandInFilter {
         guard let name = arguments["PropertyName"], strings(name) == [table.keyColumn],
               let values = arguments["PropertyValues"], values.utf8.first == UInt8(ascii: "["), values.utf8.last == UInt8(ascii: "]") else { return nil }
         var wanted = Set<Int>()
-        for id in strings(values) {
-            if let p = table.position(of: id) { wanted.insert(p) }
+        forEachString(values) { id in
+            if let p = table.position(ofBytes: id) { wanted.insert(p) }
         }
         return .positions(wanted.sorted())
+    }
+
+    /// The quoted strings of an OData list as `strings` reads them, each handed over as its bytes (a string with a
+    /// doubled quote, as a copy with the quote once).
+    static func forEachString(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let quote = bytes[i]
+                i += 1
+                guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") else { continue }
+                let start = i
+                var doubled = false
+                while i < n {
+                    if bytes[i] == quote {
+                        if i + 1 < n, bytes[i + 1] == quote { doubled = true; i += 2; continue }
+                        break
+                    }
+                    i += 1
+                }
+                guard i < n else { return }  // an unterminated string: left out, as `strings` leaves it
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if doubled {
+                    var once: [UInt8] = []
+                    var k = 0
+                    while k < run.count {
+                        once.append(run[k])
+                        k += run[k] == quote && k + 1 < run.count && run[k + 1] == quote ? 2 : 1
+                    }
+                    once.withUnsafeBufferPointer(body)
+                } else {
+                    body(run)
+                }
+                i += 1
+            }
+        }
     }
 
     /// `a=1,b=['x','y']` split at the commas outside quotes and brackets (read as UTF-8 bytes: every character

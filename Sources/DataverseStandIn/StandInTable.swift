@@ -13,6 +13,8 @@ final class StandInTable {
     private(set) var rows: [[UInt8]?] = []
     private(set) var modifiedOn: [Double] = []
     private var positionOf: [String: Int] = [:]
+    /// The same positions for the ids that are GUIDs, by their bits (`position(ofBytes:)`).
+    private var positionOfGUID: [StandInGUIDKey: Int] = [:]
     /// (sequence, position), sequences increasing.
     private(set) var changes: [(seq: Int, position: Int)] = []
 
@@ -30,6 +32,12 @@ final class StandInTable {
         positionOf[id.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 } ? id.lowercased() : id]
     }
 
+    /// `position(of:)` for an id given as its UTF-8 bytes: a GUID by its bits, anything else as text.
+    func position(ofBytes id: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let key = StandInGUIDKey(id) { return positionOfGUID[key] }
+        return position(of: String(decoding: id, as: UTF8.self))
+    }
+
     /// Inserts or replaces the row with key `id` (a row deleted and made again gets a new position).
     func put(id: String, json: [UInt8], modifiedOn: Double, seq: Int) {
         let key = id.lowercased()
@@ -43,6 +51,7 @@ final class StandInTable {
             rows.append(json)
             self.modifiedOn.append(modifiedOn)
             positionOf[key] = p
+            if let guid = StandInGUIDKey(key) { positionOfGUID[guid] = p }
             changes.append((seq, p))
         }
     }
@@ -51,6 +60,7 @@ final class StandInTable {
     func delete(id: String, seq: Int) -> Bool {
         let key = id.lowercased()
         guard let p = positionOf.removeValue(forKey: key) else { return false }
+        if let guid = StandInGUIDKey(key) { positionOfGUID[guid] = nil }
         rows[p] = nil
         changes.append((seq, p))
         return true

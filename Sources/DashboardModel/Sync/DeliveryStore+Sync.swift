@@ -126,8 +126,10 @@ extension DeliveryStore {
                         }
                     }
                     try Self.bumpSyncGeneration(db)
-                    if checkpointer == nil, pages.entries + pages.conversationEntries >= backgroundCheckpointEntries {
-                        checkpointer = try WALCheckpointer(path: path)
+                    // (A checkpointer that cannot open its connection leaves the checkpoints to the commits.)
+                    if checkpointer == nil, pages.entries + pages.conversationEntries >= backgroundCheckpointEntries,
+                       let opened = try? WALCheckpointer(path: path) {
+                        checkpointer = opened
                         _ = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint = 0")
                     }
                     outcome.summary.add(summary)
