@@ -57,6 +57,22 @@ extension StoreWriter {
         let key = StableHash.of(conversation.id)
         wantedConversations[key] = nil
         let newOutbound: Int64? = conversation.isOutbound.map { $0 ? 1 : 0 }
+        // A conversation the store does not hold (every one in a first read) is inserted by one descent of the
+        // B-tree; one it holds (the insert changes nothing) is compared and updated below.
+        insertConversation.bind(1, key)
+        insertConversation.bind(2, conversation.id)
+        insertConversation.bind(3, newOutbound.map { Int($0) })
+        insertConversation.bind(4, conversation.queueId)
+        try insertConversation.run()
+        if insertConversation.changes == 1 {
+            summary.conversations.inserted += 1
+            if wantedMayExist {
+                forgetWanted.bind(1, key)
+                try forgetWanted.run()
+            }
+            relinkAfterWriting(conversation, key: key, outbound: newOutbound)
+            return
+        }
         findConversationRow.bind(1, key)
         let existing: (id: String?, outbound: Int64?, queue: String?)? = try findConversationRow.step()
             ? (findConversationRow.string(0), findConversationRow.isNull(1) ? nil : findConversationRow.int64(1),
@@ -75,19 +91,15 @@ extension StoreWriter {
             summary.conversations.updated += 1
             if existing.id == conversation.id && existing.outbound == newOutbound { return }
         } else {
-            insertConversation.bind(1, key)
-            insertConversation.bind(2, conversation.id)
-            insertConversation.bind(3, newOutbound.map { Int($0) })
-            insertConversation.bind(4, conversation.queueId)
-            try insertConversation.run()
-            summary.conversations.inserted += 1
-            if wantedMayExist {
-                forgetWanted.bind(1, key)
-                try forgetWanted.run()
-            }
+            // Not inserted above, yet not found: only a store changed under this transaction could do that.
+            throw StoreError("conversation \(SyncSecrets.redact(conversation.id)) could be neither inserted nor found")
         }
-        // Deliveries stored before now move when the batch finishes; versions still queued read the new direction
-        // when they are applied (and are then left alone by the relink).
+        relinkAfterWriting(conversation, key: key, outbound: newOutbound)
+    }
+
+    /// Deliveries stored before now move when the batch finishes; versions still queued read the new direction when
+    /// they are applied (and are then left alone by the relink).
+    private func relinkAfterWriting(_ conversation: Conversation, key: Int64, outbound newOutbound: Int64?) {
         let direction = newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none
         relinks[key] = (direction, Int64(linkChanges.count))
         // At most a million (about 40 MB: an import of a large conversations file stays bounded); beyond, the store.

@@ -124,7 +124,7 @@ public final class StoreWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         findConversationRow = try RawStatement(db, "SELECT conversation_id, is_outbound, queue_id FROM conversations WHERE id = ?")
-        insertConversation = try RawStatement(db, "INSERT INTO conversations(id, conversation_id, is_outbound, queue_id) VALUES (?, ?, ?, ?)")
+        insertConversation = try RawStatement(db, "INSERT INTO conversations(id, conversation_id, is_outbound, queue_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")
         updateConversation = try RawStatement(db, "UPDATE conversations SET conversation_id = ?, is_outbound = ?, queue_id = ? WHERE id = ?")
         findLinked = try RawStatement(db, "SELECT created, modified, combo FROM deliveries WHERE id = ? AND conversation = ?")
         setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
