@@ -52,6 +52,13 @@ public final class PageBuffers: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Lets every kept array go (a round of the sync has ended: the next may be hours away).
+    public func removeAll() {
+        lock.lock()
+        free.removeAll()
+        lock.unlock()
+    }
+
     /// How many arrays wait (for tests).
     public var kept: Int {
         lock.lock()

@@ -67,6 +67,8 @@ public final class SyncEngine: Sendable {
                 report.failure = message + " (and the failure could not be recorded: \(error))"
             }
         }
+        // The arrays kept for pages go with the round: a long-running sync between rounds holds none of them.
+        PageBuffers.shared.removeAll()
         report.seconds = clock.now().timeIntervalSince(started)
         return report
     }

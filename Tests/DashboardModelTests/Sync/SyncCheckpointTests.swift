@@ -78,8 +78,13 @@ import Testing
         buffers.give(&page)
         #expect(page.isEmpty && buffers.kept == 1)
         // A page a little larger still fits (an eighth to spare), and gets the same storage, empty.
-        let again = buffers.take(capacity: 1_050_000)
+        var again = buffers.take(capacity: 1_050_000)
         #expect(again.isEmpty && again.withUnsafeBufferPointer { $0.baseAddress } == storage && buffers.kept == 0)
+        // A round's end lets them all go.
+        buffers.give(&again)
+        #expect(buffers.kept == 1)
+        buffers.removeAll()
+        #expect(buffers.kept == 0)
     }
 
     @Test func sharedSmallOrSurplusArraysAreNotKept() {
