@@ -6,9 +6,9 @@ import GRDB
 ///
 /// - a write transaction into a store without deliveries drops it (`StoreWriter.init`);
 /// - every write transaction ends by building it when it is missing (`settle`), except while a full read of the
-///   deliveries by the sync is under way (the deliveries' saved cursor is a full read once the transaction commits):
-///   then the first read of an empty store keeps it away for all of its transactions, and the transaction that ends
-///   the read builds it;
+///   deliveries by the sync is under way (the deliveries' saved cursor is a full read): the sync's deliveries
+///   transactions leave it away, and once the one that ends the read has committed, a transaction of its own builds
+///   it (`DeliveryStore.applySyncPages`, while that commit is checkpointed);
 /// - opening a store for writing builds it when it is missing and no such read is under way (a read abandoned, its
 ///   cursor forgotten), so a store is never left without it by a kill.
 ///

@@ -87,10 +87,10 @@ public final class StoreWriter {
     /// Deliveries moved back along a probed run by deletions (`closeProbeGap`).
     var probeMoves = 0
     var preparedChunk: (probe: RawStatement, insert: RawStatement)?
-    /// Whether a full read of the deliveries is still under way once this transaction commits (set by the sync for
-    /// its deliveries' transactions); nil: as the store's saved cursor says. While one is, a missing index on created
-    /// stays missing (`CreatedIndex`).
-    var deliveriesFullReadContinues: Bool?
+    /// Whether `finish` builds a missing index on created (unless the store's saved cursor says a full read of the
+    /// deliveries is under way, `CreatedIndex`). The sync's deliveries transactions leave it to one of its own after
+    /// their commit (`DeliveryStore.applySyncPages`).
+    var buildsCreatedIndex = true
     /// A commit that changed more slot rows than this rewrites the aggregate snapshot (`AggregateSnapshotWriter`).
     let snapshotRewriteThreshold: Int
     /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
@@ -172,7 +172,7 @@ public final class StoreWriter {
     func finish() throws {
         try flushStaged()
         ImportTrace.mark("last batch applied")
-        if try CreatedIndex.settle(db, fullReadUnderWay: deliveriesFullReadContinues ?? CreatedIndex.fullReadUnderWay(db)) {
+        if buildsCreatedIndex, try CreatedIndex.settle(db, fullReadUnderWay: CreatedIndex.fullReadUnderWay(db)) {
             ImportTrace.mark("index on created built")
         }
         // The links and the counts are final: both are sorted on other threads while this one writes.

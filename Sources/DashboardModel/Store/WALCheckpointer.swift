@@ -5,13 +5,12 @@ import GRDB
 /// writer does not: a long write with autocheckpoint off asks after each of its commits, and goes on writing while
 /// the pages are copied into the file (a passive checkpoint takes no lock a writer waits on).
 ///
-/// `@unchecked Sendable`: `wanted`, `running` and `stopped` are read and written only with `condition` locked; the
-/// connection is used on the checkpointing thread only.
+/// `@unchecked Sendable`: `wanted`, `stopped`, `ended`, `runs` and `lastFailure` are read and written only with
+/// `condition` locked (or, by tests, after `finish`); the connection is used on the checkpointing thread only.
 final class WALCheckpointer: @unchecked Sendable {
     private let queue: DatabaseQueue
     private let condition = NSCondition()
     private var wanted = false
-    private var running = false
     private var stopped = false
     private var ended = false
     /// Checkpoints that ran, and the last one's failure (a busy checkpointer elsewhere, an I/O error): reported,
@@ -51,7 +50,6 @@ final class WALCheckpointer: @unchecked Sendable {
             while !wanted && !stopped { condition.wait() }
             guard wanted else { break }
             wanted = false
-            running = true
             condition.unlock()
             var failure: String?
             do {
@@ -59,9 +57,8 @@ final class WALCheckpointer: @unchecked Sendable {
             } catch {
                 failure = "\(error)"
             }
-            ImportTrace.mark("WAL checkpointed")
+            ImportTrace.mark("WAL checkpointed" + (failure.map { ": \($0)" } ?? ""))
             condition.lock()
-            running = false
             runs += 1
             if let failure { lastFailure = failure }
             condition.broadcast()

@@ -97,7 +97,7 @@ extension DeliveryStore {
                     // The first full read of a store without deliveries builds the index on created when it ends.
                     // (Not in this transaction: after its commit, in one of its own, while that commit is checkpointed.)
                     if table == .deliveries {
-                        writer.deliveriesFullReadContinues = true
+                        writer.buildsCreatedIndex = false
                         buildsCreatedIndex = try !(state.cursor?.isFullRead ?? false) && !CreatedIndex.isPresent(db)
                     }
                     try writer.finish()
