@@ -89,6 +89,12 @@ final class DeliveryStager {
     }
     private var batch = StagedBatch()
 
+    /// Forgets the keys staged so far (their memory goes): later batches are not tracked.
+    func stopTrackingRepeatedKeys() {
+        seenKeys = nil
+        batch.repeatsTracked = false
+    }
+
 
     /// Stages one version; true when the batch is full (take it).
     @discardableResult

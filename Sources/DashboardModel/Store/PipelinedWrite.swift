@@ -57,6 +57,19 @@ enum PipelinedWrite {
             try channel.put(.onWriter(HandedOver(step)), counts: false)
         }
 
+        /// `onWriter`, and until `step` has run no batch is handed over (the reading stages at most one more
+        /// meanwhile; other records and steps still go): a sync's transaction ends in `step` while the reading goes
+        /// on into the next one.
+        func onWriterHoldingBatches(_ step: @escaping () throws -> Void) throws {
+            try handOverOthers()
+            channel.hold()
+            let channel = self.channel
+            try channel.put(.onWriter(HandedOver({
+                defer { channel.release() }
+                try step()
+            })), counts: false)
+        }
+
         /// Hands over every delivery staged so far (a batch, full or not) and the other records before it.
         func handOverStaged() throws {
             if stager.hasStaged { try handOverBatch() } else { try handOverOthers() }
@@ -101,13 +114,23 @@ enum PipelinedWrite {
     static func run(_ writer: StoreWriter, keepingStaged: Bool = false, recordsWait: Bool = true, batchesAhead: Int = 2,
                     produce: @escaping (Sink) throws -> Void,
                     describeWriterError: (Error) -> Error = { $0 }) throws {
-        let channel = RecordChannel<Item>(capacity: max(1, batchesAhead))
-        let producerEnded = DispatchSemaphore(value: 0)
-        let sink = Sink(stager: writer.stager, channel: channel)
-        sink.keepsStaged = keepingStaged
-        sink.recordsCount = recordsWait
         writer.stagerLent = true
         defer { writer.stagerLent = false }
+        try run(stager: writer.stager, writer: { writer }, keepingStaged: keepingStaged, recordsWait: recordsWait,
+                batchesAhead: batchesAhead, produce: produce, describeWriterError: describeWriterError)
+    }
+
+    /// `run(_:...)` with the writer that applies each batch and record asked of `writer` (on this thread) when it
+    /// comes: several writers, one transaction each, may take their turns while the producer stages into `stager`
+    /// (which every one of them must share, and lend: `StoreWriter.stagerLent`).
+    static func run(stager: DeliveryStager, writer: @escaping () throws -> StoreWriter, keepingStaged: Bool,
+                    recordsWait: Bool, batchesAhead: Int, produce: @escaping (Sink) throws -> Void,
+                    describeWriterError: (Error) -> Error) throws {
+        let channel = RecordChannel<Item>(capacity: max(1, batchesAhead))
+        let producerEnded = DispatchSemaphore(value: 0)
+        let sink = Sink(stager: stager, channel: channel)
+        sink.keepsStaged = keepingStaged
+        sink.recordsCount = recordsWait
         // The producer closure and the sink (with the writer's stager, lent) belong to the reading thread from here
         // on; this thread uses only the channel (`Sendable`) until `producerEnded` says the reader is done.
         let reader = HandedOver((produce: produce, sink: sink))
@@ -132,10 +155,13 @@ enum PipelinedWrite {
                 switch channel.take() {
                 case .deliveries(let batch):
                     ImportTrace.mark("batch of \(batch.deliveries.count) taken")
-                    do { try writer.apply(batch) } catch { throw describeWriterError(error) }
+                    do { try writer().apply(batch) } catch { throw describeWriterError(error) }
                     ImportTrace.mark("batch applied")
                 case .records(let records):
-                    do { for record in records { try writer.apply(record) } } catch { throw describeWriterError(error) }
+                    do {
+                        let writer = try writer()
+                        for record in records { try writer.apply(record) }
+                    } catch { throw describeWriterError(error) }
                 case .onWriter(let step):
                     do { try step.value() } catch { throw describeWriterError(error) }
                 case .failed(let error):

@@ -2,9 +2,10 @@ import Foundation
 
 /// A bounded queue between one producing thread and one consuming thread. `put` waits while the queue is full (of
 /// items that count: `put(_:counts: false)` adds a light one, a step between them, without waiting);
-/// `cancel` wakes both sides and makes every later `put` throw, so a producer stops soon after the consumer fails.
+/// `hold` makes those that count wait until `release`, whatever the room; `cancel` wakes both sides and makes every
+/// later `put` throw, so a producer stops soon after the consumer fails.
 ///
-/// `@unchecked Sendable`: `items`, `counted` and `cancelled` are read and written only with `condition` locked, and
+/// `@unchecked Sendable`: `items`, `counted`, `held` and `cancelled` are read and written only with `condition` locked, and
 /// the items themselves are `Sendable`; `capacity` never changes.
 final class RecordChannel<Item: Sendable>: @unchecked Sendable {
     struct Cancelled: Error {}
@@ -14,6 +15,8 @@ final class RecordChannel<Item: Sendable>: @unchecked Sendable {
     /// Items in `items` that count against `capacity`.
     private var counted = 0
     private var cancelled = false
+    /// Items that count wait to be put, whatever the room (`hold`, `release`).
+    private var held = false
     private let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
@@ -22,8 +25,8 @@ final class RecordChannel<Item: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if counts {
-            if counted >= capacity { ImportTrace.mark("producer waits: queue full") }
-            while counted >= capacity && !cancelled { condition.wait() }
+            if counted >= capacity || held { ImportTrace.mark(held ? "producer waits: held" : "producer waits: queue full") }
+            while (counted >= capacity || held) && !cancelled { condition.wait() }
         }
         if cancelled { throw Cancelled() }
         items.append((item, counts))
@@ -40,6 +43,20 @@ final class RecordChannel<Item: Sendable>: @unchecked Sendable {
         if counts { counted -= 1 }
         condition.broadcast()
         return item
+    }
+
+    /// Items that count wait in `put` from now until `release` (or `cancel`); light ones still go.
+    func hold() {
+        condition.lock()
+        held = true
+        condition.unlock()
+    }
+
+    func release() {
+        condition.lock()
+        held = false
+        condition.broadcast()
+        condition.unlock()
     }
 
     var isCancelled: Bool {

@@ -37,8 +37,9 @@ public final class StoreWriter {
     var catalogChanged = false
     /// False while the store holds no conversation: deliveries then skip the direction lookup.
     var conversationsMayExist: Bool
-    /// Stages the versions given to `upsert(_: Delivery)`; a file import borrows it for its reading thread.
-    let stager = DeliveryStager()
+    /// Stages the versions given to `upsert(_: Delivery)`; a file import borrows it for its reading thread (a sync
+    /// for the reading of all its transactions: `Continuation`).
+    let stager: DeliveryStager
     /// The stager belongs to a producer thread for now (`PipelinedWrite.run`).
     var stagerLent = false
     /// Conversations whose direction changed: their linked deliveries move when the transaction finishes.
@@ -97,12 +98,32 @@ public final class StoreWriter {
     static let deliveryRowValues = 8 + StagedDetails.columns.count
     static var deliveryRowMarks: String { Array(repeating: "?", count: deliveryRowValues).joined(separator: ", ") }
 
+    /// What a committed transaction hands to the next one of the same sync call (`DeliveryStore.applySyncPages`),
+    /// whose reading stages into one stager across their ends: the stager and the numbers of its staged
+    /// combinations. (The stager stops tracking repeated keys at each end: the next transaction probes the B-tree.)
+    struct Continuation {
+        let stager: DeliveryStager
+        let bases: [DeliveryStager.Base]
+        let comboOfBase: [Int64]
+    }
+
+    /// This transaction's `Continuation`, once it has written everything.
+    var continuation: Continuation { Continuation(stager: stager, bases: bases, comboOfBase: comboOfBase) }
+
     /// - Parameters:
     ///   - combos: the combinations known from earlier transactions; only those added since are read.
     ///   - snapshotRewriteThreshold: a commit that changed more slot rows than this rewrites the aggregate snapshot.
+    ///   - continuing: the call's transaction before this one (its stager is lent to a reading thread: untouched
+    ///     here).
     init(db: Database, now: Date, combos: ComboCache.Contents = ComboCache.Contents(),
-         snapshotRewriteThreshold: Int = AggregateSnapshotWriter.defaultRewriteThreshold) throws {
+         snapshotRewriteThreshold: Int = AggregateSnapshotWriter.defaultRewriteThreshold,
+         continuing: Continuation? = nil) throws {
         self.db = db
+        stager = continuing?.stager ?? DeliveryStager()
+        if let continuing {
+            bases = continuing.bases
+            comboOfBase = continuing.comboOfBase
+        }
         self.snapshotRewriteThreshold = snapshotRewriteThreshold
         self.now = Int64(now.timeIntervalSince1970)
         findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
@@ -130,7 +151,7 @@ public final class StoreWriter {
         setCombo = try RawStatement(db, "UPDATE deliveries SET combo = ? WHERE id = ?")
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM deliveries)") ?? false
         if empty {
-            stager.trackRepeatedKeys()
+            if continuing == nil { stager.trackRepeatedKeys() }
             // Into a store without deliveries, the index on created is built once at the end (a sort) rather than
             // entry by entry in the batches' key order, which is random in created order: at the end of this
             // transaction, or of the first full read it begins (`CreatedIndex`).

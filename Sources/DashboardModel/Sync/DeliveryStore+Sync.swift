@@ -73,95 +73,21 @@ extension DeliveryStore {
         defer { checkpointer?.finish() }
         try pool.writeWithoutTransaction { db in
             try Self.prepareSyncConnection(db)
+            guard let first = try next(SyncPageRequest(transactionAge: nil, lastEndSeconds: nil)) else { return }
+            let side = try SyncTransactionWriter(store: self, db: db, table: table, now: now,
+                                                 backgroundCheckpointEntries: backgroundCheckpointEntries)
             // The connection's other writes checkpoint as before.
-            defer { if checkpointer != nil { _ = try? Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)") } }
-            var pending = try next(SyncPageRequest(transactionAge: nil, lastEndSeconds: nil))
-            while let first = pending {
-                var endBegan = Date()
-                var buildsCreatedIndex = false
-                var combos = comboCache.current
-                var outcome = total
-                try db.inTransaction(.immediate) {
-                    let started = Date()
-                    var state = try SyncTableState.load(db, table)
-                        ?? SyncTableState(table: table, rows: try SyncTableState.countRows(db, table))
-                    let writer = try StoreWriter(db: db, now: now ?? started, combos: combos,
-                                                 snapshotRewriteThreshold: snapshotRewriteThreshold)
-                    let pages = SyncTransactionPages(table: table, state: state)
-                    try pages.run(first: first, writer: writer, policy: policy, started: started,
-                                  lastEndSeconds: total.lastEndSeconds, next: next)
-                    endBegan = Date()
-                    if pages.streamEnded { pending = nil }
-                    state = pages.state
-                    let endedFullRead = pages.endedFullRead, unseen = pages.unseen, conversationPages = pages.conversationPages
-                    // The first full read of a store without deliveries builds the index on created when it ends.
-                    // (Not in this transaction: after its commit, in one of its own, while that commit is checkpointed.)
-                    if table == .deliveries {
-                        writer.buildsCreatedIndex = false
-                        buildsCreatedIndex = try !(state.cursor?.isFullRead ?? false) && !CreatedIndex.isPresent(db)
-                    }
-                    try writer.finish()
-                    let summary = writer.summary
-                    if endedFullRead {
-                        state.rows = try SyncTableState.countRows(db, table)
-                        // The slot rows of a full read's many transactions, packed again: a dashboard started now
-                        // copies the snapshot instead of reading every row written since the first page.
-                        if let generation = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'"),
-                           try Int64.fetchOne(db, sql: "SELECT generation FROM aggregate_snapshot WHERE id = 1") != generation {
-                            try AggregateSnapshotWriter.rebuild(db, generation: generation)
-                        }
-                    } else {
-                        let counts = summary.counts(of: table)
-                        state.rows = max(0, state.rows + Int64(counts.inserted - counts.deleted))
-                    }
-                    if let newest = writer.newestStamp { state.newestModified = max(state.newestModified ?? newest, newest) }
-                    try state.save(db)
-                    if conversationPages > 0, table != .conversations {
-                        // Counted once (the count includes this transaction's rows), then kept by the counts.
-                        if var conversations = try SyncTableState.load(db, .conversations) {
-                            conversations.rows = max(0, conversations.rows + Int64(summary.conversations.inserted - summary.conversations.deleted))
-                            try conversations.save(db)
-                        } else {
-                            try SyncTableState(table: .conversations, rows: try SyncTableState.countRows(db, .conversations)).save(db)
-                        }
-                    }
-                    try Self.bumpSyncGeneration(db)
-                    // (A checkpointer that cannot open its connection leaves the checkpoints to the commits.)
-                    if checkpointer == nil, pages.entries + pages.conversationEntries >= backgroundCheckpointEntries,
-                       let opened = try? WALCheckpointer(path: path) {
-                        checkpointer = opened
-                        _ = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint = 0")
-                    }
-                    outcome.summary.add(summary)
-                    outcome.deleted += summary.deliveries.deleted + summary.configurations.deleted + summary.queues.deleted
-                        + summary.conversations.deleted
-                    outcome.rows += pages.entries
-                    outcome.conversationRows += pages.conversationEntries
-                    outcome.conversationPages += conversationPages
-                    outcome.deletedAsUnseen += unseen
-                    outcome.endedFullRead = outcome.endedFullRead || endedFullRead
-                    outcome.transactions += 1
-                    combos = writer.comboContents
-                    return .commit
-                }
-                checkpointer?.request()
-                comboCache.committed(combos)
-                total = outcome
-                if buildsCreatedIndex {
-                    // The first read of an empty store ended: its index on created, by a sort of the table's entries.
-                    var built = false
-                    try db.inTransaction(.immediate) {
-                        built = try CreatedIndex.settle(db, fullReadUnderWay: false)
-                        return .commit
-                    }
-                    if built {
-                        ImportTrace.mark("index on created built")
-                        checkpointer?.request()
-                    }
-                }
-                total.lastEndSeconds = Date().timeIntervalSince(endBegan)
-                if pending != nil { pending = try next(SyncPageRequest(transactionAge: nil, lastEndSeconds: total.lastEndSeconds)) }
+            defer {
+                checkpointer = side.checkpointer
+                if checkpointer != nil { _ = try? Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)") }
             }
+            do {
+                try SyncTransactionPages(table: table, state: side.state).run(first: first, side: side, policy: policy, next: next)
+            } catch {
+                side.abandon()
+                throw error
+            }
+            total = side.total
         }
         return total
     }

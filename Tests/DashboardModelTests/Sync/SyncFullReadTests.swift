@@ -247,7 +247,9 @@ import Testing
         #expect(outcome.transactions == 3 && requests.count == 7)
         #expect(requests.map { $0.transactionAge == nil } == [true, false, true, false, true, false, true])
         #expect(requests[0].lastEndSeconds == nil && requests[1].lastEndSeconds == nil)
-        for k in 2..<7 { #expect((requests[k].lastEndSeconds ?? -1) >= 0) }
+        // The reading asks for the next transaction's pages while the last one ends: the first end's cost may not be
+        // known to requests 2 and 3, but the second transaction's batches waited for it, so request 4 knows it.
+        for k in 4..<7 { #expect((requests[k].lastEndSeconds ?? -1) >= 0) }
         #expect(requests.compactMap(\.transactionAge).allSatisfy { $0 >= 0 && $0 < 60 })
         #expect((outcome.lastEndSeconds ?? -1) >= 0)
     }
