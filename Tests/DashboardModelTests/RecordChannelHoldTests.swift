@@ -31,7 +31,8 @@ import Testing
             do { try channel.put(1) } catch is RecordChannel<Int>.Cancelled { threw.signal() } catch {}
         }
         thread.start()
-        Thread.sleep(forTimeInterval: 0.1)
+        // Still waiting on the hold (room enough) until the cancel.
+        #expect(threw.wait(timeout: .now() + 0.3) == .timedOut)
         channel.cancel()
         #expect(threw.wait(timeout: .now() + 5) == .success)
     }

@@ -145,10 +145,7 @@ final class DeliveryStager {
         if seenKeys != nil {
             seen = seenKeys!.contains(key)
             if !seen { seenKeys!.insert(key) }
-            if seenKeys!.count > Self.seenKeyLimit {
-                seenKeys = nil
-                batch.repeatsTracked = false
-            }
+            if seenKeys!.count > Self.seenKeyLimit { stopTrackingRepeatedKeys() }
         }
         batch.deliveries.append(StagedDelivery(
             key: key, created: created, stamp: stamp,

@@ -66,7 +66,7 @@ extension DeliveryStore {
     @discardableResult
     func applySyncPages(table: SyncTable, now: Date?, policy: SyncCommitPolicy, backgroundCheckpointEntries: Int,
                         next: @escaping (SyncPageRequest) throws -> SyncPage?) throws -> SyncPageOutcome {
-        var total = SyncPageOutcome(summary: ImportSummary(), deleted: 0, rows: 0, deletedAsUnseen: 0, endedFullRead: false)
+        var total = SyncPageOutcome()
         // Once a transaction is large, the WAL is checkpointed on a thread of its own (`WALCheckpointer`) instead of
         // by the commit; the call waits for it before it returns.
         var checkpointer: WALCheckpointer?

@@ -20,8 +20,7 @@ final class SyncTransactionWriter {
     /// The table's state as the last transaction saved it (loaded when the first one began).
     private(set) var state: SyncTableState
     /// What the committed transactions did.
-    private(set) var total = SyncPageOutcome(summary: ImportSummary(), deleted: 0, rows: 0, deletedAsUnseen: 0,
-                                             endedFullRead: false)
+    private(set) var total = SyncPageOutcome()
     /// Checkpoints the WAL once a transaction is large (`WALCheckpointer`); the caller finishes it.
     private(set) var checkpointer: WALCheckpointer?
     /// Rows the end of a full read deleted in the open transaction.
