@@ -202,6 +202,9 @@ import Testing
             try w.db.execute(sql: "INSERT INTO deliveries(id, delivery_id, created, modified, combo) VALUES (?, ?, ?, ?, ?)",
                              arguments: [StableHash.of(Self.guid), Self.guid, MX.utc("2026-11-05T10:00:00Z"),
                                          MX.utc("2026-11-05T10:00:00Z"), combo])
+            // Its key, as the v10 migration gives such a row (its row numbered by its key).
+            try w.db.execute(sql: "INSERT INTO delivery_keys(key, row) VALUES (?, ?)",
+                             arguments: [StableHash.of(Self.guid), StableHash.of(Self.guid)])
         }
         let summary = try s.write(deliveries: [MX.d(Self.guid, "2026-11-05T10:00:00Z", "Complete", modified: "2026-11-05T12:00:00Z")])
         #expect(summary.deliveries.updated == 1 && summary.deliveries.inserted == 0)
@@ -243,12 +246,18 @@ import Testing
                     && ConversationLinks.bucket(of: Int64.max) == 32_767 && ConversationLinks.bucket(of: Int64.min) == -32_768)
     }
 
+    /// The row of the delivery with this id, through its key.
+    static func row(of id: String, _ store: DeliveryStore) throws -> Int64 {
+        try store.read { db in
+            try Int64.fetchOne(db, sql: "SELECT row FROM delivery_keys WHERE key = ?", arguments: [StableHash.of(id)]) ?? -1
+        }
+    }
+
     @Test func linksFollowDeliveriesAcrossTransactionsAndWithinOne() throws {
         let s = try MXStore()
         func links() throws -> Set<[Int64]> {
             Set(try s.store.read { db in try ConversationLinks.all(db) }.map { [$0.conversation, $0.delivery] })
         }
-        let a = StableHash.of("a"), b = StableHash.of("b"), c = StableHash.of("c")
         let cv1 = StableHash.of("cv1"), cv2 = StableHash.of("cv2"), cv3 = StableHash.of("cv3")
         try s.write(deliveries: [
             MX.d("a", "2026-11-05T10:00:00Z", conversation: "cv1", modified: "2026-11-05T10:00:00Z"),
@@ -256,6 +265,8 @@ import Testing
             MX.d("c", "2026-11-05T10:00:00Z", conversation: "cv2", modified: "2026-11-05T10:00:00Z"),
             MX.d("n", "2026-11-05T10:00:00Z"),
         ])
+        // Links hold the deliveries' rows.
+        let a = try Self.row(of: "a", s.store), b = try Self.row(of: "b", s.store), c = try Self.row(of: "c", s.store)
         #expect(try links() == [[cv1, a], [cv1, b], [cv2, c]])
         // In one transaction b goes to cv2 and back to cv1; c moves to cv3.
         try s.write(deliveries: [
@@ -287,7 +298,7 @@ import Testing
         let buckets = try s.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM conversation_link_buckets") }
         #expect((600...700).contains(buckets ?? 0))
         let found = try s.store.read { db in try ConversationLinks.deliveries(ofEach: [StableHash.of("cv7")], db) }.map(\.delivery)
-        #expect(Set(found) == Set([7, 707, 1_407, 2_107, 2_807].map { StableHash.of("m\($0)") }))
+        #expect(Set(found) == Set(try [7, 707, 1_407, 2_107, 2_807].map { try Self.row(of: "m\($0)", s.store) }))
         let summary = try s.write(conversations: (0..<700).map { Conversation(id: "cv\($0)", isOutbound: $0 % 2 == 0) })
         #expect(summary.relinkedDeliveries == 3_000)
     }

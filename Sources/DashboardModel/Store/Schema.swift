@@ -21,7 +21,8 @@ enum Schema {
 
                 -- delivery_id: the id's text (rows written since GUIDBytes: 16 bytes for a GUID).
                 -- id: StableHash of delivery_id (the next free value on the rare collision), so finding a
-                -- delivery is a rowid lookup; conversation: StableHash of its conversation id, or NULL.
+                -- delivery is a rowid lookup (since v10, the row's number: see delivery_keys); conversation:
+                -- StableHash of its conversation id, or NULL.
                 CREATE TABLE deliveries(
                     id INTEGER PRIMARY KEY,
                     delivery_id TEXT NOT NULL,
@@ -157,6 +158,18 @@ enum Schema {
             if try AggregateSnapshot.generation(db) != nil {
                 try AggregateSnapshotWriter.rebuild(db, generation: try StoredInteger.generation(db))
             }
+        }
+        // Deliveries keyed apart from where their rows sit (issue 11): `delivery_keys` maps the key (StableHash of
+        // delivery_id, the next free value on the rare collision) to the delivery's row, and rows written since are
+        // numbered in the order they are written (one past the largest). A batch of new deliveries then appends to
+        // the end of the wide deliveries table instead of touching nearly every one of its pages at random, and only
+        // the small key table (about 15 bytes a delivery) takes the random order. Rows written before keep their key
+        // as their number, so links and row id pairs, which hold row numbers, stay true.
+        migrator.registerMigration("v10-delivery-keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE delivery_keys(key INTEGER PRIMARY KEY, row INTEGER NOT NULL);
+                INSERT INTO delivery_keys(key, row) SELECT id, id FROM deliveries ORDER BY id;
+                """)
         }
         return migrator
     }

@@ -41,16 +41,16 @@ extension StoreWriter {
         try writeRowIds()
         let packed = Self.packed(id)
         for pair in try ConversationLinks.deliveries(ofEach: [StableHash.of(id)], db, table: RowIdText.bucketTable) {
-            findDelivery.bind(1, pair.delivery)
-            let found = try findDelivery.step() && Self.holds(findDelivery, 5, id, packed)
-            findDelivery.reset()
+            findRow.bind(1, pair.delivery)
+            let found = try findRow.step() && Self.holds(findRow, 5, id, packed)
+            findRow.reset()
             if found {
-                try removeDelivery(key: pair.delivery)
+                try removeDelivery(row: pair.delivery)
                 return true
             }
         }
-        if let key = try deliveryKey(id: id, packed: packed, withoutRowId: true) {
-            try removeDelivery(key: key)
+        if let row = try deliveryRow(id: id, packed: packed, withoutRowId: true) {
+            try removeDelivery(row: row)
             return true
         }
         if countingUnknown { summary.unknownDeletions += 1 }
@@ -62,8 +62,8 @@ extension StoreWriter {
     public func deleteDelivery(id deliveryId: String, countingUnknown: Bool = true) throws -> Bool {
         let id = GUIDText.normalize(deliveryId)
         try flushStaged()
-        if let key = try deliveryKey(id: id, packed: Self.packed(id), withoutRowId: false) {
-            try removeDelivery(key: key)
+        if let row = try deliveryRow(id: id, packed: Self.packed(id), withoutRowId: false) {
+            try removeDelivery(row: row)
             return true
         }
         if countingUnknown { summary.unknownDeletions += 1 }
@@ -108,13 +108,8 @@ extension StoreWriter {
         case .deliveries:
             try flushStaged()
             var deleted = 0
-            // A deletion may move a later delivery of a probed run onto a key of the list: then ask again.
-            var moves: Int
-            repeat {
-                moves = probeMoves
-                let keys = try Int64.fetchAll(db, sql: "SELECT id FROM deliveries WHERE seen IS NULL OR seen <> ?", arguments: [mark])
-                for key in keys where try removeDelivery(key: key) { deleted += 1 }
-            } while probeMoves != moves
+            let rows = try Int64.fetchAll(db, sql: "SELECT id FROM deliveries WHERE seen IS NULL OR seen <> ?", arguments: [mark])
+            for row in rows where try removeDelivery(row: row) { deleted += 1 }
             return deleted
         case .configurations:
             let ids = try String.fetchAll(db, sql: "SELECT id FROM configurations WHERE seen IS NULL OR seen <> ?", arguments: [mark])
@@ -142,77 +137,92 @@ extension StoreWriter {
         return deleted
     }
 
-    /// Removes a stored delivery and takes it out of every count, link and row id pair; false when the key is free.
+    /// Removes a stored delivery and takes it out of every count, link and row id pair, and its key out of
+    /// `delivery_keys`; false when no delivery has that row.
     @discardableResult
-    func removeDelivery(key: Int64) throws -> Bool {
-        findDelivery.bind(1, key)
-        guard try findDelivery.step() else {
-            findDelivery.reset()
+    func removeDelivery(row: Int64) throws -> Bool {
+        findRow.bind(1, row)
+        guard try findRow.step() else {
+            findRow.reset()
             return false
         }
-        let stored = try StoredDelivery(findDelivery, rowId: key, firstColumn: 1)  // checked: a damaged row throws
+        let stored = try StoredDelivery(findRow, rowId: row, firstColumn: 1)  // checked: a damaged row throws
         let created = stored.created, modified = stored.modified, combo = stored.combo
-        let conversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
-        let rowId = RowIdText.of(findDelivery, 5)
-        findDelivery.reset()
-        deleteDeliveryRow.bind(1, key)
+        let conversation: Int64? = findRow.isNull(4) ? nil : findRow.int64(4)
+        let rowId = RowIdText.of(findRow, 5)
+        let id = RowIdText.of(findRow, 0) ?? ""
+        findRow.reset()
+        deleteDeliveryRow.bind(1, row)
         try deleteDeliveryRow.run()
         count(created: created, modified: modified, combo: combo, by: -1)
-        if let conversation { link(conversation, key, made: false) }
-        if let rowId { rowIdLink(StableHash.of(rowId), key, made: false) }
+        if let conversation { link(conversation, row, made: false) }
+        if let rowId { rowIdLink(StableHash.of(rowId), row, made: false) }
         summary.deliveries.deleted += 1
+        // Its key: its hash, or a later one of the run probed past a collision; in a store changed by hand, wherever
+        // it is (a scan of the keys).
+        var key = StableHash.of(id)
+        while true {
+            findKeyRow.bind(1, key)
+            defer { findKeyRow.reset() }
+            guard try findKeyRow.step() else {
+                guard let found = try Int64.fetchOne(db, sql: "SELECT key FROM delivery_keys WHERE row = ? LIMIT 1",
+                                                     arguments: [row]) else { return true }
+                key = found
+                break
+            }
+            if findKeyRow.int64(0) == row { break }
+            key &+= 1
+        }
+        deleteKey.bind(1, key)
+        try deleteKey.run()
         try closeProbeGap(at: key)
         return true
     }
 
-    /// Keys are probed linearly past a collision (`applyTaken`): a delivery may sit after its own hash, with every key
-    /// between taken. A deletion must not leave a hole in such a run, or that delivery could no longer be found by its
-    /// id. So the deliveries after the hole that may fill it (their hash at or before it, cyclically) move into it, one
-    /// after another, until an empty key ends the run (Knuth's algorithm R). With 64-bit hashes a run is almost
-    /// always one delivery long: this costs one key lookup per deletion.
+    /// Keys are probed linearly past a collision (`applyTaken`): a delivery's key may sit after its own hash, with
+    /// every key between taken. A deletion must not leave a hole in such a run, or that delivery could no longer be
+    /// found by its id. So the keys after the hole that may fill it (their hash at or before it, cyclically) move
+    /// into it, one after another, until a free key ends the run (Knuth's algorithm R); their rows stay where they
+    /// are. With 64-bit hashes a run is almost always one key long: this costs one key lookup per deletion.
     private func closeProbeGap(at start: Int64) throws {
         var hole = UInt64(bitPattern: start)
         var next = hole &+ 1
         while true {
             let key = Int64(bitPattern: next)
-            findDelivery.bind(1, key)
-            guard try findDelivery.step() else {
-                findDelivery.reset()
+            findKeyRow.bind(1, key)
+            guard try findKeyRow.step() else {
+                findKeyRow.reset()
                 return
             }
-            let id = RowIdText.of(findDelivery, 0) ?? ""
-            let conversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
-            let rowId = RowIdText.of(findDelivery, 5)
-            findDelivery.reset()
+            let row = findKeyRow.int64(0)
+            findKeyRow.reset()
+            findRow.bind(1, row)
+            let id = try findRow.step() ? RowIdText.of(findRow, 0) ?? "" : ""
+            findRow.reset()
             let home = UInt64(bitPattern: StableHash.of(id))
             if next &- home >= next &- hole {
                 let target = Int64(bitPattern: hole)
-                try db.execute(sql: "UPDATE deliveries SET id = ? WHERE id = ?", arguments: [target, key])
-                if let conversation {
-                    link(conversation, key, made: false)
-                    link(conversation, target, made: true)
-                }
-                if let rowId {
-                    rowIdLink(StableHash.of(rowId), key, made: false)
-                    rowIdLink(StableHash.of(rowId), target, made: true)
-                }
+                moveKey.bind(1, target)
+                moveKey.bind(2, key)
+                try moveKey.run()
                 if hole != home { probedKeys.insert(target) }
-                probeMoves += 1
                 hole = next
             }
             next &+= 1
         }
     }
 
-    /// The key of the stored delivery with this (normalised) id, following keys taken past a hash collision.
+    /// The row of the stored delivery with this (normalised) id, following keys taken past a hash collision.
     /// - Parameter withoutRowId: only a delivery stored without a separate row id (its row id is its id).
-    private func deliveryKey(id: String, packed: [UInt8]?, withoutRowId: Bool) throws -> Int64? {
+    private func deliveryRow(id: String, packed: [UInt8]?, withoutRowId: Bool) throws -> Int64? {
         var key = StableHash.of(id)
         while true {
             findDelivery.bind(1, key)
             defer { findDelivery.reset() }
             guard try findDelivery.step() else { return nil }
-            if Self.holds(findDelivery, 0, id, packed) { return withoutRowId && !findDelivery.isNull(5) ? nil : key }
+            if Self.holds(findDelivery, 0, id, packed) {
+                return withoutRowId && !findDelivery.isNull(5) ? nil : findDelivery.int64(7)
+            }
             key &+= 1
         }
     }

@@ -70,15 +70,19 @@ extension StoreWriter {
     private func insertChunk(_ chunk: [(delivery: StagedDelivery, combo: Int64)], tracked: Bool,
                              _ text: StagedText) throws -> Bool {
         let statements = try chunkStatements()
-        if try !keysAreFree(chunk, tracked: tracked, probe: statements.probe) {
+        guard nextRow <= Int64.max - Int64(chunk.count), try keysAreFree(chunk, tracked: tracked, probe: statements.probe) else {
             for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
             return false
         }
-        let insert = statements.insert
+        let insert = statements.insert, keys = statements.keys
+        let firstRow = nextRow
+        nextRow += Int64(chunk.count)
         for (row, item) in chunk.enumerated() {
             let d = item.delivery
             let column = Int32(row * Self.deliveryRowValues)
-            insert.bind(column + 1, d.key)
+            keys.bind(Int32(2 * row + 1), d.key)
+            keys.bind(Int32(2 * row + 2), firstRow + Int64(row))
+            insert.bind(column + 1, firstRow + Int64(row))
             bindId(insert, column + 2, d, text)
             insert.bind(column + 3, d.created)
             insert.bind(column + 4, d.stamp)
@@ -89,10 +93,13 @@ extension StoreWriter {
             StagedDetails.bind(insert, column + 9, block: text.details(d), conversation: text.conversationId(d))
         }
         try insert.run()
-        guard insert.changes == chunk.count else {
+        try keys.run()
+        guard insert.changes == chunk.count, keys.changes == chunk.count else {
             throw StoreError("inserted \(insert.changes) of \(chunk.count) deliveries whose keys were free")
         }
-        for (delivery, combo) in chunk { inserted(delivery, key: delivery.key, combo: combo, counted: false, text) }
+        for (row, item) in chunk.enumerated() {
+            inserted(item.delivery, key: item.delivery.key, row: firstRow + Int64(row), combo: item.combo, counted: false, text)
+        }
         return true
     }
 
@@ -121,19 +128,36 @@ extension StoreWriter {
         return try !probe.step()
     }
 
-    /// The statements for `chunkRows` deliveries at once, prepared once per writer.
-    private func chunkStatements() throws -> (probe: RawStatement, insert: RawStatement) {
+    /// The statements for `chunkRows` deliveries at once, prepared once per writer: rows at new numbers (appended),
+    /// and their keys.
+    private func chunkStatements() throws -> (probe: RawStatement, insert: RawStatement, keys: RawStatement) {
         if let preparedChunk { return preparedChunk }
         let marks = Array(repeating: "?", count: Self.chunkRows).joined(separator: ", ")
-        let probe = try RawStatement(db, "SELECT 1 FROM deliveries WHERE id IN (\(marks)) LIMIT 1")
+        let probe = try RawStatement(db, "SELECT 1 FROM delivery_keys WHERE key IN (\(marks)) LIMIT 1")
         let rows = Array(repeating: "(\(Self.deliveryRowMarks))", count: Self.chunkRows).joined(separator: ", ")
         let insert = try RawStatement(db, """
             INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen,
                 \(StagedDetails.columnList)) VALUES \(rows)
-            ON CONFLICT(id) DO NOTHING
             """)
-        preparedChunk = (probe, insert)
-        return (probe, insert)
+        let pairs = Array(repeating: "(?, ?)", count: Self.chunkRows).joined(separator: ", ")
+        let keys = try RawStatement(db, "INSERT INTO delivery_keys(key, row) VALUES \(pairs)")
+        preparedChunk = (probe, insert, keys)
+        return (probe, insert, keys)
+    }
+
+    /// A number for a new delivery row: the next one, or once numbers reach Int64.max (a store whose rows kept the
+    /// keys of before `delivery_keys` may start near it), a free one at random, as SQLite chooses a rowid then.
+    func allocateRow() throws -> Int64 {
+        if nextRow < .max {
+            defer { nextRow += 1 }
+            return nextRow
+        }
+        while true {
+            let row = Int64.random(in: 1 ..< .max)
+            findRow.bind(1, row)
+            defer { findRow.reset() }
+            if try !findRow.step() { return row }
+        }
     }
 
     /// The combination of a staged version, given its conversation's direction as stored now (created when new:
@@ -153,23 +177,13 @@ extension StoreWriter {
         let id = text.deliveryId(delivery)
         var key = delivery.key
         while true {
-            insertDelivery.bind(1, key)
-            bindId(insertDelivery, 2, delivery, text)
-            insertDelivery.bind(3, delivery.created)
-            insertDelivery.bind(4, delivery.stamp)
-            insertDelivery.bind(5, combo)
-            if delivery.hasConversation { insertDelivery.bind(6, delivery.conversationKey) } else { insertDelivery.bindNull(6) }
-            bindRowId(insertDelivery, 7, delivery, text)
-            if let mark = deliveryMark { insertDelivery.bind(8, mark) } else { insertDelivery.bindNull(8) }
-            StagedDetails.bind(insertDelivery, 9, block: text.details(delivery), conversation: text.conversationId(delivery))
-            try insertDelivery.run()
-            if insertDelivery.changes == 1 {
-                inserted(delivery, key: key, combo: combo, text)
-                return
-            }
             findDelivery.bind(1, key)
             defer { findDelivery.reset() }
-            guard try findDelivery.step() else { throw StoreError("delivery key \(key) is neither free nor stored") }
+            guard try findDelivery.step() else {
+                findDelivery.reset()
+                try insertNew(delivery, key: key, combo: combo, text)
+                return
+            }
             // A GUID id is stored as 16 bytes; a store written before that keeps its ids as text.
             let sameId = text.packedId(delivery).map { findDelivery.blob(0, equals: $0) } == true
                 || findDelivery.text(0, equals: id)
@@ -177,21 +191,22 @@ extension StoreWriter {
                 key &+= 1  // a different id under the same key: the next free value
                 continue
             }
-            let existing = try StoredDelivery(findDelivery, rowId: key, firstColumn: 1)
+            let row = findDelivery.int64(7)
+            let existing = try StoredDelivery(findDelivery, rowId: row, firstColumn: 1)
             let oldConversation: Int64? = findDelivery.isNull(4) ? nil : findDelivery.int64(4)
             if delivery.stamp <= existing.modified {
                 summary.deliveries.skipped += 1
                 if let mark = deliveryMark, findDelivery.isNull(6) || findDelivery.int64(6) != mark {
                     markDelivery.bind(1, mark)
-                    markDelivery.bind(2, key)
+                    markDelivery.bind(2, row)
                     try markDelivery.run()
                 }
                 return
             }
             // The row id, when this version brings one the row does not hold yet: a new pair (the old one dropped).
             if delivery.hasRowId, !sameRowId(findDelivery, 5, delivery, text) {
-                if let old = RowIdText.of(findDelivery, 5) { rowIdLink(StableHash.of(old), key, made: false) }
-                rowIdLink(rowIdKey(delivery, text), key, made: true)
+                if let old = RowIdText.of(findDelivery, 5) { rowIdLink(StableHash.of(old), row, made: false) }
+                rowIdLink(rowIdKey(delivery, text), row, made: true)
             }
             updateDelivery.bind(1, delivery.created)
             updateDelivery.bind(2, delivery.stamp)
@@ -200,18 +215,37 @@ extension StoreWriter {
             if delivery.hasRowId { bindRowId(updateDelivery, 5, delivery, text) } else { updateDelivery.bindNull(5) }
             if let mark = deliveryMark { updateDelivery.bind(6, mark) } else { updateDelivery.bindNull(6) }
             StagedDetails.bind(updateDelivery, 7, block: text.details(delivery), conversation: text.conversationId(delivery))
-            updateDelivery.bind(Int32(7 + StagedDetails.columns.count), key)
+            updateDelivery.bind(Int32(7 + StagedDetails.columns.count), row)
             try updateDelivery.run()
             let conversation: Int64? = delivery.hasConversation ? delivery.conversationKey : nil
             if oldConversation != conversation {
-                if let oldConversation { link(oldConversation, key, made: false) }
-                if let conversation { link(conversation, key, made: true) }
+                if let oldConversation { link(oldConversation, row, made: false) }
+                if let conversation { link(conversation, row, made: true) }
             }
             count(created: existing.created, modified: existing.modified, combo: existing.combo, by: -1)
             count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1)
             summary.deliveries.updated += 1
             return
         }
+    }
+
+    /// Inserts a version under a free key, at a new row.
+    private func insertNew(_ delivery: StagedDelivery, key: Int64, combo: Int64, _ text: StagedText) throws {
+        let row = try allocateRow()
+        insertDelivery.bind(1, row)
+        bindId(insertDelivery, 2, delivery, text)
+        insertDelivery.bind(3, delivery.created)
+        insertDelivery.bind(4, delivery.stamp)
+        insertDelivery.bind(5, combo)
+        if delivery.hasConversation { insertDelivery.bind(6, delivery.conversationKey) } else { insertDelivery.bindNull(6) }
+        bindRowId(insertDelivery, 7, delivery, text)
+        if let mark = deliveryMark { insertDelivery.bind(8, mark) } else { insertDelivery.bindNull(8) }
+        StagedDetails.bind(insertDelivery, 9, block: text.details(delivery), conversation: text.conversationId(delivery))
+        try insertDelivery.run()
+        insertKey.bind(1, key)
+        insertKey.bind(2, row)
+        try insertKey.run()
+        inserted(delivery, key: key, row: row, combo: combo, text)
     }
 
     /// Binds the delivery id: 16 bytes for a GUID, else its text.
@@ -248,11 +282,12 @@ extension StoreWriter {
     /// The mark of a full read under way for deliveries (`SyncWriteContext`), written into `deliveries.seen`.
     var deliveryMark: Int64? { sync?.mark(for: .deliveries) }
 
-    private func inserted(_ delivery: StagedDelivery, key: Int64, combo: Int64, counted: Bool = true, _ text: StagedText) {
+    private func inserted(_ delivery: StagedDelivery, key: Int64, row: Int64, combo: Int64, counted: Bool = true,
+                          _ text: StagedText) {
         if key != delivery.key { probedKeys.insert(key) }
-        if delivery.hasRowId { rowIdLink(rowIdKey(delivery, text), key, made: true) }
+        if delivery.hasRowId { rowIdLink(rowIdKey(delivery, text), row, made: true) }
         if counted { count(created: delivery.created, modified: delivery.stamp, combo: combo, by: 1) }
-        if delivery.hasConversation { link(delivery.conversationKey, key, made: true) }
+        if delivery.hasConversation { link(delivery.conversationKey, row, made: true) }
         summary.deliveries.inserted += 1
     }
 

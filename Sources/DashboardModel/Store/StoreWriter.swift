@@ -66,7 +66,15 @@ public final class StoreWriter {
     var newestStamp: Int64?
     public internal(set) var summary = ImportSummary()
 
+    /// A stored delivery by key (`delivery_keys`): its `delivery_id, created, modified, combo, conversation, row_id,
+    /// seen`, then its row.
     let findDelivery: RawStatement
+    /// The same columns (without the row) by row.
+    let findRow: RawStatement
+    let findKeyRow: RawStatement
+    let insertKey: RawStatement
+    let deleteKey: RawStatement
+    let moveKey: RawStatement
     let insertDelivery: RawStatement
     let updateDelivery: RawStatement
     let findConversation: RawStatement
@@ -85,9 +93,10 @@ public final class StoreWriter {
     var slotCountsWereEmpty: Bool
     /// Keys a delivery took past a hash collision (not its own hash): the stager's tracking does not know them.
     var probedKeys: Set<Int64> = []
-    /// Deliveries moved back along a probed run by deletions (`closeProbeGap`).
-    var probeMoves = 0
-    var preparedChunk: (probe: RawStatement, insert: RawStatement)?
+    /// The number the next new delivery row takes (one past the largest when the transaction began); at Int64.max,
+    /// a free number at random instead (`allocateRow`).
+    var nextRow: Int64
+    var preparedChunk: (probe: RawStatement, insert: RawStatement, keys: RawStatement)?
     /// Whether `finish` builds a missing index on created (unless the store's saved cursor says a full read of the
     /// deliveries is under way, `CreatedIndex`). The sync's deliveries transactions leave it to one of its own after
     /// their commit (`DeliveryStore.applySyncPages`).
@@ -126,10 +135,20 @@ public final class StoreWriter {
         }
         self.snapshotRewriteThreshold = snapshotRewriteThreshold
         self.now = Int64(now.timeIntervalSince1970)
-        findDelivery = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
+        findDelivery = try RawStatement(db, """
+            SELECT d.delivery_id, d.created, d.modified, d.combo, d.conversation, d.row_id, d.seen, k.row
+            FROM delivery_keys k JOIN deliveries d ON d.id = k.row WHERE k.key = ?
+            """)
+        findRow = try RawStatement(db, "SELECT delivery_id, created, modified, combo, conversation, row_id, seen FROM deliveries WHERE id = ?")
+        findKeyRow = try RawStatement(db, "SELECT row FROM delivery_keys WHERE key = ?")
+        insertKey = try RawStatement(db, "INSERT INTO delivery_keys(key, row) VALUES (?, ?)")
+        deleteKey = try RawStatement(db, "DELETE FROM delivery_keys WHERE key = ?")
+        moveKey = try RawStatement(db, "UPDATE delivery_keys SET key = ? WHERE key = ?")
+        let largestRow = try Int64.fetchOne(db, sql: "SELECT max(id) FROM deliveries")
+        nextRow = largestRow.map { $0 == .max ? .max : $0 + 1 } ?? 1
         insertDelivery = try RawStatement(db, """
             INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen, \(StagedDetails.columnList))
-            VALUES (\(Self.deliveryRowMarks)) ON CONFLICT(id) DO NOTHING
+            VALUES (\(Self.deliveryRowMarks))
             """)
         updateDelivery = try RawStatement(db, """
             UPDATE deliveries SET created = ?, modified = ?, combo = ?, conversation = ?, row_id = coalesce(?, row_id),
@@ -152,6 +171,7 @@ public final class StoreWriter {
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM deliveries)") ?? false
         if empty {
             if continuing == nil { stager.trackRepeatedKeys() }
+            try db.execute(sql: "DELETE FROM delivery_keys")  // none is left without its row but in a damaged store
             // Into a store without deliveries, the index on created is built once at the end (a sort) rather than
             // entry by entry in the batches' key order, which is random in created order: at the end of this
             // transaction, or of the first full read it begins (`CreatedIndex`).
@@ -217,8 +237,11 @@ public final class StoreWriter {
         // The table of count changes goes as soon as its sorted entries exist (up to 32 MB in a large transaction).
         let changedSlotRows = slotDeltas.count
         slotDeltas = SlotDeltaTable()
+        ImportTrace.mark("\(slotEntries.count) slot entries sorted")
         try writeRowIds()
+        ImportTrace.mark("row ids written")
         try writeWantedConversations()
+        ImportTrace.mark("wanted conversations written")
         let changed = summary.deliveries.inserted + summary.deliveries.updated + summary.deliveries.deleted
             + summary.relinkedDeliveries > 0
         guard changed || catalogChanged else {
