@@ -70,18 +70,33 @@ extension StoreWriter {
     private func insertChunk(_ chunk: [(delivery: StagedDelivery, combo: Int64)], tracked: Bool,
                              _ text: StagedText) throws -> Bool {
         let statements = try chunkStatements()
-        guard nextRow <= Int64.max - Int64(chunk.count), try keysAreFree(chunk, tracked: tracked, probe: statements.probe) else {
+        guard nextRow <= Int64.max - Int64(chunk.count), keysMayBeFree(chunk, tracked: tracked) else {
             for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
             return false
         }
         let insert = statements.insert, keys = statements.keys
         let firstRow = nextRow
+        // The keys first: a key already stored is left as it is (`DO NOTHING`), and then the keys this statement
+        // added are taken back and the chunk goes one by one. (Instead of a probe of every key before: in a first
+        // read they are all free.)
+        for (row, item) in chunk.enumerated() {
+            keys.bind(Int32(2 * row + 1), item.delivery.key)
+            keys.bind(Int32(2 * row + 2), firstRow + Int64(row))
+        }
+        try keys.run()
+        if keys.changes != chunk.count {
+            let undo = statements.undo
+            for (row, item) in chunk.enumerated() { undo.bind(Int32(row + 1), item.delivery.key) }
+            undo.bind(Int32(chunk.count + 1), firstRow)
+            undo.bind(Int32(chunk.count + 2), firstRow + Int64(chunk.count - 1))
+            try undo.run()
+            for (delivery, combo) in chunk { try applyTaken(delivery, combo: combo, text) }
+            return false
+        }
         nextRow += Int64(chunk.count)
         for (row, item) in chunk.enumerated() {
             let d = item.delivery
             let column = Int32(row * Self.deliveryRowValues)
-            keys.bind(Int32(2 * row + 1), d.key)
-            keys.bind(Int32(2 * row + 2), firstRow + Int64(row))
             insert.bind(column + 1, firstRow + Int64(row))
             bindId(insert, column + 2, d, text)
             insert.bind(column + 3, d.created)
@@ -93,8 +108,7 @@ extension StoreWriter {
             StagedDetails.bind(insert, column + 9, block: text.details(d), conversation: text.conversationId(d))
         }
         try insert.run()
-        try keys.run()
-        guard insert.changes == chunk.count, keys.changes == chunk.count else {
+        guard insert.changes == chunk.count else {
             throw StoreError("inserted \(insert.changes) of \(chunk.count) deliveries whose keys were free")
         }
         for (row, item) in chunk.enumerated() {
@@ -103,46 +117,39 @@ extension StoreWriter {
         return true
     }
 
-    /// True when no key of the chunk (sorted) is stored, nor repeated in the chunk.
-    private func keysAreFree(_ chunk: [(delivery: StagedDelivery, combo: Int64)], tracked: Bool,
-                             probe: RawStatement) throws -> Bool {
+    /// False when a key of the chunk (sorted) is repeated in it, or known taken: in a transaction into a store that
+    /// held no delivery, staged before or taken past a collision. (Keys stored before are found by the insert.)
+    private func keysMayBeFree(_ chunk: [(delivery: StagedDelivery, combo: Int64)], tracked: Bool) -> Bool {
         var previous: Int64?
-        if tracked {
-            // The store held no delivery when this transaction began: a key is taken only if staged before (or
-            // taken past a collision).
-            for item in chunk {
-                let key = item.delivery.key
-                if item.delivery.keySeenBefore || key == previous { return false }
-                if !probedKeys.isEmpty, probedKeys.contains(key) { return false }
-                previous = key
-            }
-            return true
-        }
-        for (row, item) in chunk.enumerated() {
+        for item in chunk {
             let key = item.delivery.key
             if key == previous { return false }
+            if tracked {
+                if item.delivery.keySeenBefore { return false }
+                if !probedKeys.isEmpty, probedKeys.contains(key) { return false }
+            }
             previous = key
-            probe.bind(Int32(row + 1), key)
         }
-        defer { probe.reset() }
-        return try !probe.step()
+        return true
     }
 
     /// The statements for `chunkRows` deliveries at once, prepared once per writer: rows at new numbers (appended),
     /// and their keys.
-    private func chunkStatements() throws -> (probe: RawStatement, insert: RawStatement, keys: RawStatement) {
+    private func chunkStatements() throws -> (insert: RawStatement, keys: RawStatement, undo: RawStatement) {
         if let preparedChunk { return preparedChunk }
         let marks = Array(repeating: "?", count: Self.chunkRows).joined(separator: ", ")
-        let probe = try RawStatement(db, "SELECT 1 FROM delivery_keys WHERE key IN (\(marks)) LIMIT 1")
+        let undo = try RawStatement(db, """
+            DELETE FROM delivery_keys WHERE key IN (\(marks)) AND row BETWEEN ?\(Self.chunkRows + 1) AND ?\(Self.chunkRows + 2)
+            """)
         let rows = Array(repeating: "(\(Self.deliveryRowMarks))", count: Self.chunkRows).joined(separator: ", ")
         let insert = try RawStatement(db, """
             INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation, row_id, seen,
                 \(StagedDetails.columnList)) VALUES \(rows)
             """)
         let pairs = Array(repeating: "(?, ?)", count: Self.chunkRows).joined(separator: ", ")
-        let keys = try RawStatement(db, "INSERT INTO delivery_keys(key, row) VALUES \(pairs)")
-        preparedChunk = (probe, insert, keys)
-        return (probe, insert, keys)
+        let keys = try RawStatement(db, "INSERT INTO delivery_keys(key, row) VALUES \(pairs) ON CONFLICT(key) DO NOTHING")
+        preparedChunk = (insert, keys, undo)
+        return (insert, keys, undo)
     }
 
     /// A number for a new delivery row: the next one, or once numbers reach Int64.max (a store whose rows kept the

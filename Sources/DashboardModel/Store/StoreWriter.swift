@@ -96,7 +96,7 @@ public final class StoreWriter {
     /// The number the next new delivery row takes (one past the largest when the transaction began); at Int64.max,
     /// a free number at random instead (`allocateRow`).
     var nextRow: Int64
-    var preparedChunk: (probe: RawStatement, insert: RawStatement, keys: RawStatement)?
+    var preparedChunk: (insert: RawStatement, keys: RawStatement, undo: RawStatement)?
     /// Whether `finish` builds a missing index on created (unless the store's saved cursor says a full read of the
     /// deliveries is under way, `CreatedIndex`). The sync's deliveries transactions leave it to one of its own after
     /// their commit (`DeliveryStore.applySyncPages`).
