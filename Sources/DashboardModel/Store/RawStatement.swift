@@ -43,6 +43,10 @@ final class RawStatement {
             _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), RawStatement.transient)
         }
     }
+    /// Binds a copy of the bytes as a blob.
+    func bind(_ index: Int32, copyOf bytes: UnsafeRawBufferPointer) {
+        sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), RawStatement.transient)
+    }
     /// Binds text without copying it: the bytes must stay put until the statement is reset or bound again.
     func bindStatic(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {

@@ -60,9 +60,9 @@ extension StoreWriter {
         // A conversation the store does not hold (every one in a first read) is inserted by one descent of the
         // B-tree; one it holds (the insert changes nothing) is compared and updated below.
         insertConversation.bind(1, key)
-        insertConversation.bind(2, conversation.id)
+        StoredIdText.bind(insertConversation, 2, conversation.id)
         insertConversation.bind(3, newOutbound.map { Int($0) })
-        insertConversation.bind(4, conversation.queueId)
+        StoredIdText.bind(insertConversation, 4, conversation.queueId)
         try insertConversation.run()
         if insertConversation.changes == 1 {
             summary.conversations.inserted += 1
@@ -75,17 +75,17 @@ extension StoreWriter {
         }
         findConversationRow.bind(1, key)
         let existing: (id: String?, outbound: Int64?, queue: String?)? = try findConversationRow.step()
-            ? (findConversationRow.string(0), findConversationRow.isNull(1) ? nil : findConversationRow.int64(1),
-               findConversationRow.string(2)) : nil
+            ? (RowIdText.of(findConversationRow, 0), findConversationRow.isNull(1) ? nil : findConversationRow.int64(1),
+               RowIdText.of(findConversationRow, 2)) : nil
         findConversationRow.reset()
         if let existing {
             if existing.id == conversation.id && existing.outbound == newOutbound && existing.queue == conversation.queueId {
                 summary.conversations.skipped += 1
                 return
             }
-            updateConversation.bind(1, conversation.id)
+            StoredIdText.bind(updateConversation, 1, conversation.id)
             updateConversation.bind(2, newOutbound.map { Int($0) })
-            updateConversation.bind(3, conversation.queueId)
+            StoredIdText.bind(updateConversation, 3, conversation.queueId)
             updateConversation.bind(4, key)
             try updateConversation.run()
             summary.conversations.updated += 1

@@ -88,7 +88,7 @@ extension StoreWriter {
         let id = GUIDText.normalize(conversationId)
         let key = StableHash.of(id)
         findConversationRow.bind(1, key)
-        let stored = try findConversationRow.step() ? findConversationRow.string(0) : nil
+        let stored = try findConversationRow.step() ? RowIdText.of(findConversationRow, 0) : nil
         findConversationRow.reset()
         guard stored == id else {
             if countingUnknown { summary.unknownDeletions += 1 }

@@ -363,7 +363,7 @@ extension StoreWriter {
         findConversation.bind(1, delivery.conversationKey)
         defer { findConversation.reset() }
         // A different id under the same key (a hash collision, about one in 10^12 pairs) reads as unknown.
-        guard try findConversation.step(), findConversation.text(0, equals: text.conversationId(delivery)) else {
+        guard try findConversation.step(), StoredIdText.holds(findConversation, 0, text.conversationId(delivery)) else {
             wantConversation(delivery, text)
             return .none
         }

@@ -106,7 +106,7 @@ extension DeliveryStore {
             for id in ids {
                 let normalized = GUIDText.normalize(id)
                 find.bind(1, StableHash.of(normalized))
-                if try find.step(), find.string(0) == normalized { found.insert(id) }
+                if try find.step(), RowIdText.of(find, 0) == normalized { found.insert(id) }
                 find.reset()
             }
             return found
