@@ -41,27 +41,19 @@ import Testing
     }
 
     @Test func anOlderStoreGetsAKeyPerRowAndItsDeliveriesAreUpdatedAndDeletedByTheirIds() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("v9-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("store.sqlite").path
         // A store as the version before left it: rows under their keys, with their slot counts.
         let created = MX.utc("2026-11-05T10:00:00Z")
         let old = ["old-1", "old-2"].map { (id: $0, key: StableHash.of($0)) }
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v9-snapshot-totals")
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
-                    VALUES (1, 'Voice', '', '', 'Pending', '', '', '', 0);
-                    INSERT INTO slot_counts(slot, combo, n, generation) VALUES (?, 1, 2, 1);
-                    UPDATE meta SET value = 1 WHERE key = 'generation';
-                    """, arguments: [TimeSlots.slot(of: created)])
-                for row in old {
-                    try db.execute(sql: "INSERT INTO deliveries(id, delivery_id, created, modified, combo) VALUES (?, ?, ?, ?, 1)",
-                                   arguments: [row.key, row.id, created, created])
-                }
+        let path = try OlderStore.make("v9-store", upTo: "v9-snapshot-totals") { db in
+            try db.execute(sql: """
+                INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
+                VALUES (1, 'Voice', '', '', 'Pending', '', '', '', 0);
+                INSERT INTO slot_counts(slot, combo, n, generation) VALUES (?, 1, 2, 1);
+                UPDATE meta SET value = 1 WHERE key = 'generation';
+                """, arguments: [TimeSlots.slot(of: created)])
+            for row in old {
+                try db.execute(sql: "INSERT INTO deliveries(id, delivery_id, created, modified, combo) VALUES (?, ?, ?, ?, 1)",
+                               arguments: [row.key, row.id, created, created])
             }
         }
         let store = try DeliveryStore.openForWriting(path: path)

@@ -108,22 +108,14 @@ import Testing
     }
 
     @Test func aVersion2StoreGetsItsConversationLinks() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proactive-v2-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("store.sqlite").path
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v2-aggregate-snapshot")
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
-                    VALUES (1, 'Voice', '', '', 'Pending', '', '', '', 0);
-                    INSERT INTO slot_counts(slot, combo, n, generation) VALUES (0, 1, 3, 1);
-                    INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation) VALUES
-                        (10, 'a', 0, 0, 1, ?1), (11, 'b', 0, 0, 1, ?1), (12, 'c', 0, 0, 1, NULL);
-                    """, arguments: [Self.conversationKey])
-            }
+        let path = try OlderStore.make("proactive-v2", upTo: "v2-aggregate-snapshot") { db in
+            try db.execute(sql: """
+                INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
+                VALUES (1, 'Voice', '', '', 'Pending', '', '', '', 0);
+                INSERT INTO slot_counts(slot, combo, n, generation) VALUES (0, 1, 3, 1);
+                INSERT INTO deliveries(id, delivery_id, created, modified, combo, conversation) VALUES
+                    (10, 'a', 0, 0, 1, ?1), (11, 'b', 0, 0, 1, ?1), (12, 'c', 0, 0, 1, NULL);
+                """, arguments: [Self.conversationKey])
         }
         let store = try DeliveryStore.openForWriting(path: path)
         let links = try store.read { db in

@@ -39,10 +39,10 @@ extension StoreWriter {
         let id = GUIDText.normalize(rowId)
         try flushStaged()
         try writeRowIds()
-        let packed = Self.packed(id)
+        let packed = StoredIdText.packed(id)
         for pair in try ConversationLinks.deliveries(ofEach: [StableHash.of(id)], db, table: RowIdText.bucketTable) {
             findRow.bind(1, pair.delivery)
-            let found = try findRow.step() && Self.holds(findRow, 5, id, packed)
+            let found = try findRow.step() && StoredIdText.holds(findRow, 5, id, packed: packed)
             findRow.reset()
             if found {
                 try removeDelivery(row: pair.delivery)
@@ -62,7 +62,7 @@ extension StoreWriter {
     public func deleteDelivery(id deliveryId: String, countingUnknown: Bool = true) throws -> Bool {
         let id = GUIDText.normalize(deliveryId)
         try flushStaged()
-        if let row = try deliveryRow(id: id, packed: Self.packed(id), withoutRowId: false) {
+        if let row = try deliveryRow(id: id, packed: StoredIdText.packed(id), withoutRowId: false) {
             try removeDelivery(row: row)
             return true
         }
@@ -220,26 +220,10 @@ extension StoreWriter {
             findDelivery.bind(1, key)
             defer { findDelivery.reset() }
             guard try findDelivery.step() else { return nil }
-            if Self.holds(findDelivery, 0, id, packed) {
+            if StoredIdText.holds(findDelivery, 0, id, packed: packed) {
                 return withoutRowId && !findDelivery.isNull(5) ? nil : findDelivery.int64(7)
             }
             key &+= 1
         }
-    }
-
-    /// The 16 bytes of a canonical GUID, nil for an id kept as text.
-    static func packed(_ id: String) -> [UInt8]? {
-        var copy = id
-        guard let guid = copy.withUTF8({ GUIDBytes.pack($0) }) else { return nil }
-        var bytes: [UInt8] = []
-        GUIDBytes.append(guid, to: &bytes)
-        return bytes
-    }
-
-    /// True when the column holds the id (as 16 packed bytes, or as text).
-    static func holds(_ statement: RawStatement, _ column: Int32, _ id: String, _ packed: [UInt8]?) -> Bool {
-        if let packed, packed.withUnsafeBufferPointer({ statement.blob(column, equals: $0) }) { return true }
-        var copy = id
-        return copy.withUTF8 { statement.text(column, equals: $0) }
     }
 }

@@ -95,17 +95,8 @@ extension StoreWriter {
         }
         nextRow += Int64(chunk.count)
         for (row, item) in chunk.enumerated() {
-            let d = item.delivery
-            let column = Int32(row * Self.deliveryRowValues)
-            insert.bind(column + 1, firstRow + Int64(row))
-            bindId(insert, column + 2, d, text)
-            insert.bind(column + 3, d.created)
-            insert.bind(column + 4, d.stamp)
-            insert.bind(column + 5, item.combo)
-            if d.hasConversation { insert.bind(column + 6, d.conversationKey) } else { insert.bindNull(column + 6) }
-            bindRowId(insert, column + 7, d, text)
-            if let mark = deliveryMark { insert.bind(column + 8, mark) } else { insert.bindNull(column + 8) }
-            StagedDetails.bind(insert, column + 9, block: text.details(d), conversation: text.conversationId(d))
+            bindRow(insert, Int32(row * Self.deliveryRowValues) + 1, item.delivery, row: firstRow + Int64(row),
+                    combo: item.combo, text)
         }
         try insert.run()
         guard insert.changes == chunk.count else {
@@ -239,20 +230,27 @@ extension StoreWriter {
     /// Inserts a version under a free key, at a new row.
     private func insertNew(_ delivery: StagedDelivery, key: Int64, combo: Int64, _ text: StagedText) throws {
         let row = try allocateRow()
-        insertDelivery.bind(1, row)
-        bindId(insertDelivery, 2, delivery, text)
-        insertDelivery.bind(3, delivery.created)
-        insertDelivery.bind(4, delivery.stamp)
-        insertDelivery.bind(5, combo)
-        if delivery.hasConversation { insertDelivery.bind(6, delivery.conversationKey) } else { insertDelivery.bindNull(6) }
-        bindRowId(insertDelivery, 7, delivery, text)
-        if let mark = deliveryMark { insertDelivery.bind(8, mark) } else { insertDelivery.bindNull(8) }
-        StagedDetails.bind(insertDelivery, 9, block: text.details(delivery), conversation: text.conversationId(delivery))
+        bindRow(insertDelivery, 1, delivery, row: row, combo: combo, text)
         try insertDelivery.run()
         insertKey.bind(1, key)
         insertKey.bind(2, row)
         try insertKey.run()
         inserted(delivery, key: key, row: row, combo: combo, text)
+    }
+
+    /// Binds a new row's `deliveryRowValues` values, the first at `first`: its number, the version's own columns, the
+    /// full read's mark, then the list columns.
+    private func bindRow(_ statement: RawStatement, _ first: Int32, _ delivery: StagedDelivery, row: Int64, combo: Int64,
+                         _ text: StagedText) {
+        statement.bind(first, row)
+        bindId(statement, first + 1, delivery, text)
+        statement.bind(first + 2, delivery.created)
+        statement.bind(first + 3, delivery.stamp)
+        statement.bind(first + 4, combo)
+        if delivery.hasConversation { statement.bind(first + 5, delivery.conversationKey) } else { statement.bindNull(first + 5) }
+        bindRowId(statement, first + 6, delivery, text)
+        if let mark = deliveryMark { statement.bind(first + 7, mark) } else { statement.bindNull(first + 7) }
+        StagedDetails.bind(statement, first + 8, block: text.details(delivery), conversation: text.conversationId(delivery))
     }
 
     /// Binds the delivery id: 16 bytes for a GUID, else its text.

@@ -112,24 +112,16 @@ import Testing
     }
 
     @Test func anOlderStoreIsUpgradedInPlaceAndItsRowsReadEmpty() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("v6-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("store.sqlite").path
         // A store as the previous version left it: schema up to v6, one delivery with its slot count.
         let created = MX.utc("2026-11-05T10:00:00Z")
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v6-sync")
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
-                    VALUES (1, 'Voice', 'q', 'c', 'Complete', 'CallEnded', 'Preview', '', 0);
-                    INSERT INTO deliveries(id, delivery_id, created, modified, combo) VALUES (42, 'old-1', ?, ?, 1);
-                    INSERT INTO slot_counts(slot, combo, n, generation) VALUES (?, 1, 1, 1);
-                    UPDATE meta SET value = 1 WHERE key = 'generation';
-                    """, arguments: [created, created, TimeSlots.slot(of: created)])
-            }
+        let path = try OlderStore.make("v6-store", upTo: "v6-sync") { db in
+            try db.execute(sql: """
+                INSERT INTO combos(id, channel, queue_id, config_id, status, result, dial_mode, engagement_type, direction)
+                VALUES (1, 'Voice', 'q', 'c', 'Complete', 'CallEnded', 'Preview', '', 0);
+                INSERT INTO deliveries(id, delivery_id, created, modified, combo) VALUES (42, 'old-1', ?, ?, 1);
+                INSERT INTO slot_counts(slot, combo, n, generation) VALUES (?, 1, 1, 1);
+                UPDATE meta SET value = 1 WHERE key = 'generation';
+                """, arguments: [created, created, TimeSlots.slot(of: created)])
         }
         let store = try DeliveryStore.openForWriting(path: path)
         let applied = try store.read { db in try Schema.migrator.appliedIdentifiers(db) }
