@@ -51,7 +51,7 @@ let package = Package(
         ]),
         // The network side of `sync`: HTTP (AsyncHTTPClient, on SwiftNIO), tokens, throttling, the sync loop.
         .target(name: "DataverseSync", dependencies: [
-            "DashboardModel", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            "DashboardModel", "CoreValues", .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         // A stand-in Dataverse Web API on loopback for tests and the sync benchmark; the product does not link it.
         .target(name: "DataverseStandIn", dependencies: [

@@ -12,6 +12,16 @@ Usage: python3 Benchmarks/sync_ab.py --deliveries 1000000 [--no-conversations] [
 import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 
+def process_cpu(pid):
+    """user + system seconds a running process has used so far (/proc/PID/stat), or None off Linux."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def run_sync(binary_dir, sync_args, db, trace_path, log_path, perf_path=None):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
@@ -62,11 +72,15 @@ def main():
         for run in range(args.runs):
             for label, directory in builds:
                 trace = os.path.join(args.trace, f"{label}-{run}.trace") if args.trace else None
+                server_before = process_cpu(server.pid)
                 wall, cpu, rss, load = run_sync(directory, sync_args, os.path.join(work, f"store-{label}.sqlite"), trace,
                                                   os.path.join(work, f"{label}.log"),
                                                   os.path.join(args.perf, f"{label}-{run}.perf") if args.perf else None)
+                server_after = process_cpu(server.pid)
+                server_cpu = server_after - server_before if server_before is not None and server_after is not None else float("nan")
                 results[label].append((wall, cpu, rss, load))
-                print(f"{label} run {run}: wall {wall:6.2f} s  cpu {cpu:6.2f} s  peak {rss:5.0f} MB  load {load:4.2f}  "
+                print(f"{label} run {run}: wall {wall:6.2f} s  cpu {cpu:6.2f} s  stand-in cpu {server_cpu:5.2f} s  "
+                      f"peak {rss:5.0f} MB  load {load:4.2f}  "
                       f"= {args.deliveries / wall:,.0f} deliveries/s", flush=True)
         for label, rows in results.items():
             print(f"{label}: median wall {statistics.median(r[0] for r in rows):.2f} s, cpu "

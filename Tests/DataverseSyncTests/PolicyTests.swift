@@ -36,6 +36,23 @@ import Testing
     }
 }
 
+@Suite struct HTTPDateTests {
+    @Test func imfFixdatesAreReadAndAnythingElseIsNot() {
+        #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == Date(timeIntervalSince1970: 784_111_777))
+        #expect(HTTPDate.parse("Thu, 29 Feb 2024 23:59:59 GMT") == Date(timeIntervalSince1970: 1_709_251_199))
+        #expect(HTTPDate.parse("Thu, 01 Jan 1970 00:00:00 GMT") == Date(timeIntervalSince1970: 0))
+        for date in [Date(timeIntervalSince1970: 1_700_000_000), Date(timeIntervalSince1970: 4_102_444_799)] {
+            #expect(HTTPDate.parse(HTTPDate.format(date)) == date)
+        }
+        for bad in ["", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+                    "Sun Nov  6 08:49:37 1994", "Fri, 30 Feb 2024 00:00:00 GMT", "Sun, 06 Nov 1994 24:00:00 GMT",
+                    "Sun, 06 Nov 1994 08:60:00 GMT", "Xyz, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Nox 1994 08:49:37 GMT",
+                    "Sun, 0a Nov 1994 08:49:37 GMT", "Sun, 00 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 GMT "] {
+            #expect(HTTPDate.parse(bad) == nil, "\(bad)")
+        }
+    }
+}
+
 @Suite struct RateLimiterTests {
     @Test func theCeilingSpacesRequestsAtItsRate() async throws {
         let clock = RecordingClock()
@@ -144,6 +161,22 @@ import Testing
         #expect(links.collected == ["c1", "c2", "c4"])
         #expect(links.nextLink == "https://o/n")
         #expect(try ODataPageLinks.parse(Array(page.utf8)).collected.isEmpty)
+    }
+
+    @Test func escapesAnywhereInLongTextAndPagesCutInsideAStringAreReadRight() throws {
+        // The scan crosses strings 8 bytes a step: an escaped quote or backslash at every offset of a word, and a
+        // control byte, must neither end the string early nor hide the column that follows.
+        for offset in 0..<17 {
+            let text = String(repeating: "x", count: offset) + #"\"\\ "# + String(repeating: "y", count: 20 - offset)
+            let page = #"{"value":[{"t":""# + text + "\u{1}" + #"","id":"c\#(offset)"}],"@odata.nextLink":"https://o/n"}"#
+            let links = try ODataPageLinks.parse(Array(page.utf8), collecting: "id")
+            #expect(links.collected == ["c\(offset)"], "offset \(offset)")
+            #expect(links.nextLink == "https://o/n")
+        }
+        for cut in [#"{"value":[{"t":"abcdefghijklmnopqrstuvwxyz"#, #"{"value":[{"t":"abc\"#, #"{"value":[{"t":"abcdefgh\"#,
+                    #"{"value":[{"t":"a"},"#] {
+            #expect(throws: ODataPageLinks.ParseError.truncated) { try ODataPageLinks.parse(Array(cut.utf8), collecting: "t") }
+        }
     }
 
     @Test func theTrailingNextLinkIsReadBackwardsOnlyWhenThePageEndsWithIt() throws {

@@ -1,30 +1,31 @@
 /// Word-at-a-time (SWAR) byte searches: test 8 bytes per step for the bytes that end a field or a string.
 /// Each mask has the high bit set in every byte that matches; bits above the first true match may be false
-/// positives (borrows), so only the lowest set bit is used: it is always a true match.
-enum ByteScan {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
+/// positives (borrows), so only the lowest set bit is used: it is always a true match. Package-wide: the sync's
+/// page scan (`ODataPageLinks`) uses the same searches.
+package enum ByteScan {
+    @inlinable package static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inlinable package static var highs: UInt64 { 0x8080_8080_8080_8080 }
 
-    @inline(__always) static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt64 {
+    @inlinable @inline(__always) package static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
     }
 
     /// Bytes of `word` equal to `byte`.
-    @inline(__always) static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    @inlinable @inline(__always) package static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (ones &* UInt64(byte))
         return (x &- ones) & ~x & highs
     }
 
     /// Bytes of `word` below `limit` (limit <= 128).
-    @inline(__always) static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+    @inlinable @inline(__always) package static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
         (word &- ones &* UInt64(limit)) & ~word & highs
     }
 
     /// Index within the word of the first flagged byte.
-    @inline(__always) static func first(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
+    @inlinable @inline(__always) package static func first(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
 
     /// The first index >= `from` (and < `count`) whose byte is `,`, LF or CR; `count` when there is none.
-    @inline(__always) static func csvFieldEnd(_ p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+    @inlinable @inline(__always) package static func csvFieldEnd(_ p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
         var i = from
         while i + 8 <= count {
             let w = load(p, i)
@@ -41,7 +42,7 @@ enum ByteScan {
     }
 
     /// The first index >= `from` whose byte is `"` or LF (inside a quoted CSV field); `count` when there is none.
-    @inline(__always) static func quoteOrLineFeed(_ p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+    @inlinable @inline(__always) package static func quoteOrLineFeed(_ p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
         var i = from
         while i + 8 <= count {
             let w = load(p, i)
@@ -58,7 +59,7 @@ enum ByteScan {
     }
 
     /// The first index >= `from` whose byte is `"`, a backslash or a control character (inside a JSON string).
-    @inline(__always) static func jsonStringStop(_ p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+    @inlinable @inline(__always) package static func jsonStringStop(_ p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
         var i = from
         while i + 8 <= count {
             let w = load(p, i)
@@ -76,7 +77,7 @@ enum ByteScan {
 
     /// The first index in `from..<to` whose byte is NUL or not ASCII (>= 0x80); `to` when there is none. Most values
     /// are ASCII: this lets a value skip UTF-8 validation in one pass of 8 bytes a step.
-    @inline(__always) static func nulOrNonASCII(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+    @inlinable @inline(__always) package static func nulOrNonASCII(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
         var i = from
         while i + 8 <= to {
             let w = load(p, i)
@@ -93,7 +94,7 @@ enum ByteScan {
     }
 
     /// Equality of two byte ranges, 8 bytes at a time.
-    @inline(__always) static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    @inlinable @inline(__always) package static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0
         while i + 8 <= n {
             if load(a, i) != load(b, i) { return false }
@@ -107,7 +108,7 @@ enum ByteScan {
     }
 
     /// A cheap hash of a byte range (length, first and last 8 bytes).
-    @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    @inlinable @inline(__always) package static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
         if n >= 8 {
             h ^= load(p, 0) &* 0xC2B2_AE3D_27D4_EB4F

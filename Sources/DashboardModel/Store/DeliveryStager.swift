@@ -88,6 +88,9 @@ final class DeliveryStager {
         batch.repeatsTracked = true
     }
     private var batch = StagedBatch()
+    /// The byte arena reserved per delivery a batch may hold: what the last batch used, and a sixteenth more. An arena
+    /// that outgrows its reserve is copied whole into a new one twice the size (and its fresh pages faulted in).
+    private var textBytesPerDelivery = 256
 
     /// Forgets the keys staged so far (their memory goes): later batches are not tracked.
     func stopTrackingRepeatedKeys() {
@@ -118,7 +121,7 @@ final class DeliveryStager {
                stamp: Int64, base: Base, details: DetailValues = DetailValues()) -> Bool {
         if batch.deliveries.isEmpty {
             batch.deliveries.reserveCapacity(min(batchSize, batchLimit))
-            batch.text.reserveCapacity(min(batchSize, batchLimit) * 192)
+            batch.text.reserveCapacity(min(batchSize, batchLimit) * textBytesPerDelivery)
         }
         let idStart = Int32(batch.text.count)
         batch.text.append(contentsOf: id)
@@ -170,7 +173,11 @@ final class DeliveryStager {
     /// The staged versions and new combinations since the last call.
     func take() -> StagedBatch {
         var taken = batch
-        if !taken.deliveries.isEmpty { batchSize = min(batchSize * 2, Self.maxBatchSize) }
+        if !taken.deliveries.isEmpty {
+            batchSize = min(batchSize * 2, Self.maxBatchSize)
+            let used = taken.text.count / taken.deliveries.count
+            textBytesPerDelivery = min(max(used + used / 16, 64), 1_024)
+        }
         // Sorted here, on the staging thread, so the writer walks the B-tree in key order: pairs of key and position
         // (no jump back into the staged values per comparison), then the versions themselves put in that order.
         var pairs = taken.deliveries.enumerated().map { (key: $0.element.key, position: Int32($0.offset)) }

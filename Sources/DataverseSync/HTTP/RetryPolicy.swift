@@ -1,3 +1,4 @@
+import CoreValues
 import Foundation
 
 /// How long to wait before trying a request again, and when to give up for this round.
@@ -66,12 +67,36 @@ public struct RetryPolicy: Sendable {
 
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), as in Date and Retry-After headers.
 public enum HTTPDate {
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Read by position (the format is fixed: 29 bytes), not by a `DateFormatter`: every page's `Date` header is
+    /// read, and making a formatter costs more than the rest of a page's header handling. Nil unless the text is an
+    /// IMF-fixdate of a real day (the weekday's name is checked for form, not against the date, as RFC 9110 asks
+    /// of recipients).
     public static func parse(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text)
+        let b = Array(text.utf8)
+        guard b.count == 29, b[3] == UInt8(ascii: ","), b[4] == 0x20, b[7] == 0x20, b[11] == 0x20, b[16] == 0x20,
+              b[19] == UInt8(ascii: ":"), b[22] == UInt8(ascii: ":"), b[25] == 0x20,
+              String(decoding: b[26..<29], as: UTF8.self) == "GMT",
+              weekdays.contains(String(decoding: b[0..<3], as: UTF8.self)),
+              let monthIndex = months.firstIndex(of: String(decoding: b[8..<11], as: UTF8.self)),
+              let day = number(b[5..<7]), let year = number(b[12..<16]), let hour = number(b[17..<19]),
+              let minute = number(b[20..<22]), let second = number(b[23..<25]),
+              day >= 1, day <= LocalDate.daysInMonth(year: year, month: monthIndex + 1), hour < 24, minute < 60,
+              second < 61  // 60: a leap second, read as the next second
+        else { return nil }
+        let days = LocalDate(year: year, month: monthIndex + 1, day: day).dayNumber
+        return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for d in digits {
+            guard d >= 0x30, d <= 0x39 else { return nil }
+            value = value * 10 + Int(d - 0x30)
+        }
+        return value
     }
 
     public static func format(_ date: Date) -> String {

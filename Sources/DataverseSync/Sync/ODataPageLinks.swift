@@ -1,4 +1,5 @@
 import Foundation
+import DashboardModel
 
 /// The top-level annotations of a Web API page (`@odata.nextLink`, `@odata.deltaLink`, `@odata.count`), found by
 /// one pass over the bytes that tracks strings and nesting, so text inside rows can never pose as a link. The rows
@@ -105,32 +106,46 @@ public struct ODataPageLinks: Sendable, Equatable {
     /// Skips one JSON value (object, array, string, number, literal) without building it. With `column`, the value
     /// is the `value` array: the strings that follow the key `column` in its objects (depth 2: the array, then the
     /// row) go into `found`; a key is a string at that depth followed by a colon, so a row's text never poses as one.
+    /// A page is megabytes of row text: strings are crossed 8 bytes a step (`ByteScan`), over the bytes unchecked.
     private static func skipValue(_ bytes: [UInt8], _ i: inout Int, collecting column: [UInt8]?, into found: inout [String]) throws {
-        let n = bytes.count
+        let ended = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let p = buffer.baseAddress else { return false }
+            return column.map { column in
+                column.withUnsafeBufferPointer { skipValue(p, buffer.count, &i, collecting: $0, into: &found) }
+            } ?? skipValue(p, buffer.count, &i, collecting: nil, into: &found)
+        }
+        guard ended else { throw ParseError.truncated }
+    }
+
+    /// `skipValue` over `n` bytes at `p`; false when they end before the value does.
+    private static func skipValue(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int,
+                                  collecting column: UnsafeBufferPointer<UInt8>?, into found: inout [String]) -> Bool {
         var depth = 0
         var capturing = false
         while i < n {
-            let b = bytes[i]
-            switch b {
+            switch p[i] {
             case UInt8(ascii: "\""):
                 i += 1
                 let start = i
                 var escaped = false
-                while i < n, bytes[i] != UInt8(ascii: "\"") {
-                    if bytes[i] == UInt8(ascii: "\\") { escaped = true; i += 2 } else { i += 1 }
+                while true {
+                    i = ByteScan.jsonStringStop(p, from: i, count: n)
+                    guard i < n else { return false }
+                    if p[i] == UInt8(ascii: "\"") { break }
+                    if p[i] == UInt8(ascii: "\\") { escaped = true; i += 2 } else { i += 1 }  // or a control byte
                 }
-                guard i < n else { throw ParseError.truncated }
                 let end = i
                 i += 1
-                if depth == 0 { return }
+                if depth == 0 { return true }
                 if let column, depth == 2 {
                     if capturing {
                         capturing = false
-                        if !escaped { found.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
-                    } else if !escaped, end - start == column.count, bytes[start..<end].elementsEqual(column) {
+                        if !escaped { found.append(String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)) }
+                    } else if !escaped, end - start == column.count, let wanted = column.baseAddress,
+                              memcmp(p + start, wanted, column.count) == 0 {
                         var j = i
-                        while j < n, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
-                        capturing = j < n && bytes[j] == UInt8(ascii: ":")
+                        while j < n, p[j] == 0x20 || p[j] == 0x0A || p[j] == 0x0D || p[j] == 0x09 { j += 1 }
+                        capturing = j < n && p[j] == UInt8(ascii: ":")
                     }
                 }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -138,19 +153,19 @@ public struct ODataPageLinks: Sendable, Equatable {
                 capturing = false
                 i += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                if depth == 0 { return }
+                if depth == 0 { return true }
                 depth -= 1
                 capturing = false
                 i += 1
-                if depth == 0 { return }
+                if depth == 0 { return true }
             case UInt8(ascii: ","):
-                if depth == 0 { return }
+                if depth == 0 { return true }
                 capturing = false
                 i += 1
             default:
                 i += 1
             }
         }
-        throw ParseError.truncated
+        return false
     }
 }
