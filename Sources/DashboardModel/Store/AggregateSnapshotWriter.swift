@@ -1,31 +1,74 @@
 import GRDB
 
-/// Keeps `aggregate_snapshot` useful: rewrites it from `slot_counts`, inside the write transaction, after a batch
-/// that changed many slot rows (an import), or when the store has slot rows but no snapshot yet. Small live-feed
-/// batches leave it alone: the dashboard applies their rows (`generation > snapshot.generation`) on top of it.
+/// Keeps `aggregate_snapshot` useful: `StoreWriter.finish` rewrites it, inside the write transaction, after a batch
+/// that changed more slot rows than the threshold (an import), or when the store has slot rows but no snapshot yet.
+/// Small live-feed batches leave it alone: the dashboard applies their rows (`generation > snapshot.generation`) on
+/// top of it.
 enum AggregateSnapshotWriter {
     /// A batch that changed more (slot, combo) rows than this rewrites the snapshot (a store opened with another
     /// threshold, as tests do, uses its own: `DeliveryStore.snapshotRewriteThreshold`).
     static let defaultRewriteThreshold = 50_000
 
-    /// Called at the end of `StoreWriter.finish()`, after `slot_counts` and the generation are written.
-    /// - Parameters:
-    ///   - generation: the generation the batch committed (the rows it changed carry it).
-    ///   - changedSlotRows: how many (slot, combo) entries the batch changed.
-    ///   - threshold: more changed rows than this rewrite the snapshot.
-    static func refreshIfNeeded(_ db: Database, generation: Int64, changedSlotRows: Int, threshold: Int) throws {
-        if changedSlotRows > threshold {
-            try rebuild(db, generation: generation)
-        } else if try isMissing(db) {
-            try rebuild(db, generation: generation)
+    /// `slot_counts` whole, as the snapshot holds it (sorted by slot and combination), as of the generation that
+    /// wrote it: what a sync keeps between the transactions of one call (`StoreWriter.Continuation`), so that the
+    /// next one's snapshot is this merged with its changes instead of the table read back (at a million
+    /// deliveries about 900,000 rows: 0.2 s of the writer's each time).
+    struct WholeTable {
+        let generation: Int64
+        let slots: [Int32], combos: [Int32], counts: [Int32]
+    }
+
+    /// Saves and returns the snapshot of `table` (the whole table one generation ago, nothing written since by
+    /// anyone else) with this transaction's `changes` (sorted by slot and combination, as `upsert` wrote them) added.
+    /// Nil, having written nothing, when a merged value leaves the snapshot's 32 bits: the caller reads the table.
+    static func merge(_ db: Database, generation: Int64, into table: WholeTable,
+                      _ changes: [(slot: Int64, combo: Int64, delta: Int64)]) throws -> WholeTable? {
+        var slots: [Int32] = [], combos: [Int32] = [], counts: [Int32] = []
+        let capacity = table.slots.count + changes.count
+        slots.reserveCapacity(capacity)
+        combos.reserveCapacity(capacity)
+        counts.reserveCapacity(capacity)
+        var i = 0, j = 0
+        while i < table.slots.count || j < changes.count {
+            let kept = i < table.slots.count ? (slot: Int64(table.slots[i]), combo: Int64(table.combos[i])) : nil
+            let change = j < changes.count ? changes[j] : nil
+            var slot: Int64, combo: Int64, n: Int64
+            if let kept, let change, kept.slot == change.slot && kept.combo == change.combo {
+                (slot, combo, n) = (kept.slot, kept.combo, Int64(table.counts[i]) + change.delta)
+                i += 1
+                j += 1
+            } else if let kept, change.map({ (kept.slot, kept.combo) < ($0.slot, $0.combo) }) ?? true {
+                (slot, combo, n) = (kept.slot, kept.combo, Int64(table.counts[i]))
+                i += 1
+            } else if let change {
+                (slot, combo, n) = (change.slot, change.combo, change.delta)
+                j += 1
+            } else {
+                break
+            }
+            guard StoredInteger.slot.contains(slot), StoredInteger.comboId.contains(combo), StoredInteger.count.contains(n),
+                  let slot32 = Int32(exactly: slot), let combo32 = Int32(exactly: combo), let n32 = Int32(exactly: n)
+            else { return nil }
+            slots.append(slot32)
+            combos.append(combo32)
+            counts.append(n32)
         }
+        try AggregateSnapshot.save(db, generation: generation, slots: slots, combos: combos, counts: counts)
+        return WholeTable(generation: generation, slots: slots, combos: combos, counts: counts)
     }
 
     /// Replaces the snapshot with rows the caller knows to be the whole of `slot_counts`, sorted by (slot, combo)
-    /// (a batch that filled a store without counts): nothing is read back.
-    static func replace(_ db: Database, generation: Int64, wholeTable rows: [(slot: Int64, combo: Int64, delta: Int64)]) throws {
-        try AggregateSnapshot.save(db, generation: generation, slots: rows.map { Int32(clamping: $0.slot) },
-                                   combos: rows.map { Int32(clamping: $0.combo) }, counts: rows.map { Int32(clamping: $0.delta) })
+    /// (a batch that filled a store without counts): nothing is read back. Returns the table, unless a value had to
+    /// be clamped (then the snapshot is not the table, and a later merge must not start from it).
+    @discardableResult
+    static func replace(_ db: Database, generation: Int64, wholeTable rows: [(slot: Int64, combo: Int64, delta: Int64)]) throws -> WholeTable? {
+        let table = WholeTable(generation: generation, slots: rows.map { Int32(clamping: $0.slot) },
+                               combos: rows.map { Int32(clamping: $0.combo) }, counts: rows.map { Int32(clamping: $0.delta) })
+        try AggregateSnapshot.save(db, generation: generation, slots: table.slots, combos: table.combos, counts: table.counts)
+        let exact = rows.allSatisfy {
+            StoredInteger.slot.contains($0.slot) && StoredInteger.comboId.contains($0.combo) && StoredInteger.count.contains($0.delta)
+        }
+        return exact ? table : nil
     }
 
     /// Writes the snapshot when the store has slot rows but no snapshot (an older store, opened for writing).
@@ -36,14 +79,15 @@ enum AggregateSnapshotWriter {
     }
 
     /// True when there is no snapshot although `slot_counts` has rows.
-    private static func isMissing(_ db: Database) throws -> Bool {
+    static func isMissing(_ db: Database) throws -> Bool {
         let hasSnapshot = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM aggregate_snapshot)") ?? false
         if hasSnapshot { return false }
         return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM slot_counts)") ?? false
     }
 
-    /// Replaces the snapshot with the whole of `slot_counts`, as of `generation`.
-    static func rebuild(_ db: Database, generation: Int64) throws {
+    /// Replaces the snapshot with the whole of `slot_counts`, as of `generation`, and returns it.
+    @discardableResult
+    static func rebuild(_ db: Database, generation: Int64) throws -> WholeTable {
         var slots: [Int32] = [], combos: [Int32] = [], counts: [Int32] = []
         let statement = try RawStatement(db, "SELECT slot, combo, n FROM slot_counts ORDER BY slot, combo")
         while try statement.step() {
@@ -53,5 +97,6 @@ enum AggregateSnapshotWriter {
             counts.append(try StoredInteger.read32(statement, 2, "slot_counts.n", in: StoredInteger.count))
         }
         try AggregateSnapshot.save(db, generation: generation, slots: slots, combos: combos, counts: counts)
+        return WholeTable(generation: generation, slots: slots, combos: combos, counts: counts)
     }
 }

@@ -103,6 +103,9 @@ public final class StoreWriter {
     var buildsCreatedIndex = true
     /// A commit that changed more slot rows than this rewrites the aggregate snapshot (`AggregateSnapshotWriter`).
     let snapshotRewriteThreshold: Int
+    /// `slot_counts` whole as of its generation, when the call's transaction before this one wrote the snapshot
+    /// whole and nobody has written since (`finish` checks the generation).
+    private var slotTable: AggregateSnapshotWriter.WholeTable?
     /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
     static let deliveryRowValues = 8 + StagedDetails.columns.count
     static var deliveryRowMarks: String { Array(repeating: "?", count: deliveryRowValues).joined(separator: ", ") }
@@ -110,14 +113,19 @@ public final class StoreWriter {
     /// What a committed transaction hands to the next one of the same sync call (`DeliveryStore.applySyncPages`),
     /// whose reading stages into one stager across their ends: the stager and the numbers of its staged
     /// combinations. (The stager stops tracking repeated keys at each end: the next transaction probes the B-tree.)
+    /// And `slot_counts` as this transaction left it, when its snapshot was written whole (the next one merges its
+    /// changes into it).
     struct Continuation {
         let stager: DeliveryStager
         let bases: [DeliveryStager.Base]
         let comboOfBase: [Int64]
+        let slotTable: AggregateSnapshotWriter.WholeTable?
     }
 
     /// This transaction's `Continuation`, once it has written everything.
-    var continuation: Continuation { Continuation(stager: stager, bases: bases, comboOfBase: comboOfBase) }
+    var continuation: Continuation {
+        Continuation(stager: stager, bases: bases, comboOfBase: comboOfBase, slotTable: slotTable)
+    }
 
     /// - Parameters:
     ///   - combos: the combinations known from earlier transactions; only those added since are read.
@@ -132,6 +140,7 @@ public final class StoreWriter {
         if let continuing {
             bases = continuing.bases
             comboOfBase = continuing.comboOfBase
+            slotTable = continuing.slotTable
         }
         self.snapshotRewriteThreshold = snapshotRewriteThreshold
         self.now = Int64(now.timeIntervalSince1970)
@@ -254,9 +263,13 @@ public final class StoreWriter {
                                            tail: slotCountsWereEmpty ? "" : """
             ON CONFLICT(slot, combo) DO UPDATE SET n = n + excluded.n, generation = excluded.generation
             """)
-        // In key order: the B-tree is walked once, front to back, instead of at random. Rows of a store that had no
-        // counts carry generation 0: the snapshot written below holds them (see the v4 migration).
-        let rowGeneration = slotCountsWereEmpty ? 0 : generation
+        // In key order: the B-tree is walked once, front to back, instead of at random. When this transaction writes
+        // the snapshot whole, the rows it writes carry generation 0 (as a bulk import's do, see the v4 migration): the
+        // snapshot holds them, and a reader older than it starts again from it, so they need no place in the
+        // generation index (at a million deliveries about 340,000 entries a transaction of a first sync).
+        let snapshotWhole = try slotCountsWereEmpty || changedSlotRows > snapshotRewriteThreshold
+            || AggregateSnapshotWriter.isMissing(db)
+        let rowGeneration = snapshotWhole ? 0 : generation
         for entry in slotEntries {
             try upsertSlot.append(entry.slot, entry.combo, entry.delta, rowGeneration)
         }
@@ -279,10 +292,17 @@ public final class StoreWriter {
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'catalog_generation'", arguments: [generation])
         }
         if slotCountsWereEmpty {
-            try AggregateSnapshotWriter.replace(db, generation: generation, wholeTable: slotEntries)
+            slotTable = try AggregateSnapshotWriter.replace(db, generation: generation, wholeTable: slotEntries)
+        } else if snapshotWhole {
+            if let kept = slotTable, kept.generation == generation - 1,
+               let merged = try AggregateSnapshotWriter.merge(db, generation: generation, into: kept, slotEntries) {
+                slotTable = merged
+            } else {
+                slotTable = try AggregateSnapshotWriter.rebuild(db, generation: generation)
+            }
         } else {
-            try AggregateSnapshotWriter.refreshIfNeeded(db, generation: generation, changedSlotRows: changedSlotRows,
-                                                         threshold: snapshotRewriteThreshold)
+            // Small: readers apply this transaction's rows on top of the snapshot, which stays as it was.
+            slotTable = nil
         }
         ImportTrace.mark("snapshot written")
         slotCountsWereEmpty = false
