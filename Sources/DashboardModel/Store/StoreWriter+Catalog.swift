@@ -70,7 +70,7 @@ extension StoreWriter {
                 forgetWanted.bind(1, key)
                 try forgetWanted.run()
             }
-            relinkAfterWriting(conversation, key: key, outbound: newOutbound)
+            relinkAfterWriting(conversation, key: key, outbound: newOutbound, isNew: true)
             return
         }
         findConversationRow.bind(1, key)
@@ -99,9 +99,14 @@ extension StoreWriter {
 
     /// Deliveries stored before now move when the batch finishes; versions still queued read the new direction when
     /// they are applied (and are then left alone by the relink).
-    private func relinkAfterWriting(_ conversation: Conversation, key: Int64, outbound newOutbound: Int64?) {
+    /// A new conversation that no delivery linked to before it (`unresolvedConversations` says so) has nothing to
+    /// move: it is left out of the relink (in a first sync every conversation is new, and comes before the
+    /// deliveries of its page).
+    private func relinkAfterWriting(_ conversation: Conversation, key: Int64, outbound newOutbound: Int64?, isNew: Bool = false) {
         let direction = newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none
-        relinks[key] = (direction, Int64(linkChanges.count))
+        if !isNew || unresolvedConversations?.contains(key) != false {
+            relinks[key] = (direction, Int64(linkChanges.count))
+        }
         // At most a million (about 40 MB: an import of a large conversations file stays bounded); beyond, the store.
         if writtenConversations.count < StoreWriter.writtenConversationsKept || writtenConversations[key] != nil {
             writtenConversations[key] = (StableHash.second(conversation.id), direction)

@@ -352,6 +352,7 @@ extension StoreWriter {
     private func direction(of delivery: StagedDelivery, _ text: StagedText) throws -> Direction {
         guard delivery.hasConversation else { return .none }
         guard conversationsMayExist else {
+            noteUnresolved(delivery)
             wantConversation(delivery, text)
             return .none
         }
@@ -362,11 +363,20 @@ extension StoreWriter {
         defer { findConversation.reset() }
         // A different id under the same key (a hash collision, about one in 10^12 pairs) reads as unknown.
         guard try findConversation.step(), StoredIdText.holds(findConversation, 0, text.conversationId(delivery)) else {
+            noteUnresolved(delivery)
             wantConversation(delivery, text)
             return .none
         }
         guard !findConversation.isNull(1) else { return .none }
         return findConversation.int64(1) != 0 ? .outgoing : .incoming
+    }
+
+    /// A delivery links to a conversation the store does not hold (yet): that conversation, when it comes, has a
+    /// delivery to move. Past `unresolvedConversationsKept` keys the tracking stops (every new one relinks).
+    @inline(__always) private func noteUnresolved(_ delivery: StagedDelivery) {
+        guard unresolvedConversations != nil else { return }
+        unresolvedConversations!.insert(delivery.conversationKey)
+        if unresolvedConversations!.count > Self.unresolvedConversationsKept { unresolvedConversations = nil }
     }
 
     /// A synced delivery links to a conversation the store has not read: its id is kept for the sync to fetch.

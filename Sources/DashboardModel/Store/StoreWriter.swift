@@ -51,6 +51,14 @@ public final class StoreWriter {
     /// deliveries). A deleted one leaves.
     var writtenConversations: [Int64: (check: UInt64, direction: Direction)] = [:]
     static let writtenConversationsKept = 1_000_000
+    /// The conversations that deliveries written since the store last held no link have linked to while the store
+    /// did not hold them (nil: not tracked, the store held links when the call began, or too many). A conversation
+    /// inserted new whose key is not here has no delivery linked to it: no relink (`relinkAfterWriting`). Kept
+    /// across the transactions of a call (`Continuation`).
+    var unresolvedConversations: Set<Int64>?
+    static let unresolvedConversationsKept = 1_000_000
+    /// The store's generation when the transaction began, and once `finish` has bumped it.
+    private var generationLeft: Int64 = 0
     /// Links made and dropped by the transaction, in order; written when it finishes (`ConversationLinks`).
     var linkChanges: [ConversationLinks.Change] = []
     /// No conversation link was stored when the transaction began.
@@ -120,11 +128,15 @@ public final class StoreWriter {
         let bases: [DeliveryStager.Base]
         let comboOfBase: [Int64]
         let slotTable: AggregateSnapshotWriter.WholeTable?
+        let unresolvedConversations: Set<Int64>?
+        /// The store's generation as the transaction left it: a later one that finds another has written in between.
+        let generation: Int64
     }
 
     /// This transaction's `Continuation`, once it has written everything.
     var continuation: Continuation {
-        Continuation(stager: stager, bases: bases, comboOfBase: comboOfBase, slotTable: slotTable)
+        Continuation(stager: stager, bases: bases, comboOfBase: comboOfBase, slotTable: slotTable,
+                     unresolvedConversations: unresolvedConversations, generation: generationLeft)
     }
 
     /// - Parameters:
@@ -189,6 +201,15 @@ public final class StoreWriter {
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
+        // Tracked from a store without links (no stored delivery links to anything), or as the call's transaction
+        // before left it.
+        // (Nothing carried over when anyone else has written since: their deliveries may link to anything.)
+        generationLeft = try StoredInteger.generation(db)
+        if let continuing {
+            unresolvedConversations = continuing.generation == generationLeft ? continuing.unresolvedConversations : nil
+        } else {
+            unresolvedConversations = storeHadNoLinks ? [] : nil
+        }
         storeHadNoRowIds = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM delivery_row_buckets)") ?? false
         comboIds = combos.ids
         combosById = combos.byId
@@ -258,6 +279,7 @@ public final class StoreWriter {
             return
         }
         let generation = try StoredInteger.generation(db) + 1  // at most Int64.max / 2 + 1: no overflow
+        generationLeft = generation
         // Into a store without slot counts the rows are new: no conflict to resolve.
         let upsertSlot = try IntRowsInsert(db, head: "INSERT INTO slot_counts(slot, combo, n, generation) VALUES", width: 4,
                                            tail: slotCountsWereEmpty ? "" : """

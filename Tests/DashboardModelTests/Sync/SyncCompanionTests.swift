@@ -52,6 +52,43 @@ import Testing
         #expect(try SyncDeletionTests.view(s.store) == SyncDeletionTests.view(t.store))
     }
 
+    /// A first sync skips the relink of conversations no delivery linked to before them (`unresolvedConversations`):
+    /// one that does come after its deliveries, in the same transaction or a later one of the call, still moves them.
+    @Test(arguments: [1, 100]) func aConversationThatComesAfterItsDeliveriesStillMovesThem(_ perTransaction: Int) throws {
+        let s = try MXStore()
+        let rows = (1...12).map { Self.delivery($0, conversation: $0) }
+        let outbound: (Int) -> Bool = { $0 % 2 == 0 }
+        // The first page brings the conversations of deliveries 1-3 only; the second those of 4-12 (4-6 late).
+        let pages = [
+            SyncPage(bytes: SyncPages.page(.deliveries, Array(rows[0..<6])), source: "p1",
+                     cursor: .fullRead(nextLink: SyncPages.org + "d?$skiptoken=1", startedAt: Self.started),
+                     conversations: Self.companions([1, 2, 3], outbound: outbound)),
+            SyncPage(bytes: SyncPages.page(.deliveries, Array(rows[6..<12])), source: "p2",
+                     cursor: .delta(deltaLink: SyncPages.org + "d?$deltatoken=1"),
+                     conversations: Self.companions(Array(4...12), outbound: outbound)),
+        ]
+        var i = 0
+        let outcome = try s.store.applySyncPages(table: .deliveries, now: Self.now,
+                                                 policy: SyncCommitPolicy(maxEntries: perTransaction, maxSeconds: 60)) { _ in
+            defer { i += 1 }
+            return i < pages.count ? pages[i] : nil
+        }
+        #expect(outcome.transactions == (perTransaction == 1 ? 2 : 1))
+        // Two transactions: 4-6 were stored without a direction and move. One: they may still be staged when their
+        // conversations come (then they take the direction as they are written); either way they end alike.
+        if perTransaction == 1 { #expect(outcome.summary.relinkedDeliveries == 3) }
+        #expect(try s.store.wantedConversationIds(limit: 100).isEmpty)
+        #expect(try s.compute(MX.filters(.all, tz: "UTC", [.direction: ["Outgoing"]])).totalDeliveries == 6)
+        #expect(try s.compute(MX.filters(.all, tz: "UTC", [.direction: ["Incoming"]])).totalDeliveries == 6)
+        // As the rows applied the old way: every delivery first, every conversation after.
+        let t = try MXStore()
+        try t.store.applySyncPage(SyncPages.page(.deliveries, rows), table: .deliveries, source: "p1",
+                                  cursor: .delta(deltaLink: SyncPages.org + "d?$deltatoken=1"), now: Self.now)
+        try t.store.applySyncPage(Self.answer(Array(1...12), outbound: outbound), table: .conversations,
+                                  source: "by id", cursor: nil, now: Self.now)
+        #expect(try SyncDeletionTests.view(s.store) == SyncDeletionTests.view(t.store))
+    }
+
     /// The transaction's own conversations give the direction of the deliveries applied after them
     /// (`StoreWriter.writtenConversations`); one deleted in the same transaction no longer does.
     @Test func aConversationWrittenAndDeletedInOneTransactionGivesNoDirection() throws {
