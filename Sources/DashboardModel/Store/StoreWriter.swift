@@ -112,7 +112,7 @@ public final class StoreWriter {
     /// A commit that changed more slot rows than this rewrites the aggregate snapshot (`AggregateSnapshotWriter`).
     let snapshotRewriteThreshold: Int
     /// `slot_counts` whole as of its generation, when the call's transaction before this one wrote the snapshot
-    /// whole and nobody has written since (`finish` checks the generation).
+    /// whole and nobody has written since.
     private var slotTable: AggregateSnapshotWriter.WholeTable?
     /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
     static let deliveryRowValues = 8 + StagedDetails.columns.count
@@ -121,8 +121,9 @@ public final class StoreWriter {
     /// What a committed transaction hands to the next one of the same sync call (`DeliveryStore.applySyncPages`),
     /// whose reading stages into one stager across their ends: the stager and the numbers of its staged
     /// combinations. (The stager stops tracking repeated keys at each end: the next transaction probes the B-tree.)
-    /// And `slot_counts` as this transaction left it, when its snapshot was written whole (the next one merges its
-    /// changes into it).
+    /// And, valid while nobody else writes in between (`generation`): `slot_counts` as this transaction left it
+    /// when its snapshot was written whole (the next one merges its changes into it), and the conversations its
+    /// deliveries linked to without the store holding them (`unresolvedConversations`).
     struct Continuation {
         let stager: DeliveryStager
         let bases: [DeliveryStager.Base]
@@ -152,7 +153,6 @@ public final class StoreWriter {
         if let continuing {
             bases = continuing.bases
             comboOfBase = continuing.comboOfBase
-            slotTable = continuing.slotTable
         }
         self.snapshotRewriteThreshold = snapshotRewriteThreshold
         self.now = Int64(now.timeIntervalSince1970)
@@ -201,12 +201,14 @@ public final class StoreWriter {
         slotCountsWereEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM slot_counts)") ?? false
         conversationsMayExist = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM conversations)") ?? true
         storeHadNoLinks = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS(SELECT 1 FROM conversation_link_buckets)") ?? false
-        // Tracked from a store without links (no stored delivery links to anything), or as the call's transaction
-        // before left it.
-        // (Nothing carried over when anyone else has written since: their deliveries may link to anything.)
+        // What the call's transaction before knew of the store holds only if nobody has written since (their
+        // deliveries may link to anything, their slot rows change the table). Unresolved conversations are tracked
+        // from a store without links: no stored delivery links to anything.
         generationLeft = try StoredInteger.generation(db)
         if let continuing {
-            unresolvedConversations = continuing.generation == generationLeft ? continuing.unresolvedConversations : nil
+            let untouched = continuing.generation == generationLeft
+            slotTable = untouched ? continuing.slotTable : nil
+            unresolvedConversations = untouched ? continuing.unresolvedConversations : nil
         } else {
             unresolvedConversations = storeHadNoLinks ? [] : nil
         }
