@@ -104,9 +104,8 @@ extension StoreWriter {
     /// deliveries of its page).
     private func relinkAfterWriting(_ conversation: Conversation, key: Int64, outbound newOutbound: Int64?, isNew: Bool = false) {
         let direction = newOutbound.map { $0 != 0 ? .outgoing : .incoming } ?? Direction.none
-        if !isNew || unresolvedConversations?.contains(key) != false {
-            relinks[key] = (direction, Int64(linkChanges.count))
-        }
+        let nothingLinked = isNew && unresolvedConversations.map { !$0.contains(key) } == true
+        if !nothingLinked { relinks[key] = (direction, Int64(linkChanges.count)) }
         // At most a million (about 40 MB: an import of a large conversations file stays bounded); beyond, the store.
         if writtenConversations.count < StoreWriter.writtenConversationsKept || writtenConversations[key] != nil {
             writtenConversations[key] = (StableHash.second(conversation.id), direction)

@@ -111,8 +111,8 @@ public final class StoreWriter {
     var buildsCreatedIndex = true
     /// A commit that changed more slot rows than this rewrites the aggregate snapshot (`AggregateSnapshotWriter`).
     let snapshotRewriteThreshold: Int
-    /// `slot_counts` whole as of its generation, when the call's transaction before this one wrote the snapshot
-    /// whole and nobody has written since.
+    /// `slot_counts` whole, when the call's transaction before this one wrote the snapshot whole and nobody has
+    /// written since (checked when this transaction begins).
     private var slotTable: AggregateSnapshotWriter.WholeTable?
     /// Values a delivery row is inserted with: 8 of its own, then the list columns (`StagedDetails`).
     static let deliveryRowValues = 8 + StagedDetails.columns.count
@@ -318,8 +318,7 @@ public final class StoreWriter {
         if slotCountsWereEmpty {
             slotTable = try AggregateSnapshotWriter.replace(db, generation: generation, wholeTable: slotEntries)
         } else if snapshotWhole {
-            if let kept = slotTable, kept.generation == generation - 1,
-               let merged = try AggregateSnapshotWriter.merge(db, generation: generation, into: kept, slotEntries) {
+            if let kept = slotTable, let merged = try AggregateSnapshotWriter.merge(db, generation: generation, into: kept, slotEntries) {
                 slotTable = merged
             } else {
                 slotTable = try AggregateSnapshotWriter.rebuild(db, generation: generation)
