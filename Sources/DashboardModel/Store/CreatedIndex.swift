@@ -38,7 +38,40 @@ enum CreatedIndex {
     @discardableResult
     static func settle(_ db: Database, fullReadUnderWay: Bool) throws -> Bool {
         guard !fullReadUnderWay, try !isPresent(db) else { return false }
-        try db.execute(sql: create)
+        try build(db)
         return true
+    }
+
+    /// The sort's settings while the index is built (`build`).
+    static let sortCacheKiB = 4096
+    static let sortHelperThreads = 1
+
+    /// `CREATE INDEX` by a sort in runs of a few MiB, sorted on a helper thread and merged, instead of one list of
+    /// the whole table in memory. The store's connections keep temporary data in memory (`temp_store = MEMORY`),
+    /// and SQLite then sorts an index's entries as one linked list of separately allocated records: a million
+    /// deliveries took 1.1 s, against 0.55 s by runs (`temp_store = FILE`, a 4 MiB cache, one helper thread;
+    /// the runs go to temporary files, about 40 bytes an entry). The connection's settings are restored after.
+    /// Should the runs fail (no writable temporary directory, a full disk) while the transaction is still open,
+    /// the index is built in memory as before.
+    static func build(_ db: Database) throws {
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size")
+        let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store")
+        func restore() {
+            if let tempStore { try? db.execute(sql: "PRAGMA temp_store = \(tempStore)") }
+            try? db.execute(sql: "PRAGMA threads = 0")
+            if let cache { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
+        }
+        // (temp_store cannot change while the connection's temporary database is in a transaction: then it stays.)
+        let byRuns = (try? db.execute(sql: """
+            PRAGMA temp_store = FILE; PRAGMA threads = \(sortHelperThreads); PRAGMA cache_size = -\(sortCacheKiB)
+            """)) != nil
+        defer { restore() }
+        do {
+            try db.execute(sql: create)
+        } catch where byRuns && db.isInsideTransaction {
+            ImportTrace.mark("index on created by runs failed: \(error)")
+            restore()
+            try db.execute(sql: create)
+        }
     }
 }
