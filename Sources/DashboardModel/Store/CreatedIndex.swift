@@ -56,9 +56,10 @@ enum CreatedIndex {
     static func build(_ db: Database) throws {
         let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store")
+        let threads = try Int.fetchOne(db, sql: "PRAGMA threads")
         func restore() {
             if let tempStore { try? db.execute(sql: "PRAGMA temp_store = \(tempStore)") }
-            try? db.execute(sql: "PRAGMA threads = 0")
+            if let threads { try? db.execute(sql: "PRAGMA threads = \(threads)") }
             if let cache { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
         }
         // (temp_store cannot change while the connection's temporary database is in a transaction: then it stays.)
